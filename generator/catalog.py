@@ -1,0 +1,185 @@
+"""The Catalog: validated data with every fact resolved to a displayed value.
+
+A fact keeps all its claims, ordered by source precedence: source kind first (vendor,
+vendor mirror, platform, secondary, article; see :data:`generator.schema.SOURCE_PRECEDENCE`),
+then the newest ``as_of`` first. The first claim is displayed; the fact is *disputed* when
+its claims do not all state the same value (lists compare as sets).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import schema as s
+from .validate import Dataset
+
+
+@dataclass(frozen=True)
+class ResolvedClaim:
+    """One claim with its source resolved and the file defaults applied."""
+
+    value: Any
+    source: s.Source
+    as_of: dt.date
+    note: str | None = None
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return _norm(value.model_dump())
+    if isinstance(value, dict):
+        return tuple(sorted((k, _norm(v)) for k, v in value.items() if v is not None))
+    if isinstance(value, (list, tuple)):
+        return tuple(sorted((_norm(v) for v in value), key=repr))
+    return value
+
+
+@dataclass(frozen=True)
+class ResolvedFact:
+    """A fact: its claims, most authoritative first. ``value`` is the displayed value."""
+
+    claims: tuple[ResolvedClaim, ...]
+
+    @property
+    def shown(self) -> ResolvedClaim:
+        return self.claims[0]
+
+    @property
+    def value(self) -> Any:
+        return self.claims[0].value
+
+    @property
+    def others(self) -> tuple[ResolvedClaim, ...]:
+        return self.claims[1:]
+
+    @property
+    def disputed(self) -> bool:
+        return len({repr(_norm(c.value)) for c in self.claims}) > 1
+
+
+@dataclass(frozen=True)
+class PromptRecord:
+    slots: tuple[str, ...]
+    tips: tuple[str, ...]
+    example: str | None
+    source: s.Source
+    as_of: dt.date
+
+
+@dataclass(frozen=True)
+class OfferRecord:
+    """A price in USD per second of output; ``platform`` is None when the source names none."""
+
+    platform: s.Platform | None
+    tier: str
+    resolution: str | None
+    audio: bool | None
+    usd_per_second: Decimal
+    approximate: bool
+    source: s.Source
+    as_of: dt.date
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ModelRecord:
+    id: str
+    name: str
+    vendor: s.Vendor
+    family: str
+    predecessor: str | None
+    variant_of: str | None
+    summary: str
+    platform_ids: dict[str, str]
+    lifecycle: dict[str, ResolvedFact]
+    specs: dict[str, ResolvedFact]
+    availability: dict[str, ResolvedFact]
+    ratings: dict[str, ResolvedFact]
+    strengths: tuple[ResolvedFact, ...]
+    weaknesses: tuple[ResolvedFact, ...]
+    verdicts: dict[str, ResolvedFact]
+    prompt: PromptRecord | None
+    offers: tuple[OfferRecord, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the pages are derived from. Mappings keep the order of the data files."""
+
+    sources: dict[str, s.Source]
+    vendors: dict[str, s.Vendor]
+    platforms: dict[str, s.Platform]
+    criteria: dict[str, s.Criterion]
+    use_cases: dict[str, s.UseCase]
+    comparisons: tuple[tuple[str, str], ...]
+    models: dict[str, ModelRecord] = field(default_factory=dict)
+
+
+class _Resolver:
+    def __init__(self, sources: dict[str, s.Source], model: s.ModelFile):
+        self.sources = sources
+        self.model = model
+
+    def claim(self, claim: s.Claim) -> ResolvedClaim:
+        source = self.sources[claim.source or self.model.source]
+        return ResolvedClaim(claim.value, source, claim.as_of or self.model.as_of, claim.note)
+
+    def fact(self, raw: s.RawFact) -> ResolvedFact:
+        claims = [self.claim(c) for c in raw]
+        claims.sort(key=lambda c: -c.as_of.toordinal())
+        claims.sort(key=lambda c: s.SOURCE_PRECEDENCE.index(c.source.kind))
+        return ResolvedFact(tuple(claims))
+
+    def facts(self, raw: dict[str, s.RawFact] | BaseModel) -> dict[str, ResolvedFact]:
+        items = raw.items() if isinstance(raw, dict) else ((k, getattr(raw, k)) for k in type(raw).model_fields)
+        return {key: self.fact(value) for key, value in items if value is not None}
+
+    def offer(self, offer: s.Offer, platforms: dict[str, s.Platform]) -> OfferRecord:
+        return OfferRecord(
+            platforms[offer.platform] if offer.platform else None, offer.tier, offer.resolution,
+            offer.audio, offer.usd_per_second, offer.approximate,
+            self.sources[offer.source or self.model.source], offer.as_of or self.model.as_of, offer.note,
+        )
+
+    def prompt(self) -> PromptRecord | None:
+        p = self.model.prompt
+        if p is None:
+            return None
+        return PromptRecord(tuple(p.slots), tuple(p.tips), p.example,
+                            self.sources[p.source or self.model.source], p.as_of or self.model.as_of)
+
+
+def _model_record(m: s.ModelFile, sources: dict, vendors: dict, platforms: dict) -> ModelRecord:
+    r = _Resolver(sources, m)
+    return ModelRecord(
+        id=m.id, name=m.name, vendor=vendors[m.vendor], family=m.family, predecessor=m.predecessor,
+        variant_of=m.variant_of, summary=m.summary, platform_ids=dict(m.platform_ids),
+        lifecycle=r.facts(m.lifecycle), specs=r.facts(m.specs), availability=r.facts(m.availability),
+        ratings=r.facts(m.ratings), strengths=tuple(r.fact(f) for f in m.strengths),
+        weaknesses=tuple(r.fact(f) for f in m.weaknesses), verdicts=r.facts(m.verdicts),
+        prompt=r.prompt(), offers=tuple(r.offer(o, platforms) for o in m.offers),
+    )
+
+
+def build_catalog(dataset: Dataset) -> Catalog:
+    """Resolve a validated :class:`Dataset` (no reference errors left) into a Catalog."""
+    v = dataset.vocabularies
+    sources = {x.id: x for x in v["sources.yaml"].sources}
+    vendors = {x.id: x for x in v["vendors.yaml"].vendors}
+    platforms = {x.id: x for x in v["platforms.yaml"].platforms}
+    models = {
+        model_id: _model_record(model, sources, vendors, platforms)
+        for model_id, (_doc, model) in sorted(dataset.models.items())
+    }
+    return Catalog(
+        sources=sources, vendors=vendors, platforms=platforms,
+        criteria={x.id: x for x in v["criteria.yaml"].criteria},
+        use_cases={x.id: x for x in v["use_cases.yaml"].use_cases},
+        comparisons=tuple((a, b) for a, b in v["comparisons.yaml"].pairs),
+        models=models,
+    )

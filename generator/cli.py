@@ -1,0 +1,75 @@
+"""The ``videoguide`` command: parse arguments, call the library, map errors to exit codes.
+
+Exit codes: 0 success, 1 data or build problems (listed on stderr, one per line), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataError, GuideError
+from .settings import Settings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="videoguide",
+        description="Validate the Video Model Guide's data and publish it as a MkDocs site.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    data_help = "folder with sources.yaml, models/ ... (default: ./data)"
+    check = sub.add_parser("check", help="load and validate the data only")
+    check.add_argument("--data", type=Path, default=None, help=data_help)
+    generate = sub.add_parser("generate", help="write the generated pages into docs/")
+    generate.add_argument("--data", type=Path, default=None, help=data_help)
+    generate.add_argument("--docs", type=Path, default=None, help="docs folder (default: ./docs)")
+    build = sub.add_parser("build", help="generate, then build the site with mkdocs build --strict")
+    build.add_argument("--data", type=Path, default=None, help=data_help)
+    build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ./site)")
+    serve = sub.add_parser("serve", help="generate, serve on 127.0.0.1:8000, regenerate on data edits")
+    serve.add_argument("--data", type=Path, default=None, help=data_help)
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default: 127.0.0.1:8000)")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> str:
+    from . import pipeline
+
+    settings = Settings.from_cwd(data_dir=args.data, docs_dir=getattr(args, "docs", None),
+                                 site_dir=getattr(args, "site_dir", None))
+    if args.command == "check":
+        catalog = pipeline.check(settings)
+        return f"{len(catalog.models)} models, {len(catalog.sources)} sources: no problems"
+    if args.command == "generate":
+        report = pipeline.generate(settings)
+        return f"generated {report.summary()} in {settings.docs_dir}"
+    if args.command == "build":
+        report = pipeline.build(settings)
+        return f"generated {report.summary()}; site built in {settings.site_dir}"
+    pipeline.serve(settings, args.addr)
+    return "stopped"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``videoguide`` console script; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        message = _run(args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return 1
+    except GuideError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    print(message)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Errors the library raises. Only :mod:`generator.cli` turns them into exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one data file.
+
+    ``line`` and ``col`` are 1-based; ``field`` is the dotted path inside the file
+    (``specs.max_clip_seconds[1].value``) or ``<file>`` for file-level problems.
+    """
+
+    path: str
+    line: int
+    col: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.field}: {self.message}"
+
+
+class GuideError(Exception):
+    """Base class of every error the generator raises on purpose."""
+
+
+class DataError(GuideError):
+    """The data files have one or more problems; ``problems`` lists all of them, sorted."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class BuildError(GuideError):
+    """The site engine failed; the previous output was left untouched."""
+
+
+class WriteError(GuideError):
+    """A generated file could not be written, or would overwrite a hand-written file."""
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when it lies below it, else absolute."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,177 @@
+"""Strict YAML loading that keeps the file, line and column of every node.
+
+The loader is a :class:`yaml.SafeLoader` subclass that
+
+* rejects duplicate keys, anchors/aliases and unknown tags;
+* does not guess types the YAML 1.1 way: ``no``, ``3.10``, ``12:30``, ``1e3``,
+  ``0755`` and ``2026-04-29`` all arrive as the strings written; only ``true``/``false``,
+  ``null``/``~``/empty and plain decimal integers are converted.
+
+Money therefore reaches pydantic as an exact string (``"0.40"`` → ``Decimal("0.40")``) and
+dates are parsed, and rejected with a location, by the schema.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem, display_path
+
+MAX_FILE_BYTES = 1_000_000
+Loc = tuple[str | int, ...]
+
+
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1 type guessing, duplicate keys or aliases."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases are not allowed in data files", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+_KEEP = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:int"}
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag in _KEEP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+# Plain decimal integers only: no octal (0755), hex, binary or sexagesimal (12:30).
+for _first, _resolvers in StrictLoader.yaml_implicit_resolvers.items():
+    _resolvers[:] = [(t, r) for t, r in _resolvers if t != "tag:yaml.org,2002:int"]
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*))$"), list("-+0123456789")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+
+
+def _construct_int(loader: StrictLoader, node: ScalarNode) -> int:
+    return int(loader.construct_scalar(node))
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+# Explicit tags that would turn text into other types are refused like unknown tags.
+for _tag in ("float", "timestamp", "binary", "set", "omap", "pairs"):
+    StrictLoader.yaml_constructors.pop(f"tag:yaml.org,2002:{_tag}", None)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed data file.
+
+    ``data`` is plain Python (dict/list/str/int/bool/None); ``marks`` maps a path inside
+    the document to the 1-based ``(line, col)`` of that node, and ``key_marks`` to the
+    position of the mapping key that introduced it.
+    """
+
+    path: Path
+    data: Any
+    marks: dict[Loc, tuple[int, int]] = field(repr=False)
+    key_marks: dict[Loc, tuple[int, int]] = field(repr=False)
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def locate(self, loc: Loc, at_key: bool = False) -> tuple[int, int]:
+        """Position of the deepest existing node on ``loc`` (the key itself if ``at_key``)."""
+        for end in range(len(loc), -1, -1):
+            prefix = loc[:end]
+            if at_key and end == len(loc) and prefix in self.key_marks:
+                return self.key_marks[prefix]
+            if prefix in self.marks:
+                return self.marks[prefix]
+        return (1, 1)
+
+
+def _walk(node: Node, loc: Loc, marks: dict, key_marks: dict) -> None:
+    marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, ScalarNode) else None
+            if not isinstance(key_node, ScalarNode):
+                raise ConstructorError(None, None, "mapping keys must be plain text", key_node.start_mark)
+            if key in seen:
+                raise ConstructorError(
+                    None, None, f"duplicate key {key!r} (first defined on line {seen[key]})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+            key_marks[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _walk(value_node, loc + (key,), marks, key_marks)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, loc + (index,), marks, key_marks)
+
+
+def _problem(path: Path, line: int, col: int, message: str) -> Problem:
+    return Problem(display_path(path), line, col, "<file>", message)
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise _Fail(_problem(path, line, col, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})"))
+
+
+class _Fail(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def load_document(path: Path) -> Document:
+    """Parse one YAML file strictly.
+
+    Raises :class:`generator.errors.DataError` with one located problem when the file is
+    unreadable, too large (over 1 MB), not UTF-8, empty, not valid YAML, or uses a
+    duplicate key, an alias or an unsupported tag.
+    """
+    from .errors import DataError
+
+    try:
+        raw = path.read_bytes()
+        if len(raw) > MAX_FILE_BYTES:
+            raise _Fail(_problem(path, 1, 1, f"file is larger than {MAX_FILE_BYTES} bytes"))
+        text = _decode(path, raw)
+        loader = StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise _Fail(_problem(path, 1, 1, "file is empty"))
+            marks: dict = {}
+            key_marks: dict = {}
+            _walk(node, (), marks, key_marks)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except _Fail as fail:
+        raise DataError([fail.problem]) from None
+    except OSError as exc:
+        raise DataError([_problem(path, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = exc.problem or str(exc)
+        if "could not determine a constructor" in message:
+            tag = message.split("tag ")[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
+            message = f"unsupported tag '{tag}'"
+        raise DataError([_problem(path, line, col, message)]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([_problem(path, 1, 1, f"invalid YAML: {exc}")]) from None
+    return Document(path=path, data=data, marks=marks, key_marks=key_marks)

@@ -1,0 +1,212 @@
+"""Cross-file checks: ids unique and slug-shaped, id equals file name, references resolve.
+
+Each check yields :class:`generator.errors.Problem` located at the referencing node. A
+vocabulary file that failed its own validation is skipped, so its problems are not
+reported twice as unresolved references.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Any, Iterator
+
+from pydantic import BaseModel
+
+from . import schema as s
+from .errors import Problem
+from .load import Document, Loc
+
+if TYPE_CHECKING:
+    from .validate import Dataset
+
+SPEC_ENUMS: dict[str, tuple[str, ...]] = {"audio": s.AudioMode.__args__}  # type: ignore[attr-defined]
+
+
+def field_path(loc: Loc) -> str:
+    """``('specs', 'max_clip_seconds', 1, 'value')`` → ``specs.max_clip_seconds[1].value``."""
+    out = ""
+    for seg in loc:
+        out += f"[{seg}]" if isinstance(seg, int) else (f".{seg}" if out else str(seg))
+    return out or "<file>"
+
+
+def raw_loc(doc: Document, loc: tuple) -> tuple[Loc, bool]:
+    """Map a pydantic error loc onto the document: drop fact-form tags and ``[key]`` marks.
+
+    Returns the loc and whether the error concerns a mapping key rather than its value.
+    """
+    out: list[str | int] = []
+    node: Any = doc.data
+    at_key = False
+    for seg in loc:
+        if seg == "[key]":
+            at_key = True
+            continue
+        if isinstance(node, dict) and seg in node:
+            node = node[seg]
+        elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+            node = node[seg]
+        elif seg in s.FACT_TAGS:
+            continue
+        else:
+            node = None
+        out.append(seg)
+    return tuple(out), at_key
+
+
+def problem_at(doc: Document, loc: Loc, message: str, at_key: bool = False) -> Problem:
+    line, col = doc.locate(loc, at_key=at_key or (loc not in doc.marks and loc in doc.key_marks))
+    return Problem(doc.name, line, col, field_path(loc), message)
+
+
+def near(value: str, choices: list[str]) -> str:
+    """A hint naming the closest valid ids, or all of them when there are few."""
+    close = difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
+    if close:
+        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    if len(choices) <= 12:
+        return "valid: " + ", ".join(sorted(choices)) if choices else "none are defined"
+    return f"{len(choices)} are defined"
+
+
+_problem = problem_at
+
+
+def _ref(doc: Document, loc: Loc, kind: str, value: str | None, valid: dict | set | None,
+         at_key: bool = False) -> Iterator[Problem]:
+    if value is None or valid is None or value in valid:
+        return
+    yield _problem(doc, loc, f"unknown {kind} '{value}'; {near(value, list(valid))}", at_key)
+
+
+def _ids(dataset: "Dataset", file: str, attr: str) -> dict[str, Any] | None:
+    parsed = dataset.vocabularies.get(file)
+    return None if parsed is None else {item.id: item for item in getattr(parsed, attr)}
+
+
+def _unique_ids(dataset: "Dataset") -> Iterator[Problem]:
+    for file, attr in (("sources.yaml", "sources"), ("vendors.yaml", "vendors"),
+                       ("platforms.yaml", "platforms"), ("criteria.yaml", "criteria"),
+                       ("use_cases.yaml", "use_cases")):
+        parsed = dataset.vocabularies.get(file)
+        seen: dict[str, int] = {}
+        for index, item in enumerate(getattr(parsed, attr, [])):
+            if item.id in seen:
+                doc = dataset.documents[file]
+                line = doc.locate((attr, seen[item.id], "id"))[0]
+                yield _problem(doc, (attr, index, "id"), f"duplicate id '{item.id}' (first on line {line})")
+            seen.setdefault(item.id, index)
+
+
+def claims_in(value: Any, loc: Loc) -> Iterator[tuple[Loc, s.Claim]]:
+    """Every claim inside a validated object, with its location in the document."""
+    if isinstance(value, s.RawFact):
+        for index, claim in enumerate(value):
+            where = loc + (index,) if value.form == "claims" else loc
+            yield where, claim
+            yield from claims_in(claim.value, where + (("value",) if value.form != "bare" else ()))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from claims_in(getattr(value, name), loc + (name,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from claims_in(item, loc + (key,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from claims_in(item, loc + (index,))
+
+
+def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None) -> Iterator[Problem]:
+    for loc, claim in claims_in(model, ()):
+        source = claim.source or model.source
+        if source is None:
+            yield _problem(doc, loc, "no source: give the claim a 'source' or set the file's 'source'")
+        elif claim.source is not None:
+            yield from _ref(doc, loc + ("source",), "source", claim.source, sources)
+        if claim.as_of is None and model.as_of is None:
+            yield _problem(doc, loc, "no as-of date: give the claim an 'as_of' or set the file's 'as_of'")
+    yield from _ref(doc, ("source",), "source", model.source, sources)
+    for index, offer in enumerate(model.offers):
+        if offer.source is None and model.source is None:
+            yield _problem(doc, ("offers", index), "no source: give the offer a 'source' or set the file's 'source'")
+        yield from _ref(doc, ("offers", index, "source"), "source", offer.source, sources)
+        if offer.as_of is None and model.as_of is None:
+            yield _problem(doc, ("offers", index), "no as-of date: give the offer an 'as_of' or set the file's 'as_of'")
+    if model.prompt is not None:
+        yield from _ref(doc, ("prompt", "source"), "source", model.prompt.source, sources)
+
+
+def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterator[Problem]:
+    platforms = _ids(dataset, "platforms.yaml", "platforms")
+    criteria = _ids(dataset, "criteria.yaml", "criteria")
+    models = dataset.model_ids
+    if model.id != doc.path.stem:
+        yield _problem(doc, ("id",), f"id '{model.id}' differs from the file name '{doc.path.stem}.yaml'")
+    yield from _ref(doc, ("vendor",), "vendor", model.vendor, _ids(dataset, "vendors.yaml", "vendors"))
+    yield from _ref(doc, ("predecessor",), "model", model.predecessor, models)
+    yield from _ref(doc, ("variant_of",), "model", model.variant_of, models)
+    for key in model.platform_ids:
+        yield from _ref(doc, ("platform_ids", key), "platform", key, platforms, at_key=True)
+    for key, fact in model.lifecycle.items():
+        yield from _ref(doc, ("lifecycle", key), "platform", key, platforms, at_key=True)
+        for loc, claim in claims_in(fact, ("lifecycle", key)):
+            if isinstance(claim.value, s.Lifecycle):
+                where = loc if fact.form == "bare" else loc + ("value",)
+                yield from _ref(doc, where + ("replacement",), "model", claim.value.replacement, models)
+    for key, fact in model.ratings.items():
+        yield from _ref(doc, ("ratings", key), "criterion", key, criteria, at_key=True)
+        crit = (criteria or {}).get(key)
+        if crit is not None and crit.kind == "spec":
+            yield _problem(doc, ("ratings", key), f"criterion '{key}' is computed from specs; it takes no rating", True)
+        elif crit is not None:
+            for loc, claim in claims_in(fact, ("ratings", key)):
+                if claim.value not in crit.scale:
+                    where = loc if fact.form == "bare" else loc + ("value",)
+                    yield _problem(doc, where, f"'{claim.value}' is not on the scale of '{key}'; valid: "
+                                   + ", ".join(crit.scale))
+    for key in model.verdicts:
+        yield from _ref(doc, ("verdicts", key), "use case", key, _ids(dataset, "use_cases.yaml", "use_cases"), True)
+    for index, offer in enumerate(model.offers):
+        yield from _ref(doc, ("offers", index, "platform"), "platform", offer.platform, platforms)
+    yield from _model_claims(doc, model, _ids(dataset, "sources.yaml", "sources"))
+
+
+def _vocabulary_refs(dataset: "Dataset") -> Iterator[Problem]:
+    criteria = _ids(dataset, "criteria.yaml", "criteria")
+    vendors = _ids(dataset, "vendors.yaml", "vendors")
+    if (parsed := dataset.vocabularies.get("platforms.yaml")) is not None:
+        doc = dataset.documents["platforms.yaml"]
+        for index, platform in enumerate(parsed.platforms):
+            yield from _ref(doc, ("platforms", index, "first_party_for"), "vendor", platform.first_party_for, vendors)
+    if (parsed := dataset.vocabularies.get("use_cases.yaml")) is not None:
+        doc = dataset.documents["use_cases.yaml"]
+        for index, use_case in enumerate(parsed.use_cases):
+            for key in use_case.criteria:
+                yield from _ref(doc, ("use_cases", index, "criteria", key), "criterion", key, criteria, True)
+    if (parsed := dataset.vocabularies.get("criteria.yaml")) is not None:
+        doc = dataset.documents["criteria.yaml"]
+        for index, crit in enumerate(parsed.criteria):
+            valid = SPEC_ENUMS.get(crit.field or "")
+            if crit.order and valid is None:
+                yield _problem(doc, ("criteria", index, "order"), f"spec field '{crit.field}' is numeric; use 'better'")
+                continue
+            for pos, rank in enumerate(crit.order or []):
+                for sub, label in enumerate([rank] if isinstance(rank, str) else rank):
+                    where = ("criteria", index, "order", pos) + (() if isinstance(rank, str) else (sub,))
+                    if label not in valid:
+                        yield _problem(doc, where, f"'{label}' is not a value of '{crit.field}'; valid: {', '.join(valid)}")
+    if (parsed := dataset.vocabularies.get("comparisons.yaml")) is not None:
+        doc = dataset.documents["comparisons.yaml"]
+        for index, pair in enumerate(parsed.pairs):
+            for pos, model_id in enumerate(pair):
+                yield from _ref(doc, ("pairs", index, pos), "model", model_id, dataset.model_ids)
+            if pair[0] == pair[1]:
+                yield _problem(doc, ("pairs", index), "a model cannot be compared with itself")
+
+
+def check_references(dataset: "Dataset") -> Iterator[Problem]:
+    """Every cross-file problem in ``dataset``."""
+    yield from _unique_ids(dataset)
+    yield from _vocabulary_refs(dataset)
+    for doc, model in dataset.models.values():
+        yield from _model_refs(dataset, doc, model)

@@ -1,0 +1,105 @@
+"""Validate every data file, then the references between them; report all problems at once.
+
+:func:`load_dataset` returns a :class:`Dataset` of validated schema objects or raises
+:class:`generator.errors.DataError` listing every problem of every file as
+``path:line:col: field.path: message``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from . import schema as s
+from .errors import DataError, Problem, display_path
+from .load import Document, Loc, load_document
+from .refs import check_references, problem_at, raw_loc
+
+VOCABULARY_FILES: dict[str, type[BaseModel]] = {
+    "sources.yaml": s.SourcesFile,
+    "vendors.yaml": s.VendorsFile,
+    "platforms.yaml": s.PlatformsFile,
+    "criteria.yaml": s.CriteriaFile,
+    "use_cases.yaml": s.UseCasesFile,
+    "comparisons.yaml": s.ComparisonsFile,
+}
+MODELS_DIR = "models"
+
+_MESSAGES = {
+    "extra_forbidden": "unknown field (check the spelling; see docs/about/editing.md)",
+    "missing": "required field is missing",
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Validated files: the vocabularies by file name and the models by id, with documents."""
+
+    vocabularies: dict[str, BaseModel]
+    models: dict[str, tuple[Document, s.ModelFile]]
+    documents: dict[str, Document]
+    model_ids: frozenset[str] = frozenset()
+    """Stems of every model file, valid or not: references to a broken file still resolve."""
+
+
+def _schema_problems(doc: Document, exc: ValidationError) -> Iterator[Problem]:
+    for err in exc.errors(include_url=False):
+        loc, at_key = raw_loc(doc, err["loc"])
+        message = _MESSAGES.get(err["type"], err["msg"])
+        yield problem_at(doc, loc, message, at_key=at_key or err["type"] == "extra_forbidden")
+
+
+def _validate(doc: Document, model: type[BaseModel], problems: list[Problem]) -> Any:
+    if not isinstance(doc.data, dict):
+        problems.append(problem_at(doc, (), "the file must be a mapping of field names to values"))
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(_schema_problems(doc, exc))
+        return None
+
+
+def _load(path: Path, problems: list[Problem]) -> Document | None:
+    try:
+        return load_document(path)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Load and validate ``data_dir``; raise :class:`DataError` listing every problem."""
+    problems: list[Problem] = []
+    vocabularies: dict[str, BaseModel] = {}
+    documents: dict[str, Document] = {}
+    if not data_dir.is_dir():
+        raise DataError([Problem(display_path(data_dir), 1, 1, "<file>", "data folder not found")])
+    for name, model in VOCABULARY_FILES.items():
+        path = data_dir / name
+        if not path.exists():
+            problems.append(Problem(display_path(path), 1, 1, "<file>", "required file is missing"))
+            continue
+        doc = _load(path, problems)
+        if doc is not None:
+            documents[name] = doc
+            parsed = _validate(doc, model, problems)
+            if parsed is not None:
+                vocabularies[name] = parsed
+    models: dict[str, tuple[Document, s.ModelFile]] = {}
+    for path in sorted((data_dir / MODELS_DIR).glob("*.yaml")):
+        doc = _load(path, problems)
+        parsed = _validate(doc, s.ModelFile, problems) if doc else None
+        if parsed is not None:
+            models[path.stem] = (doc, parsed)
+    if not models and not any(p.path.endswith(".yaml") and "/models/" in p.path for p in problems):
+        problems.append(Problem(display_path(data_dir / MODELS_DIR), 1, 1, "<file>", "no model files (*.yaml) found"))
+    model_ids = frozenset(p.stem for p in (data_dir / MODELS_DIR).glob("*.yaml"))
+    dataset = Dataset(vocabularies, models, documents, model_ids)
+    problems.extend(check_references(dataset))
+    if problems:
+        raise DataError(problems)
+    return dataset
