@@ -1,12 +1,120 @@
-"""The whole flow, in the order of the diagram: load → validate → derive → render → write."""
+"""The whole flow, in the order of the diagram: load → validate → derive → render → write.
+
+Everything is gathered and validated before anything is written; a failed build leaves the
+previous generated pages and the previous site exactly as they were.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
+import threading
+import time
+from pathlib import Path
+
 from .catalog import Catalog, build_catalog
+from .errors import DataError, GuideError
+from .pages import plan_pages
+from .render import render_pages
 from .settings import Settings
+from .site import build_site, start_server
 from .validate import load_dataset
+from .write import WriteReport, replace_dir, stage_docs, write_outputs
+
+VENDOR_ASSETS = {
+    "assets/vendor/tablesort.min.js": "tablesort/dist/tablesort.min.js",
+    "assets/vendor/tablesort.number.min.js": "tablesort/dist/sorts/tablesort.number.min.js",
+}
 
 
 def check(settings: Settings) -> Catalog:
     """Load and validate ``settings.data_dir``; raise DataError listing every problem."""
     return build_catalog(load_dataset(settings.data_dir))
+
+
+def vendor_assets(settings: Settings) -> dict[str, bytes]:
+    """Browser libraries installed by ``npm ci`` (package.json), copied into the docs."""
+    assets = {}
+    for target, source in VENDOR_ASSETS.items():
+        path = settings.node_modules / source
+        if not path.is_file():
+            raise GuideError(f"{path} is missing: run `npm ci` in {settings.project_dir} first")
+        assets[target] = path.read_bytes()
+    return assets
+
+
+def render_all(settings: Settings, today: dt.date | None = None) -> dict[str, str | bytes]:
+    """Every generated file (docs-relative path → content), computed without writing."""
+    catalog = check(settings)
+    files: dict[str, str | bytes] = dict(render_pages(plan_pages(catalog, today or dt.date.today())))
+    files.update(vendor_assets(settings))
+    return files
+
+
+def generate(settings: Settings, today: dt.date | None = None) -> WriteReport:
+    """Validate, render and write the generated pages into ``settings.docs_dir``."""
+    return write_outputs(settings.docs_dir, render_all(settings, today))
+
+
+def build(settings: Settings, today: dt.date | None = None, site_url: str | None = None) -> WriteReport:
+    """Generate and build the site with ``mkdocs build --strict``, atomically.
+
+    The site is first built from a staged copy of the docs folder; only when that succeeds
+    are the generated pages written and the new site swapped into ``settings.site_dir``.
+    Raises DataError, BuildError or WriteError; on any of them nothing real has changed.
+    """
+    files = render_all(settings, today)
+    settings.site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".videoguide-", dir=settings.site_dir.parent) as scratch:
+        staged = stage_docs(settings.docs_dir, Path(scratch))
+        write_outputs(staged, files)
+        build_site(settings.mkdocs_yml, staged, Path(scratch) / "site", site_url)
+        report = write_outputs(settings.docs_dir, files)
+        replace_dir(Path(scratch) / "site", settings.site_dir)
+    return report
+
+
+def _regenerate(settings: Settings) -> None:
+    try:
+        report = generate(settings)
+        print(f"videoguide: data changed; {report.summary()}", flush=True)
+    except DataError as exc:
+        print("videoguide: data has problems; pages left as they were:", flush=True)
+        for problem in exc.problems:
+            print(f"  {problem}", flush=True)
+    except GuideError as exc:
+        print(f"videoguide: {exc}", flush=True)
+
+
+def serve(settings: Settings, addr: str) -> None:
+    """Generate, run ``mkdocs serve`` on ``addr`` and regenerate when a data file changes.
+
+    Pages are rewritten only when their content changes, so MkDocs rebuilds once per edit
+    and never loops. Blocks until interrupted.
+    """
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    generate(settings)
+    pending = threading.Event()
+
+    class OnChange(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's signature
+            if not event.is_directory and str(event.src_path).endswith((".yaml", ".yml")):
+                pending.set()
+
+    observer = Observer()
+    observer.schedule(OnChange(), str(settings.data_dir), recursive=True)
+    observer.start()
+    server = start_server(settings.mkdocs_yml, addr)
+    try:
+        while server.poll() is None:
+            if pending.wait(0.5):
+                time.sleep(0.3)  # let an editor finish saving
+                pending.clear()
+                _regenerate(settings)
+    finally:
+        observer.stop()
+        server.terminate()
+        server.wait()
+        observer.join()

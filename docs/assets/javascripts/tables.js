@@ -1,0 +1,18 @@
+// Sortable tables (tablesort, installed by `npm ci`). Runs on first load and after every
+// Material instant navigation; keyboard users sort with Enter or Space on a heading.
+document$.subscribe(function () {
+  document.querySelectorAll("table.vg-sortable").forEach(function (table) {
+    if (table.dataset.vgSortable) return;
+    table.dataset.vgSortable = "1";
+    new Tablesort(table);
+    table.querySelectorAll("thead th").forEach(function (th) {
+      th.tabIndex = 0;
+      th.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          th.click();
+        }
+      });
+    });
+  });
+});

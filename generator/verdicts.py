@@ -1,0 +1,108 @@
+"""Use-case verdicts: the recommended model and runner-up for each use case, with reasons.
+
+Ranking, per use case (``use_cases.yaml``):
+
+1. a sourced verdict for the use case ranks first (recommended, then suitable, then none,
+   then not recommended);
+2. then the weighted score over the use case's criteria: each criterion contributes
+   ``weight × (1 − position)``, where position is 0 for the best documented value among
+   all models and 1 for the worst;
+3. then the model name.
+
+A model without a verdict qualifies only when it has documented values for criteria that
+carry at least half the use case's weight. Retired models are ranked (the page says where
+the best pick went) but never recommended.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import schema as s
+from .catalog import Catalog, ModelRecord, ResolvedFact
+from .derive import LifecycleSummary, criterion_fact, lifecycle_summary, rank
+
+VERDICT_ORDER = {"recommended": 0, "suitable": 1, None: 2, "not_recommended": 3}
+
+
+@dataclass(frozen=True)
+class Reason:
+    criterion: s.Criterion
+    fact: ResolvedFact
+    weight: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    model: ModelRecord
+    verdict: ResolvedFact | None
+    score: float
+    reasons: tuple[Reason, ...]
+    lifecycle: LifecycleSummary
+
+    @property
+    def sort_key(self) -> tuple:
+        verdict = self.verdict.value.verdict if self.verdict else None
+        return (VERDICT_ORDER[verdict], -round(self.score, 9), self.model.name)
+
+
+@dataclass(frozen=True)
+class UseCaseResult:
+    use_case: s.UseCase
+    ranked: tuple[Candidate, ...]
+    recommended: Candidate | None
+    runner_up: Candidate | None
+    retired_above: tuple[Candidate, ...]
+    tied: bool
+
+
+def _positions(catalog: Catalog, criterion: s.Criterion) -> dict[str, float]:
+    """Each model's normalised position on ``criterion``: 0 best … 1 worst."""
+    ranks = {}
+    for model in catalog.models.values():
+        fact = criterion_fact(model, criterion)
+        value = rank(criterion, fact.value) if fact else None
+        if value is not None:
+            ranks[model.id] = value
+    if not ranks:
+        return {}
+    low, high = min(ranks.values()), max(ranks.values())
+    return {mid: 0.0 if high == low else (r - low) / (high - low) for mid, r in ranks.items()}
+
+
+def _candidate(catalog: Catalog, use_case: s.UseCase, model: ModelRecord, positions: dict,
+               today: dt.date) -> Candidate | None:
+    reasons, score, covered = [], 0.0, 0
+    for crit_id, weight in use_case.criteria.items():
+        criterion = catalog.criteria[crit_id]
+        if model.id not in positions[crit_id]:
+            continue
+        covered += weight
+        score += weight * (1.0 - positions[crit_id][model.id])
+        reasons.append(Reason(criterion, criterion_fact(model, criterion), weight))
+    verdict = model.verdicts.get(use_case.id)
+    if verdict is None and covered * 2 < sum(use_case.criteria.values()):
+        return None
+    return Candidate(model, verdict, score, tuple(reasons), lifecycle_summary(catalog, model, today))
+
+
+def use_case_result(catalog: Catalog, use_case: s.UseCase, today: dt.date) -> UseCaseResult:
+    positions = {cid: _positions(catalog, catalog.criteria[cid]) for cid in use_case.criteria}
+    candidates = [
+        c for m in catalog.models.values()
+        if (c := _candidate(catalog, use_case, m, positions, today)) is not None
+    ]
+    ranked = tuple(sorted(candidates, key=lambda c: c.sort_key))
+    available = [c for c in ranked if c.lifecycle.available]
+    recommended = available[0] if available else None
+    runner_up = available[1] if len(available) > 1 else None
+    retired_above = tuple(c for c in ranked[: ranked.index(recommended)] if not c.lifecycle.available) \
+        if recommended else tuple(c for c in ranked if not c.lifecycle.available)
+    tied = runner_up is not None and recommended.sort_key[:2] == runner_up.sort_key[:2]
+    return UseCaseResult(use_case, ranked, recommended, runner_up, retired_above, tied)
+
+
+def use_case_results(catalog: Catalog, today: dt.date) -> tuple[UseCaseResult, ...]:
+    """One result per use case, in the order of ``use_cases.yaml``."""
+    return tuple(use_case_result(catalog, uc, today) for uc in catalog.use_cases.values())

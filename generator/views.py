@@ -1,0 +1,118 @@
+"""Small typed views the templates print: links, claims and facts as display text.
+
+Every string here is plain text; templates escape it for where it lands.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from . import format as fmt
+from .catalog import ResolvedClaim, ResolvedFact
+from .derive import LifecycleSummary
+
+SOURCES_PAGE = "facts/sources.md"
+DISPUTED_PAGE = "facts/disputed.md"
+BANNER_KINDS = {"preview": "info", "ga": "success", "deprecated": "warning", "retired": "danger", None: "note"}
+
+
+def model_page(model_id: str) -> str:
+    return f"models/{model_id}.md"
+
+
+def compare_page(a: str, b: str) -> str:
+    return f"compare/{a}-vs-{b}.md"
+
+
+def use_case_page(use_case_id: str) -> str:
+    return f"use-cases/{use_case_id}.md"
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative Markdown link from one docs page to another (MkDocs validates these)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def url_href(from_page: str, to_page: str) -> str:
+    """Relative URL between the built pages (directory URLs), for links in raw HTML."""
+
+    def url_dir(page: str) -> str:
+        stem = page[: -len(".md")]
+        return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+    target = posixpath.relpath(url_dir(to_page) or ".", url_dir(from_page) or ".")
+    return "./" if target == "." else target + "/"
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    value: str
+    source: Link
+    source_kind: str
+    as_of: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class FactView:
+    """One fact as a table row: the displayed claim, plus the others when disputed."""
+
+    label: str
+    value: str
+    source: Link
+    source_kind: str
+    as_of: str
+    note: str | None
+    disputed: bool
+    others: tuple[ClaimView, ...]
+    disputed_href: str
+
+
+def source_link(page: str, claim: ResolvedClaim) -> Link:
+    return Link(claim.source.title, href(page, SOURCES_PAGE, f"src-{claim.source.id}"))
+
+
+def claim_view(page: str, field: str, claim: ResolvedClaim) -> ClaimView:
+    return ClaimView(fmt.value(field, claim.value), source_link(page, claim),
+                     fmt.SOURCE_KIND_LABELS[claim.source.kind], claim.as_of.isoformat(), claim.note)
+
+
+def fact_view(page: str, label: str, field: str, fact: ResolvedFact, model_id: str) -> FactView:
+    shown = claim_view(page, field, fact.shown)
+    return FactView(
+        label=label, value=shown.value, source=shown.source, source_kind=shown.source_kind,
+        as_of=shown.as_of, note=shown.note, disputed=fact.disputed,
+        others=tuple(claim_view(page, field, c) for c in fact.others),
+        disputed_href=href(page, DISPUTED_PAGE, model_id),
+    )
+
+
+@dataclass(frozen=True)
+class BannerView:
+    """The lifecycle admonition at the top of a model page."""
+
+    kind: str
+    title: str
+    replacement: Link | None
+    platforms: tuple[FactView, ...]
+
+
+def banner(page: str, summary: LifecycleSummary, name: str, replacement: Link | None,
+           platforms: tuple[FactView, ...]) -> BannerView:
+    status = summary.status
+    if status is None:
+        title = "Lifecycle not documented"
+    elif status in ("retired", "deprecated") and summary.shutdown:
+        verb = "Retired on" if status == "retired" else "Deprecated; shuts down on"
+        title = f"{verb} {summary.shutdown.isoformat()}"
+    else:
+        title = fmt.STATUS_LABELS[status]
+    return BannerView(BANNER_KINDS[status], f"{name}: {title}", replacement, platforms)
