@@ -1,0 +1,52 @@
+"""Shared fixtures: copies of the data sets and of the project, so tests never touch the repo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import Catalog, build_catalog
+from generator.settings import Settings
+from generator.validate import load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTICLE = FIXTURES / "article"
+TODAY = dt.date(2026, 11, 29)
+
+
+@pytest.fixture
+def article_dir(tmp_path: Path) -> Path:
+    """A writable copy of the article-only fixture data set."""
+    return Path(shutil.copytree(ARTICLE, tmp_path / "data"))
+
+
+@pytest.fixture(scope="session")
+def article_catalog() -> Catalog:
+    return build_catalog(load_dataset(ARTICLE))
+
+
+@pytest.fixture(scope="session")
+def real_catalog() -> Catalog:
+    return build_catalog(load_dataset(ROOT / "data"))
+
+
+def copy_project(target: Path, data: Path | None = None) -> Settings:
+    """A throwaway project: mkdocs.yml, hand-written docs, data, and node_modules linked."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "about", target / "docs" / "about")
+    shutil.copytree(ROOT / "docs" / "assets" / "javascripts", target / "docs" / "assets" / "javascripts")
+    shutil.copytree(ROOT / "docs" / "assets" / "stylesheets", target / "docs" / "assets" / "stylesheets")
+    shutil.copytree(data or ROOT / "data", target / "data")
+    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    return Settings.from_cwd(project_dir=target, data_dir=target / "data", docs_dir=target / "docs",
+                             site_dir=target / "site")
+
+
+@pytest.fixture
+def article_project(tmp_path: Path) -> Settings:
+    return copy_project(tmp_path / "project", ARTICLE)

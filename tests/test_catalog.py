@@ -1,0 +1,49 @@
+"""Claim resolution: precedence, defaults and disputes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.catalog import build_catalog
+from generator.validate import load_dataset
+
+
+def test_bare_values_take_the_files_default_source_and_date(article_catalog):
+    fact = article_catalog.models["veo-3-1"].specs["max_clip_seconds"]
+    assert fact.value == 60
+    assert fact.shown.source.id == "article"
+    assert fact.shown.as_of == dt.date(2026, 11, 29)
+    assert not fact.disputed
+
+
+def test_vendor_claim_is_shown_before_a_newer_article_claim(real_catalog):
+    fact = real_catalog.models["veo-3-1"].specs["max_clip_seconds"]
+    assert fact.value == 8
+    assert fact.shown.source.kind in ("vendor", "vendor_mirror")
+    assert [c.value for c in fact.claims][-1] == 60
+    assert fact.disputed
+
+
+def test_within_a_source_kind_the_newest_check_comes_first(article_dir):
+    path = article_dir / "sources.yaml"
+    path.write_text(path.read_text() + "  - {id: log-a, title: Log A, kind: secondary, accessed: 2026-01-01}\n"
+                    "  - {id: log-b, title: Log B, kind: secondary, accessed: 2026-01-01}\n")
+    model = article_dir / "models" / "veo-3-1.yaml"
+    model.write_text(model.read_text().replace(
+        "  max_clip_seconds: 60\n",
+        "  max_clip_seconds:\n"
+        "    - {value: 8, source: log-a, as_of: 2026-03-01}\n"
+        "    - {value: 60}\n"
+        "    - {value: 10, source: log-b, as_of: 2026-05-01}\n"))
+    fact = build_catalog(load_dataset(article_dir)).models["veo-3-1"].specs["max_clip_seconds"]
+    assert [(c.source.id, c.value) for c in fact.claims] == [("log-b", 10), ("log-a", 8), ("article", 60)]
+    assert fact.disputed
+
+
+def test_lists_that_differ_only_in_order_agree(article_dir):
+    model = article_dir / "models" / "veo-3-1.yaml"
+    model.write_text(model.read_text().replace(
+        "  frame_rates_fps: [24, 30, 60]\n",
+        "  frame_rates_fps:\n    - {value: [24, 30]}\n    - {value: [30, 24], as_of: 2026-01-01}\n"))
+    fact = build_catalog(load_dataset(article_dir)).models["veo-3-1"].specs["frame_rates_fps"]
+    assert len(fact.claims) == 2 and not fact.disputed
