@@ -223,7 +223,7 @@ class UseCasesFile(Strict):
 
 
 class ComparisonsFile(Strict):
-    pairs: list[Annotated[list[Slug], Field(min_length=2, max_length=2)]] = Field(min_length=1)
+    pairs: list[Annotated[list[Slug], Field(min_length=2, max_length=2)]]
 
 
 # --- model files ---------------------------------------------------------------------

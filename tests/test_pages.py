@@ -1,0 +1,57 @@
+"""Page contexts and rendered pages: snapshots from the article fixture, and page facts.
+
+Refresh the snapshots after an intended change with ``UPDATE_SNAPSHOTS=1 pytest tests/test_pages.py``
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.pages import model_context, plan_pages
+from generator.render import render_pages
+
+from .conftest import TODAY
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+@pytest.fixture(scope="module")
+def article_pages(article_catalog) -> dict[str, str]:
+    return render_pages(plan_pages(article_catalog, TODAY))
+
+
+@pytest.mark.parametrize("page", ["models/veo-3-1.md", "compare/veo-3-1-vs-sora-2-pro.md",
+                                  "use-cases/short-films-social.md"])
+def test_snapshot(article_pages, page):
+    snapshot = SNAPSHOTS / page.replace("/", "__")
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        snapshot.write_text(article_pages[page], encoding="utf-8")
+    assert article_pages[page] == snapshot.read_text(encoding="utf-8")
+
+
+def test_plan_covers_every_page_kind(article_pages):
+    assert sorted(article_pages) == [
+        "compare/index.md", "compare/veo-3-1-vs-sora-2-pro.md", "facts/disputed.md", "facts/sources.md",
+        "index.md", "models/index.md", "models/sora-2-pro.md", "models/veo-3-1.md",
+        "use-cases/cinematic-storytelling.md", "use-cases/education-explainers.md", "use-cases/index.md",
+        "use-cases/product-advertising.md", "use-cases/rapid-drafts.md", "use-cases/short-films-social.md",
+    ]
+
+
+def test_model_context_shows_disputes_and_lifecycle(real_catalog):
+    context = model_context(real_catalog, real_catalog.models["veo-3-1"], TODAY)
+    specs = dict(context.sections)["Specs"]
+    clip = next(f for f in specs if f.label == "Longest single generation")
+    assert (clip.value, clip.disputed) == ("8 s", True)
+    assert [o.value for o in clip.others][-1] == "60 s"
+    assert context.banner.kind == "success"
+    assert [link.text for _, link in context.lineage] == ["Veo 3", "Veo 3.1 Fast", "Veo 3.1 Lite"]
+
+
+def test_retired_model_banner(real_catalog):
+    context = model_context(real_catalog, real_catalog.models["sora-2-pro"], TODAY)
+    assert (context.banner.kind, context.banner.title) == ("danger", "Sora 2 Pro: Retired on 2026-09-24")

@@ -1,0 +1,76 @@
+"""generate and build end to end on a throwaway project: atomic output, stale pages removed."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.errors import BuildError, DataError
+
+from .conftest import TODAY
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_generate_writes_pages_and_vendor_assets(article_project):
+    report = pipeline.generate(article_project, TODAY)
+    docs = article_project.docs_dir
+    assert "models/veo-3-1.md" in report.written
+    assert (docs / "assets/vendor/tablesort.min.js").stat().st_size > 1000
+    assert (docs / "about/editing.md").exists()  # hand-written pages stay
+    again = pipeline.generate(article_project, TODAY)
+    assert again.written == [] and "models/veo-3-1.md" in again.unchanged
+
+
+def test_bad_data_leaves_pages_and_site_untouched(article_project):
+    pipeline.build(article_project, TODAY)
+    before_docs, before_site = _tree(article_project.docs_dir), _tree(article_project.site_dir)
+    model = article_project.data_dir / "models" / "veo-3-1.yaml"
+    model.write_text(model.read_text().replace("vendor: google", "vendor: gogle"))
+    with pytest.raises(DataError):
+        pipeline.build(article_project, TODAY)
+    assert _tree(article_project.docs_dir) == before_docs
+    assert _tree(article_project.site_dir) == before_site
+
+
+def test_a_failing_mkdocs_build_leaves_pages_and_site_untouched(article_project):
+    pipeline.build(article_project, TODAY)
+    before_site = _tree(article_project.site_dir)
+    # A data change that would change generated pages, plus a hand-written page with a
+    # broken link that makes the strict build fail.
+    model = article_project.data_dir / "models" / "veo-3-1.yaml"
+    model.write_text(model.read_text().replace("max_clip_seconds: 60", "max_clip_seconds: 61"))
+    broken = article_project.docs_dir / "about" / "broken.md"
+    broken.write_text("# Broken\n\n[missing](nowhere.md)\n")
+    before_docs = _tree(article_project.docs_dir)
+    with pytest.raises(BuildError, match="nowhere.md"):
+        pipeline.build(article_project, TODAY)
+    assert _tree(article_project.docs_dir) == before_docs
+    assert _tree(article_project.site_dir) == before_site
+    assert not [p for p in article_project.project_dir.iterdir() if p.name.startswith(".videoguide-")]
+
+
+def test_a_removed_model_disappears_from_pages_and_site(article_project):
+    pipeline.build(article_project, TODAY)
+    assert (article_project.site_dir / "models/sora-2-pro/index.html").exists()
+    data = article_project.data_dir
+    (data / "models" / "sora-2-pro.yaml").unlink()
+    (data / "comparisons.yaml").write_text("pairs: []\n")
+    report = pipeline.build(article_project, TODAY)
+    assert "models/sora-2-pro.md" in report.removed
+    assert "compare/veo-3-1-vs-sora-2-pro.md" in report.removed
+    assert not (article_project.docs_dir / "models/sora-2-pro.md").exists()
+    assert not (article_project.site_dir / "models/sora-2-pro").exists()
+    assert (article_project.site_dir / "models/veo-3-1/index.html").exists()
+
+
+def test_missing_npm_packages_are_a_clear_error(article_project):
+    (article_project.project_dir / "node_modules").unlink()
+    with pytest.raises(Exception, match=r"run `npm ci`"):
+        pipeline.generate(article_project, TODAY)

@@ -1,0 +1,124 @@
+"""The real site, built with ``mkdocs build --strict`` from the real data, shows the facts.
+
+Parses the built HTML: the facts a reader must see, links that resolve, no request leaving
+the site, and data that stays text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator import pipeline
+
+from .conftest import ARTICLE, TODAY, copy_project
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    settings = copy_project(tmp_path_factory.mktemp("real") / "project")
+    pipeline.build(settings, TODAY)
+    return settings.site_dir
+
+
+def _page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _row(soup: BeautifulSoup, first_cell: str):
+    for tr in soup.select("article table tr"):
+        cells = tr.find_all("td")
+        if cells and cells[0].get_text(strip=True) == first_cell:
+            return cells
+    raise AssertionError(f"no row {first_cell!r}")
+
+
+def test_veo_3_1_clip_limit_from_google_beside_the_articles_60_seconds(site):
+    cells = _row(_page(site, "models/veo-3-1"), "Longest single generation")
+    value = cells[1].get_text(" ", strip=True)
+    assert value.startswith("8 s")
+    assert "⚠ Disputed" in value
+    assert "60 s ( Comparison article (Veo 3.1 vs Sora 2 Pro) , 2026-11-29)" in value
+    assert cells[1].find("a", string="Disputed")["href"] == "../../facts/disputed/#veo-3-1"
+    assert "Other claim: 8 s ( Generate videos with Veo 3.1 in the Gemini API (video.md.txt) , 2026-04-29)" in value
+    assert cells[2].get_text(" ", strip=True) == "Veo 3.1 model page on Vertex AI (preview version) Vendor documentation"
+    assert cells[3].get_text(strip=True) == "2026-11-29"
+
+
+def test_sora_2_pro_is_marked_retired_with_its_shutdown_date(site):
+    banner = _page(site, "models/sora-2-pro").select_one("article .admonition.danger")
+    assert banner.select_one(".admonition-title").get_text(strip=True) == "Sora 2 Pro: Retired on 2026-09-24"
+    assert "OpenAI API (Videos API)" in banner.get_text()
+
+
+def test_disputed_page_lists_claims_side_by_side(site):
+    soup = _page(site, "facts/disputed")
+    section = soup.find(id="veo-3-1")
+    assert section is not None
+    text = soup.get_text(" ", strip=True)
+    assert "24 fps (shown)" in text and "24 fps, 30 fps, 60 fps" in text
+
+
+def test_all_models_table_sorts_numbers_by_data_sort(site):
+    table = _page(site, "models").select_one("table.vg-sortable")
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert headers[-1] == "Lowest USD per second"
+    assert table.select("thead th")[-1]["data-sort-method"] == "number"
+    veo = next(tr for tr in table.select("tbody tr") if tr.td.get_text(strip=True) == "Veo 3.1⚠")
+    price = veo.find_all("td")[-1]
+    assert (price["data-sort"], price.get_text(strip=True)) == ("0.20", "$0.20 (Vertex AI / Gemini Enterprise Agent Platform)")
+
+
+def _local_targets(site: Path):
+    for html in (p for p in site.rglob("*.html") if p.name != "404.html"):  # 404 uses site_url paths
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        page_dir = html.parent.relative_to(site).as_posix()
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for node in soup.find_all(tag):
+                if tag == "link" and not {"stylesheet", "icon", "preload", "modulepreload"} & set(node.get("rel", [])):
+                    continue  # canonical and alternate links are not requests
+                yield html, tag, node.get(attr), page_dir
+
+
+def test_internal_links_resolve_and_nothing_loads_from_elsewhere(site):
+    broken, external_assets = [], []
+    for html, tag, url, page_dir in _local_targets(site):
+        if not url:
+            continue
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc:
+            if tag != "a":
+                external_assets.append((html.name, url))
+            continue
+        if not parts.path:
+            continue
+        target = posixpath.normpath(posixpath.join(page_dir, unquote(parts.path)))
+        path = site / target
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.exists():
+            broken.append((str(html.relative_to(site)), url))
+    assert broken == []
+    assert external_assets == []
+
+
+def test_values_from_data_are_shown_as_text(tmp_path):
+    settings = copy_project(tmp_path / "project", ARTICLE)
+    model = settings.data_dir / "models" / "veo-3-1.yaml"
+    hostile = 'Pipes | and <script>alert("x")</script> and *stars*'
+    model.write_text(model.read_text().replace(
+        "summary: Google DeepMind's flagship video model, as the comparison article describes it.",
+        f"summary: '{hostile}'").replace(
+        "  - Neutral default colour can look clinical.", "  - \"Line one\\nline two | <b>bold</b>\""))
+    pipeline.build(settings, TODAY)
+    html = (settings.site_dir / "models/veo-3-1/index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<b>bold</b>" not in html
+    soup = BeautifulSoup(html, "html.parser")
+    assert hostile in soup.get_text()
+    assert "Line one line two | <b>bold</b>" in soup.get_text()
