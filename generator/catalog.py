@@ -39,6 +39,11 @@ def _norm(value: Any) -> Any:
     return value
 
 
+def same_value(a: Any, b: Any) -> bool:
+    """Whether two claim values state the same thing (lists compare as sets)."""
+    return repr(_norm(a)) == repr(_norm(b))
+
+
 @dataclass(frozen=True)
 class ResolvedFact:
     """A fact: its claims, most authoritative first. ``value`` is the displayed value."""

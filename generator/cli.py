@@ -54,13 +54,17 @@ def _run(args: argparse.Namespace) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``videoguide`` console script; returns the exit code."""
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse: --help exits 0, usage errors exit 2
+        return int(exc.code or 0)
     try:
         message = _run(args)
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        suffix = "" if args.command == "check" else "; nothing was written"
+        print(f"{len(exc.problems)} problem(s) found{suffix}.", file=sys.stderr)
         return 1
     except GuideError as exc:
         print(f"error: {exc}", file=sys.stderr)

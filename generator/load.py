@@ -28,6 +28,14 @@ MAX_FILE_BYTES = 1_000_000
 Loc = tuple[str | int, ...]
 
 
+def field_path(loc: Loc) -> str:
+    """``('specs', 'max_clip_seconds', 1, 'value')`` → ``specs.max_clip_seconds[1].value``."""
+    out = ""
+    for seg in loc:
+        out += f"[{seg}]" if isinstance(seg, int) else (f".{seg}" if out else str(seg))
+    return out or "<file>"
+
+
 class StrictLoader(yaml.SafeLoader):
     """SafeLoader without YAML 1.1 type guessing, duplicate keys or aliases."""
 
@@ -54,6 +62,14 @@ StrictLoader.add_implicit_resolver(
 StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
 )
+
+
+def _construct_mapping(loader: StrictLoader, node: MappingNode, deep: bool = False) -> dict:
+    """Mapping keys stay the text written (``1:`` is the key ``"1"``, ``no:`` is ``"no"``)."""
+    return {key_node.value: loader.construct_object(value_node, deep=deep) for key_node, value_node in node.value}
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:map", lambda loader, node: _construct_mapping(loader, node, True))
 
 
 def _construct_int(loader: StrictLoader, node: ScalarNode) -> int:
@@ -104,10 +120,9 @@ def _walk(node: Node, loc: Loc, marks: dict, key_marks: dict) -> None:
             if not isinstance(key_node, ScalarNode):
                 raise ConstructorError(None, None, "mapping keys must be plain text", key_node.start_mark)
             if key in seen:
-                raise ConstructorError(
-                    None, None, f"duplicate key {key!r} (first defined on line {seen[key]})",
-                    key_node.start_mark,
-                )
+                mark = key_node.start_mark
+                raise _Fail(Problem("", mark.line + 1, mark.column + 1, field_path(loc + (key,)),
+                                    f"duplicate key {key!r} (first defined on line {seen[key]})"))
             seen[key] = key_node.start_mark.line + 1
             key_marks[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             _walk(value_node, loc + (key,), marks, key_marks)
@@ -126,7 +141,7 @@ def _decode(path: Path, raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1
         raise _Fail(_problem(path, line, col, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})"))
 
 
@@ -152,7 +167,7 @@ def load_document(path: Path) -> Document:
         loader = StrictLoader(text)
         try:
             node = loader.get_single_node()
-            if node is None:
+            if node is None or (isinstance(node, ScalarNode) and node.tag.endswith(":null") and not node.value):
                 raise _Fail(_problem(path, 1, 1, "file is empty"))
             marks: dict = {}
             key_marks: dict = {}
@@ -161,13 +176,19 @@ def load_document(path: Path) -> Document:
         finally:
             loader.dispose()
     except _Fail as fail:
-        raise DataError([fail.problem]) from None
+        p = fail.problem
+        raise DataError([Problem(display_path(path), p.line, p.col, p.field, p.message)]) from None
     except OSError as exc:
         raise DataError([_problem(path, 1, 1, f"cannot read file: {exc.strerror}")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = exc.problem or str(exc)
+        where = exc.context_mark
+        if exc.context and exc.context.startswith("while") and where is not None:
+            message += f" ({exc.context[len('while '):]} that starts on line {where.line + 1}, column {where.column + 1})"
+        elif exc.context and not exc.context.startswith("while"):
+            message = f"{exc.context}, {message}"
         if "could not determine a constructor" in message:
             tag = message.split("tag ")[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
             message = f"unsupported tag '{tag}'"

@@ -27,6 +27,7 @@ class Page:
     path: str
     template: str
     context: Any
+    title: str
 
 
 @dataclass(frozen=True)
@@ -176,17 +177,18 @@ def _home(catalog: Catalog, results: tuple, today: dt.date) -> HomeContext:
 def plan_pages(catalog: Catalog, today: dt.date) -> list[Page]:
     """Every generated page, in a stable order."""
     results = use_case_results(catalog, today)
-    pages = [Page("index.md", "home.md.jinja", _home(catalog, results, today))]
-    pages += [Page(model_page(m.id), "model.md.jinja", model_context(catalog, m, today)) for m in catalog.models.values()]
-    pages.append(Page("models/index.md", "models.md.jinja", _models_index(catalog, today)))
-    pages += [Page(compare_page(a, b), "compare.md.jinja", compare_context(catalog, a, b, compare_page(a, b)))
-              for a, b in catalog.comparisons]
+    pages = [Page("index.md", "home.md.jinja", _home(catalog, results, today), "Home")]
+    pages += [Page(model_page(m.id), "model.md.jinja", model_context(catalog, m, today), m.name) for m in catalog.models.values()]
+    pages.append(Page("models/index.md", "models.md.jinja", _models_index(catalog, today), "All models"))
+    pages += [Page(compare_page(a, b), "compare.md.jinja", ctx, ctx.title)
+              for a, b in catalog.comparisons if (ctx := compare_context(catalog, a, b, compare_page(a, b)))]
     pages.append(Page("compare/index.md", "compare_index.md.jinja",
                       {"pairs": [Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href("compare/index.md", compare_page(a, b)))
-                                 for a, b in catalog.comparisons]}))
-    pages += [Page(use_case_page(r.use_case.id), "use_case.md.jinja", use_case_context(catalog, r)) for r in results]
+                                 for a, b in catalog.comparisons]}, "Head-to-head"))
+    pages += [Page(use_case_page(r.use_case.id), "use_case.md.jinja", use_case_context(catalog, r), r.use_case.name)
+              for r in results]
     pages.append(Page("use-cases/index.md", "use_cases_index.md.jinja",
-                      {"results": [use_case_context(catalog, r, "use-cases/index.md") for r in results]}))
-    pages.append(Page(SOURCES_PAGE, "sources.md.jinja", _sources(catalog)))
-    pages.append(Page(DISPUTED_PAGE, "disputed.md.jinja", _disputed(catalog)))
+                      {"results": [use_case_context(catalog, r, "use-cases/index.md") for r in results]}, "Use cases"))
+    pages.append(Page(SOURCES_PAGE, "sources.md.jinja", _sources(catalog), "Sources"))
+    pages.append(Page(DISPUTED_PAGE, "disputed.md.jinja", _disputed(catalog), "Disputed claims"))
     return pages

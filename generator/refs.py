@@ -14,20 +14,12 @@ from pydantic import BaseModel
 
 from . import schema as s
 from .errors import Problem
-from .load import Document, Loc
+from .load import Document, Loc, field_path
 
 if TYPE_CHECKING:
     from .validate import Dataset
 
 SPEC_ENUMS: dict[str, tuple[str, ...]] = {"audio": s.AudioMode.__args__}  # type: ignore[attr-defined]
-
-
-def field_path(loc: Loc) -> str:
-    """``('specs', 'max_clip_seconds', 1, 'value')`` → ``specs.max_clip_seconds[1].value``."""
-    out = ""
-    for seg in loc:
-        out += f"[{seg}]" if isinstance(seg, int) else (f".{seg}" if out else str(seg))
-    return out or "<file>"
 
 
 def raw_loc(doc: Document, loc: tuple) -> tuple[Loc, bool]:
@@ -46,7 +38,7 @@ def raw_loc(doc: Document, loc: tuple) -> tuple[Loc, bool]:
             node = node[seg]
         elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
             node = node[seg]
-        elif seg in s.FACT_TAGS:
+        elif seg in s.LOC_TAGS:
             continue
         else:
             node = None
@@ -134,6 +126,10 @@ def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None) -> It
             yield _problem(doc, ("offers", index), "no as-of date: give the offer an 'as_of' or set the file's 'as_of'")
     if model.prompt is not None:
         yield from _ref(doc, ("prompt", "source"), "source", model.prompt.source, sources)
+        if model.prompt.source is None and model.source is None:
+            yield _problem(doc, ("prompt",), "no source: give the prompt a 'source' or set the file's 'source'")
+        if model.prompt.as_of is None and model.as_of is None:
+            yield _problem(doc, ("prompt",), "no as-of date: give the prompt an 'as_of' or set the file's 'as_of'")
 
 
 def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterator[Problem]:

@@ -13,6 +13,7 @@ the filters registered here, chosen for where it lands:
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from typing import Iterable
@@ -59,10 +60,12 @@ def environment() -> Environment:
 
 
 def render_pages(pages: Iterable[Page]) -> dict[str, str]:
-    """``{docs-relative path: Markdown text}``; each page starts with the generated marker."""
+    """``{docs-relative path: Markdown text}``: front matter with the page title, the
+    generated marker, then the page."""
     env = environment()
     out: dict[str, str] = {}
     for page in pages:
         body = env.get_template(page.template).render(c=page.context)
-        out[page.path] = f"{GENERATED_MARKER}\n\n{body.strip()}\n"
+        front = f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n"  # JSON is valid YAML
+        out[page.path] = f"{front}{GENERATED_MARKER}\n\n{body.strip()}\n"
     return out

@@ -20,6 +20,7 @@ from typing import Annotated, Any, Generic, Literal, TypeVar, Union
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -48,12 +49,34 @@ def _slug(value: str) -> str:
 
 
 Slug = Annotated[str, Field(strict=True), AfterValidator(_slug)]
+
+
+def _date_text(value: Any) -> Any:
+    import re
+
+    if isinstance(value, dt.date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return value
+    raise PydanticCustomError("date_format", "Input should be a valid date (YYYY-MM-DD)")
+
+
+Date = Annotated[dt.date, BeforeValidator(_date_text)]
+"""A calendar date written ``YYYY-MM-DD`` (no timestamps, no integers)."""
 Text = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True, min_length=1)]
 Url = Annotated[str, Field(strict=True), StringConstraints(pattern=r"^https?://\S+$")]
 AspectRatio = Annotated[str, Field(strict=True), StringConstraints(pattern=r"^[1-9][0-9]*:[1-9][0-9]*$")]
 Seconds = Annotated[int, Field(strict=True, gt=0)]
 Pixels = Annotated[int, Field(strict=True, gt=0)]
-Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=6, allow_inf_nan=False)]
+def _money_text(value: Any) -> Any:
+    import re
+
+    if isinstance(value, str) and not re.fullmatch(r"[-+]?[0-9]+(?:\.[0-9]+)?", value.strip()):
+        raise PydanticCustomError("decimal_parsing", "Input should be a valid decimal")
+    return value
+
+
+Money = Annotated[Decimal, BeforeValidator(_money_text),
+                  Field(ge=0, max_digits=12, decimal_places=6, allow_inf_nan=False)]
+"""USD amount, exact; written as a plain decimal (``"0.40"``), never in exponent notation."""
 
 SourceKind = Literal["vendor", "vendor_mirror", "platform", "secondary", "article"]
 """Source grades, most authoritative first (the order is the display precedence)."""
@@ -85,19 +108,28 @@ class Claim(Strict, Generic[T]):
 
     value: T
     source: Slug | None = None
-    as_of: dt.date | None = None
+    as_of: Date | None = None
     note: Text | None = None
 
 
+_CLAIM_KEYS = {"value", "source", "as_of"}
+
+
+def _is_claim(raw: Any) -> bool:
+    return isinstance(raw, dict) and bool(_CLAIM_KEYS & raw.keys())
+
+
 def _fact_form(raw: Any) -> str:
-    if isinstance(raw, dict) and "value" in raw:
+    """``claim`` for a mapping with ``value``, ``source`` or ``as_of``; ``claims`` for a list of them."""
+    if _is_claim(raw):
         return "claim"
-    if isinstance(raw, list) and raw and all(isinstance(i, dict) and "value" in i for i in raw):
+    if isinstance(raw, list) and raw and all(_is_claim(i) for i in raw):
         return "claims"
     return "bare"
 
 
-FACT_TAGS = frozenset({"bare", "claim", "claims"})
+LOC_TAGS = frozenset({"bare", "claim", "claims", "one", "tied"})
+"""Union tags that pydantic puts in error locations; they are not in the YAML."""
 
 
 class RawFact(tuple):
@@ -149,8 +181,8 @@ class Source(Strict):
     publisher: Text | None = None
     kind: SourceKind
     url: Url | None = None
-    published: dt.date | None = None
-    accessed: dt.date
+    published: Date | None = None
+    accessed: Date
     note: Text | None = None
 
 
@@ -190,7 +222,9 @@ class Criterion(Strict):
     scale: list[Text] | None = Field(default=None, min_length=2)
     field: SpecField | None = None
     better: Literal["higher", "lower"] | None = None
-    order: list[Text | list[Text]] | None = Field(default=None, min_length=2)
+    order: list[Annotated[Union[Annotated[Text, Tag("one")], Annotated[list[Text], Tag("tied")]],
+                          Discriminator(lambda v: "tied" if isinstance(v, list) else "one")]] | None = Field(
+        default=None, min_length=2)
     """Enum values best first; a nested list holds values that tie."""
 
     @model_validator(mode="after")
@@ -243,8 +277,8 @@ class Lifecycle(Strict):
     """Lifecycle on one platform. ``shutdown`` is the (scheduled) end of service."""
 
     status: LifecycleStatus
-    since: dt.date | None = None
-    shutdown: dt.date | None = None
+    since: Date | None = None
+    shutdown: Date | None = None
     replacement: Slug | None = None
 
 
@@ -276,7 +310,7 @@ class PromptGuide(Strict):
     tips: list[Text] = Field(default_factory=list)
     example: Text | None = None
     source: Slug | None = None
-    as_of: dt.date | None = None
+    as_of: Date | None = None
 
 
 class Offer(Strict):
@@ -289,7 +323,7 @@ class Offer(Strict):
     usd_per_second: Money
     approximate: StrictBool = False
     source: Slug | None = None
-    as_of: dt.date | None = None
+    as_of: Date | None = None
     note: Text | None = None
 
 
@@ -302,7 +336,7 @@ class ModelFile(Strict):
     variant_of: Slug | None = None
     summary: Text
     source: Slug | None = None
-    as_of: dt.date | None = None
+    as_of: Date | None = None
     platform_ids: dict[Slug, Text] = Field(default_factory=dict)
     lifecycle: dict[Slug, Fact(Lifecycle)] = Field(default_factory=dict)
     specs: Specs = Field(default_factory=Specs)

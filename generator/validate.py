@@ -31,6 +31,8 @@ MODELS_DIR = "models"
 _MESSAGES = {
     "extra_forbidden": "unknown field (check the spelling; see docs/about/editing.md)",
     "missing": "required field is missing",
+    "decimal_type": "Input should be a valid decimal",
+    "bool_type": "Input should be a valid boolean (write true or false)",
 }
 
 
@@ -45,10 +47,16 @@ class Dataset:
     """Stems of every model file, valid or not: references to a broken file still resolve."""
 
 
+def _message(err: dict) -> str:
+    if err["type"] in ("date_from_datetime_parsing", "date_parsing"):
+        return f"Input should be a valid date (YYYY-MM-DD), {err.get('ctx', {}).get('error', 'invalid')}"
+    return _MESSAGES.get(err["type"], err["msg"])
+
+
 def _schema_problems(doc: Document, exc: ValidationError) -> Iterator[Problem]:
     for err in exc.errors(include_url=False):
         loc, at_key = raw_loc(doc, err["loc"])
-        message = _MESSAGES.get(err["type"], err["msg"])
+        message = _message(err)
         yield problem_at(doc, loc, message, at_key=at_key or err["type"] == "extra_forbidden")
 
 

@@ -9,7 +9,7 @@ import posixpath
 from dataclasses import dataclass
 
 from . import format as fmt
-from .catalog import ResolvedClaim, ResolvedFact
+from .catalog import ResolvedClaim, ResolvedFact, same_value
 from .derive import LifecycleSummary
 
 SOURCES_PAGE = "facts/sources.md"
@@ -59,6 +59,8 @@ class ClaimView:
     source_kind: str
     as_of: str
     note: str | None
+    agrees: bool = True
+    """Whether this claim states the same value as the shown one."""
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,10 @@ def source_link(page: str, claim: ResolvedClaim) -> Link:
     return Link(claim.source.title, href(page, SOURCES_PAGE, f"src-{claim.source.id}"))
 
 
-def claim_view(page: str, field: str, claim: ResolvedClaim) -> ClaimView:
+def claim_view(page: str, field: str, claim: ResolvedClaim, shown: ResolvedClaim | None = None) -> ClaimView:
+    agrees = shown is None or same_value(claim.value, shown.value)
     return ClaimView(fmt.value(field, claim.value), source_link(page, claim),
-                     fmt.SOURCE_KIND_LABELS[claim.source.kind], claim.as_of.isoformat(), claim.note)
+                     fmt.SOURCE_KIND_LABELS[claim.source.kind], claim.as_of.isoformat(), claim.note, agrees)
 
 
 def fact_view(page: str, label: str, field: str, fact: ResolvedFact, model_id: str) -> FactView:
@@ -90,7 +93,7 @@ def fact_view(page: str, label: str, field: str, fact: ResolvedFact, model_id: s
     return FactView(
         label=label, value=shown.value, source=shown.source, source_kind=shown.source_kind,
         as_of=shown.as_of, note=shown.note, disputed=fact.disputed,
-        others=tuple(claim_view(page, field, c) for c in fact.others),
+        others=tuple(claim_view(page, field, c, fact.shown) for c in fact.others),
         disputed_href=href(page, DISPUTED_PAGE, model_id),
     )
 

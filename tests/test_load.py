@@ -66,14 +66,9 @@ def test_byte_order_mark_is_accepted(here: Path) -> None:
 
 
 def test_duplicate_key_names_the_first_line(here: Path) -> None:
-    with pytest.raises(DataError) as exc:
-        load(here, "a: 1\nb: 2\na: 3\n")
-    [problem] = exc.value.problems
-    assert (problem.path, problem.line, problem.col) == ("x.yaml", 3, 1)
-    assert problem.message == "duplicate key 'a' (first defined on line 1)"
+    assert problems(here, "a: 1\nb: 2\na: 3\n") == ["x.yaml:3:1: a: duplicate key 'a' (first defined on line 1)"]
 
 
-@pytest.mark.xfail(strict=True, reason="duplicate keys are reported with field '<file>' instead of the key's path")
 def test_nested_duplicate_key_names_its_field_path(here: Path) -> None:
     assert problems(here, "top:\n  x: 1\n  y: 2\n  x: 3\n") == [
         "x.yaml:4:3: top.x: duplicate key 'x' (first defined on line 2)"
@@ -125,18 +120,22 @@ def test_syntax_error_located(here: Path, text: str, expected: str) -> None:
     assert problems(here, text) == [expected]
 
 
-@pytest.mark.xfail(strict=True, reason="the message drops PyYAML's context: it never names the unclosed '[' "
-                   "on line 2, only the ':' on line 3 where parsing gave up")
-def test_unclosed_bracket_names_where_it_opened(here: Path) -> None:
-    with pytest.raises(DataError) as exc:
-        load(here, "a: 1\nb: [1, 2\nc: 3\n")
-    [problem] = exc.value.problems
-    assert (problem.path, problem.line, problem.col, problem.field) == ("x.yaml", 3, 2, "<file>")
-    assert problem.message.startswith("expected ',' or ']', but got ':'")
-    assert "line 2" in problem.message
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\nb: [1, 2\nc: 3\n",
+         "x.yaml:3:2: <file>: expected ',' or ']', but got ':' (parsing a flow sequence that starts on line 2, column 4)"),
+        ("a: {b: 1\n", "x.yaml:2:1: <file>: expected ',' or '}', but got '<stream end>' "
+         "(parsing a flow mapping that starts on line 1, column 4)"),
+        ('a: "abc\n', "x.yaml:2:1: <file>: found unexpected end of stream "
+         "(scanning a quoted scalar that starts on line 1, column 4)"),
+    ],
+    ids=["flow-sequence", "flow-mapping", "quoted-scalar"],
+)
+def test_unclosed_bracket_or_quote_names_where_it_opened(here: Path, text: str, expected: str) -> None:
+    assert problems(here, text) == [expected]
 
 
-@pytest.mark.xfail(strict=True, reason="message is the fragment 'but found another document'")
 def test_second_document_rejected_with_full_message(here: Path) -> None:
     assert problems(here, "a: 1\n---\nb: 2\n") == [
         "x.yaml:2:1: <file>: expected a single document in the stream, but found another document"
@@ -146,6 +145,10 @@ def test_second_document_rejected_with_full_message(here: Path) -> None:
 @pytest.mark.parametrize("text", ["", "# only a comment\n\n", "   \n\n"], ids=["empty", "comment-only", "blank"])
 def test_empty_files_rejected(here: Path, text: str) -> None:
     assert problems(here, text) == ["x.yaml:1:1: <file>: file is empty"]
+
+
+def test_document_marker_only_is_empty(here: Path) -> None:
+    assert problems(here, "---\n") == ["x.yaml:1:1: <file>: file is empty"]
 
 
 @pytest.mark.parametrize(
@@ -160,8 +163,6 @@ def test_non_utf8_byte_located(here: Path, raw: bytes, expected: str) -> None:
     assert problems(here, raw) == [expected]
 
 
-@pytest.mark.xfail(strict=True, reason="the column counts bytes, not characters, after a multi-byte character "
-                   "(PyYAML's columns, used everywhere else, count characters)")
 def test_non_utf8_column_counts_characters(here: Path) -> None:
     # b, :, space, c, a, f, é, space -> the bad byte is the 9th character of line 2.
     assert problems(here, "a: 1\nb: café ".encode() + b"\xff\n") == [

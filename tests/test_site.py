@@ -46,7 +46,7 @@ def test_veo_3_1_clip_limit_from_google_beside_the_articles_60_seconds(site):
     assert "⚠ Disputed" in value
     assert "60 s ( Comparison article (Veo 3.1 vs Sora 2 Pro) , 2026-11-29)" in value
     assert cells[1].find("a", string="Disputed")["href"] == "../../facts/disputed/#veo-3-1"
-    assert "Other claim: 8 s ( Generate videos with Veo 3.1 in the Gemini API (video.md.txt) , 2026-04-29)" in value
+    assert "Agrees: 8 s ( Generate videos with Veo 3.1 in the Gemini API (video.md.txt) , 2026-04-29)" in value
     assert cells[2].get_text(" ", strip=True) == "Veo 3.1 model page on Vertex AI (preview version) Vendor documentation"
     assert cells[3].get_text(strip=True) == "2026-11-29"
 

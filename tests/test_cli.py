@@ -1,0 +1,134 @@
+"""``videoguide check``: exit 0 when clean, 1 with one located line per problem, 2 for usage errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = "2 models, 1 sources: no problems\n"
+
+
+def break_two_files(data: Path) -> None:
+    veo = data / "models/veo-3-1.yaml"
+    veo.write_text(veo.read_text().replace("vendor: google", "vendor: gogle"))
+    (data / "vendors.yaml").write_text("vendors:\n  - {id: google, name: Google DeepMind}\n  - {id: openai, name: OpenAI}\n"
+                                       "  - {id: openai, name: Open AI}\n")
+
+
+BROKEN = [
+    "data/models/veo-3-1.yaml:4:9: vendor: unknown vendor 'gogle'; did you mean 'google'?",
+    "data/vendors.yaml:4:10: vendors[2].id: duplicate id 'openai' (first on line 3)",
+    "2 problem(s) found.",
+]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+# --- in process ------------------------------------------------------------------------
+
+
+def test_check_clean_data_exits_0(article_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--data", str(article_dir)]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == (CLEAN, "")
+
+
+def test_check_defaults_to_data_in_the_working_directory(article_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(article_dir.parent)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == CLEAN
+
+
+def test_check_lists_every_problem_and_exits_1(article_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    break_two_files(article_dir)
+    monkeypatch.chdir(article_dir.parent)
+    assert main(["check", "--data", "data"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == BROKEN
+
+
+def test_check_reports_a_yaml_error_without_traceback(article_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (article_dir / "platforms.yaml").write_text("platforms:\n  - {id: picassoia, name: PicassoIA, kind: reseller\n")
+    (article_dir / "sources.yaml").write_bytes(b"sources:\n  - id: caf\xe9\n")
+    monkeypatch.chdir(article_dir.parent)
+    assert main(["check", "--data", "data"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "data/platforms.yaml:3:1: <file>: expected ',' or '}', but got '<stream end>' "
+        "(parsing a flow mapping that starts on line 2, column 5)",
+        "data/sources.yaml:2:12: <file>: file is not valid UTF-8 (byte 0xe9)",
+        "2 problem(s) found.",
+    ]
+
+
+def test_check_missing_data_folder_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--data", "nowhere"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "nowhere:1:1: <file>: data folder not found",
+        "1 problem(s) found.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        ([], "videoguide: error: the following arguments are required: COMMAND"),
+        (["check", "--bogus"], "videoguide: error: unrecognized arguments: --bogus"),
+        (["check", "--data"], "videoguide check: error: argument --data: expected one argument"),
+        (["frob"], "videoguide: error: argument COMMAND: invalid choice: 'frob' "
+                   "(choose from 'check', 'generate', 'build', 'serve')"),
+    ],
+    ids=["no-command", "unknown-option", "option-without-value", "unknown-command"],
+)
+def test_usage_errors_exit_2(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[0].startswith("usage: videoguide")
+    assert err.splitlines()[-1] == message
+
+
+# --- the real console script -----------------------------------------------------------
+
+
+def test_script_clean_exits_0(article_dir: Path) -> None:
+    result = run("check", "--data", str(article_dir), cwd=article_dir.parent)
+    assert (result.returncode, result.stdout, result.stderr) == (0, CLEAN, "")
+
+
+def test_script_broken_exits_1_without_traceback(article_dir: Path) -> None:
+    break_two_files(article_dir)
+    result = run("check", "--data", str(article_dir), cwd=article_dir.parent)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == BROKEN
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [([], "videoguide: error: the following arguments are required: COMMAND"),
+     (["check", "--bogus"], "videoguide: error: unrecognized arguments: --bogus")],
+    ids=["no-command", "unknown-option"],
+)
+def test_script_usage_errors_exit_2(tmp_path: Path, argv: list[str], message: str) -> None:
+    result = run(*argv, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == message

@@ -1,0 +1,305 @@
+"""load_dataset: every file-level and schema problem, located as ``path:line:col: field: message``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import DataError
+from generator.validate import load_dataset
+
+# A small valid model file; tests replace one line and know its exact position.
+VEO = """\
+id: veo-3-1
+name: Veo 3.1
+vendor: google
+family: veo
+summary: Google DeepMind's flagship video model.
+source: article
+as_of: 2026-11-29
+specs:
+  max_clip_seconds: 60
+  audio: native
+availability: {api: true, subscription: false}
+ratings:
+  physics-accuracy: Excellent
+offers:
+  - {platform: picassoia, usd_per_second: "0.40"}
+"""
+MODEL = "models/veo-3-1.yaml"
+F = "data/models/veo-3-1.yaml"
+UNKNOWN = "unknown field (check the spelling; see docs/about/editing.md)"
+
+
+@pytest.fixture
+def data(article_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(article_dir.parent)
+    (article_dir / MODEL).write_text(VEO, encoding="utf-8")
+    return article_dir
+
+
+def edit(old: str, new: str, text: str = VEO) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def problems(data: Path, files: dict[str, str | bytes | None]) -> list[str]:
+    for name, content in files.items():
+        path = data / name
+        if content is None:
+            path.unlink()
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        load_dataset(data)
+    return [str(p) for p in exc.value.problems]
+
+
+def model_problems(data: Path, old: str, new: str) -> list[str]:
+    return problems(data, {MODEL: edit(old, new)})
+
+
+def test_fixture_and_minimal_model_are_valid(data: Path) -> None:
+    dataset = load_dataset(data)
+    assert sorted(dataset.models) == ["sora-2-pro", "veo-3-1"]
+    assert sorted(dataset.vocabularies) == [
+        "comparisons.yaml", "criteria.yaml", "platforms.yaml", "sources.yaml", "use_cases.yaml", "vendors.yaml"
+    ]
+    assert dataset.model_ids == frozenset({"sora-2-pro", "veo-3-1"})
+
+
+# --- file-level problems ---------------------------------------------------------------
+
+
+def test_yaml_syntax_error(data: Path) -> None:
+    assert model_problems(data, "summary: Google DeepMind's flagship video model.", "summary: [Google") == [
+        f"{F}:6:7: <file>: expected ',' or ']', but got ':' (parsing a flow sequence that starts on line 5, column 10)"
+    ]
+
+
+def test_duplicate_key(data: Path) -> None:
+    assert model_problems(data, "  audio: native\n", "  audio: native\n  audio: none\n") == [
+        f"{F}:11:3: specs.audio: duplicate key 'audio' (first defined on line 10)"
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "# nothing yet\n"], ids=["empty", "comment-only"])
+def test_empty_file(data: Path, text: str) -> None:
+    assert problems(data, {"vendors.yaml": text}) == ["data/vendors.yaml:1:1: <file>: file is empty"]
+
+
+def test_file_not_utf8(data: Path) -> None:
+    raw = edit("family: veo", "family: v\xe9o").encode("latin-1")
+    assert problems(data, {MODEL: raw}) == [f"{F}:4:10: <file>: file is not valid UTF-8 (byte 0xe9)"]
+
+
+def test_file_not_a_mapping(data: Path) -> None:
+    assert problems(data, {"vendors.yaml": "- google\n- openai\n"}) == [
+        "data/vendors.yaml:1:1: <file>: the file must be a mapping of field names to values"
+    ]
+
+
+def test_missing_vocabulary_file(data: Path) -> None:
+    assert problems(data, {"criteria.yaml": None}) == ["data/criteria.yaml:1:1: <file>: required file is missing"]
+
+
+def test_no_model_files(data: Path) -> None:
+    assert problems(data, {MODEL: None, "models/sora-2-pro.yaml": None, "comparisons.yaml": "pairs: [[a, b]]\n"}) == [
+        "data/comparisons.yaml:1:10: pairs[0][0]: unknown model 'a'; none are defined",
+        "data/comparisons.yaml:1:13: pairs[0][1]: unknown model 'b'; none are defined",
+        "data/models:1:1: <file>: no model files (*.yaml) found",
+    ]
+
+
+def test_data_folder_not_found(data: Path) -> None:
+    with pytest.raises(DataError) as exc:
+        load_dataset(data.parent / "nowhere")
+    assert [str(p) for p in exc.value.problems] == ["nowhere:1:1: <file>: data folder not found"]
+
+
+def test_paths_outside_the_working_directory_are_absolute(data: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path_factory: pytest.TempPathFactory) -> None:
+    (data / MODEL).write_text(edit("family: veo", "family: veo\ncolour: red"))
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    with pytest.raises(DataError) as exc:
+        load_dataset(data)
+    assert [str(p) for p in exc.value.problems] == [f"{data / MODEL}:5:1: colour: {UNKNOWN}"]
+
+
+def test_every_problem_of_every_file_in_one_run_sorted(data: Path) -> None:
+    sora = (data / "models/sora-2-pro.yaml").read_text().replace("audio: separate_step", "audio: seperate")
+    assert problems(data, {
+        "vendors.yaml": "",
+        "sources.yaml": "sources:\n  - {id: article, title: T, kind: article, accessed: 2026-11-29, extra: 1}\n",
+        MODEL: edit('"0.40"', "cheap", edit("  max_clip_seconds: 60", "  max_clip_seconds: sixty",
+                                            edit("name: Veo 3.1\n", ""))),
+        "models/sora-2-pro.yaml": sora,
+        "platforms.yaml": "platforms:\n  - {id: picassoia, name: PicassoIA}\n",
+    }) == [
+        "data/models/sora-2-pro.yaml:14:10: specs.audio: "
+        "Input should be 'native', 'optional', 'separate_step' or 'none'",
+        f"{F}:1:1: name: required field is missing",
+        f"{F}:8:21: specs.max_clip_seconds: Input should be a valid integer",
+        f"{F}:14:43: offers[0].usd_per_second: Input should be a valid decimal",
+        "data/platforms.yaml:2:5: platforms[0].kind: required field is missing",
+        f"data/sources.yaml:2:66: sources[0].extra: {UNKNOWN}",
+        "data/vendors.yaml:1:1: <file>: file is empty",
+    ]
+
+
+# --- schema problems -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("family: veo", "family: veo\ncolour: red", f"{F}:5:1: colour: {UNKNOWN}"),
+        ("  audio: native", "  audio: native\n  max_fps: 60", f"{F}:11:3: specs.max_fps: {UNKNOWN}"),
+        ("{api: true,", "{api: true, web: true,", f"{F}:11:27: availability.web: {UNKNOWN}"),
+        ("  max_clip_seconds: 60", "  max_clip_seconds: {value: 60, sauce: article}",
+         f"{F}:9:33: specs.max_clip_seconds.sauce: {UNKNOWN}"),
+        ('usd_per_second: "0.40"}', 'usd_per_second: "0.40", currency: EUR}',
+         f"{F}:15:51: offers[0].currency: {UNKNOWN}"),
+    ],
+    ids=["top", "nested", "flow", "in-claim", "in-offer"],
+)
+def test_unknown_field_at_any_depth(data: Path, old: str, new: str, expected: str) -> None:
+    assert model_problems(data, old, new) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  max_clip_seconds: 60", "  max_clip_seconds: sixty",
+         f"{F}:9:21: specs.max_clip_seconds: Input should be a valid integer"),
+        ("  max_clip_seconds: 60", "  max_clip_seconds: {value: 7.5}",
+         f"{F}:9:29: specs.max_clip_seconds.value: Input should be a valid integer"),
+        ("  max_clip_seconds: 60", "  max_clip_seconds:\n    - {value: 60}\n    - {value: -5}",
+         f"{F}:11:15: specs.max_clip_seconds[1].value: Input should be greater than 0"),
+        ("  audio: native", "  audio: native\n  frame_rates_fps: [24, thirty]",
+         f"{F}:11:25: specs.frame_rates_fps[1]: Input should be a valid integer"),
+        ("  physics-accuracy: Excellent", "  physics-accuracy: 5",
+         f"{F}:13:21: ratings.physics-accuracy: Input should be a valid string"),
+        ("name: Veo 3.1", "name: ''", f"{F}:2:7: name: String should have at least 1 character"),
+        ("name: Veo 3.1\n", "", f"{F}:1:1: name: required field is missing"),
+    ],
+    ids=["bare", "claim", "claims", "list-item", "text", "empty-text", "missing"],
+)
+def test_wrong_type(data: Path, old: str, new: str, expected: str) -> None:
+    assert model_problems(data, old, new) == [expected]
+
+
+def test_yaml11_lookalike_reaches_schema_as_text(data: Path) -> None:
+    (data / MODEL).write_text(edit("name: Veo 3.1", "name: 3.10"))
+    assert load_dataset(data).models["veo-3-1"][1].name == "3.10"
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    ("subscription: false", "subscription: no", "11:41: availability.subscription"),
+    ('"0.40"}', '"0.40", approximate: yes}', "15:64: offers[0].approximate"),
+], ids=["fact", "offer"])
+def test_boolean_written_yaml11_style_says_true_or_false(data: Path, old: str, new: str, where: str) -> None:
+    assert model_problems(data, old, new) == [f"{F}:{where}: Input should be a valid boolean (write true or false)"]
+
+
+@pytest.mark.parametrize(
+    ("price", "message"),
+    [("-0.40", "Input should be greater than or equal to 0"), ('"-0.40"', "Input should be greater than or equal to 0"),
+     ("cheap", "Input should be a valid decimal"), ("$0.40", "Input should be a valid decimal"),
+     ("true", "Input should be a valid decimal")],
+    ids=["negative", "negative-quoted", "word", "dollar-sign", "boolean"],
+)
+def test_bad_price(data: Path, price: str, message: str) -> None:
+    assert model_problems(data, 'usd_per_second: "0.40"', f"usd_per_second: {price}") == [
+        f"{F}:15:43: offers[0].usd_per_second: {message}"
+    ]
+
+
+def test_unquoted_price_is_exact(data: Path) -> None:
+    (data / MODEL).write_text(edit('"0.40"', "0.40"))
+    [offer] = load_dataset(data).models["veo-3-1"][1].offers
+    assert str(offer.usd_per_second) == "0.40"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("audio: native", "audio: loud",
+         f"{F}:10:10: specs.audio: Input should be 'native', 'optional', 'separate_step' or 'none'"),
+        ("audio: native", "audio: {value: loud}",
+         f"{F}:10:18: specs.audio.value: Input should be 'native', 'optional', 'separate_step' or 'none'"),
+        ("  audio: native", "  audio: native\n  inputs: [text, smell]",
+         f"{F}:11:18: specs.inputs[1]: Input should be 'text', 'image_first_frame', 'image_last_frame', "
+         "'reference_images', 'video_extension', 'video_edit', 'storyboard', 'audio' or 'video'"),
+        ('"0.40"}', '"0.40", tier: premium}', f"{F}:15:57: offers[0].tier: Input should be 'standard', 'fast' or 'batch'"),
+    ],
+    ids=["bare", "claim", "list", "offer-tier"],
+)
+def test_unknown_enum_value_lists_valid_values(data: Path, old: str, new: str, expected: str) -> None:
+    assert model_problems(data, old, new) == [expected]
+
+
+def test_platform_kind_enum(data: Path) -> None:
+    assert problems(data, {"platforms.yaml": "platforms:\n  - {id: picassoia, name: PicassoIA, kind: shop}\n"}) == [
+        "data/platforms.yaml:2:44: platforms[0].kind: Input should be 'vendor_api', 'cloud', 'reseller' or 'consumer_app'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("as_of: 2026-11-29", "as_of: 2026-02-30",
+         f"{F}:7:8: as_of: Input should be a valid date (YYYY-MM-DD), day value is outside expected range"),
+        ("  max_clip_seconds: 60", "  max_clip_seconds: {value: 60, as_of: 2026-13-01}",
+         f"{F}:9:40: specs.max_clip_seconds.as_of: "
+         "Input should be a valid date (YYYY-MM-DD), month value is outside expected range of 1-12"),
+    ],
+    ids=["file-default", "claim"],
+)
+def test_date_that_does_not_exist(data: Path, old: str, new: str, expected: str) -> None:
+    assert model_problems(data, old, new) == [expected]
+
+
+def test_date_that_does_not_exist_in_sources(data: Path) -> None:
+    text = (data / "sources.yaml").read_text().replace("accessed: 2026-11-29", "accessed: 2026-02-30")
+    assert problems(data, {"sources.yaml": text}) == [
+        "data/sources.yaml:6:15: sources[0].accessed: Input should be a valid date (YYYY-MM-DD), "
+        "day value is outside expected range"
+    ]
+
+
+@pytest.mark.parametrize("written", ["0", "20261129", "2026-11-29T00:00:00"], ids=["zero", "digits", "datetime"])
+def test_only_a_date_is_a_date(data: Path, written: str) -> None:
+    # pydantic's lax mode would read an integer as a Unix timestamp (0 -> 1970-01-01).
+    assert model_problems(data, "as_of: 2026-11-29", f"as_of: {written}") == [
+        f"{F}:7:8: as_of: Input should be a valid date (YYYY-MM-DD)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [("[[native, 5],", "data/criteria.yaml:45:22: criteria[7].order[0][1]: Input should be a valid string"),
+     ("[7,", "data/criteria.yaml:45:13: criteria[7].order[0]: Input should be a valid string")],
+    ids=["in-tie", "rank"],
+)
+def test_criterion_order_item_error_has_a_clean_field_path(data: Path, order: str, expected: str) -> None:
+    # ``order`` items are text or a list of text: no pydantic union branch name in the path.
+    text = (data / "criteria.yaml").read_text().replace("[[native, optional],", order)
+    assert problems(data, {"criteria.yaml": text}) == [expected]
+
+
+def test_misspelt_claim_value_key_is_named(data: Path) -> None:
+    assert model_problems(data, "  max_clip_seconds: 60", "  max_clip_seconds: {valu: 60, source: article}") == [
+        f"{F}:9:21: specs.max_clip_seconds.value: required field is missing",
+        f"{F}:9:22: specs.max_clip_seconds.valu: {UNKNOWN}",
+    ]
+
+
+def test_integer_mapping_key_is_not_shown_as_an_index(data: Path) -> None:
+    assert model_problems(data, "  physics-accuracy: Excellent", "  1: Excellent") == [
+        f"{F}:13:3: ratings.1: unknown criterion '1'; valid: abstract-prompts, audio, character-faces, "
+        "cinematic-color, clip-length, generation-speed, multi-scene, physics-accuracy, prompt-fidelity, resolution"
+    ]
