@@ -10,6 +10,8 @@ from generator.errors import DataError
 from generator.refs import near
 from generator.validate import load_dataset
 
+from . import helpers
+
 # A valid model file with one instance of every kind of reference, one per line.
 VEO = """\
 id: veo-3-1
@@ -36,36 +38,20 @@ prompt:
 offers:
   - {platform: picassoia, usd_per_second: "0.40", source: article}
 """
-MODEL = "models/veo-3-1.yaml"
-F = "data/models/veo-3-1.yaml"
 SLUG = "is not a lowercase slug (a-z, 0-9 and single hyphens, e.g. 'veo-3-1')"
+MODEL, F = helpers.MODEL, helpers.F
+problems = helpers.problems
 
 
-@pytest.fixture
-def data(article_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(article_dir.parent)
-    (article_dir / MODEL).write_text(VEO, encoding="utf-8")
-    return article_dir
+data = helpers.model_fixture(VEO)
 
 
 def edit(old: str, new: str, text: str = VEO) -> str:
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
-
-
-def problems(data: Path, files: dict[str, str | None]) -> list[str]:
-    for name, content in files.items():
-        if content is None:
-            (data / name).unlink()
-        else:
-            (data / name).write_text(content, encoding="utf-8")
-    with pytest.raises(DataError) as exc:
-        load_dataset(data)
-    return [str(p) for p in exc.value.problems]
+    return helpers.edit(text, old, new)
 
 
 def model_problems(data: Path, old: str, new: str) -> list[str]:
-    return problems(data, {MODEL: edit(old, new)})
+    return helpers.ModelEdits(data, VEO).problems(old, new)
 
 
 def test_model_with_every_reference_is_valid(data: Path) -> None:

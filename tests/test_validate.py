@@ -9,6 +9,8 @@ import pytest
 from generator.errors import DataError
 from generator.validate import load_dataset
 
+from . import helpers
+
 # A small valid model file; tests replace one line and know its exact position.
 VEO = """\
 id: veo-3-1
@@ -27,39 +29,20 @@ ratings:
 offers:
   - {platform: picassoia, usd_per_second: "0.40"}
 """
-MODEL = "models/veo-3-1.yaml"
-F = "data/models/veo-3-1.yaml"
 UNKNOWN = "unknown field (check the spelling; see docs/about/editing.md)"
+MODEL, F = helpers.MODEL, helpers.F
+problems = helpers.problems
 
 
-@pytest.fixture
-def data(article_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(article_dir.parent)
-    (article_dir / MODEL).write_text(VEO, encoding="utf-8")
-    return article_dir
+data = helpers.model_fixture(VEO)
 
 
 def edit(old: str, new: str, text: str = VEO) -> str:
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
-
-
-def problems(data: Path, files: dict[str, str | bytes | None]) -> list[str]:
-    for name, content in files.items():
-        path = data / name
-        if content is None:
-            path.unlink()
-        elif isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    with pytest.raises(DataError) as exc:
-        load_dataset(data)
-    return [str(p) for p in exc.value.problems]
+    return helpers.edit(text, old, new)
 
 
 def model_problems(data: Path, old: str, new: str) -> list[str]:
-    return problems(data, {MODEL: edit(old, new)})
+    return helpers.ModelEdits(data, VEO).problems(old, new)
 
 
 def test_fixture_and_minimal_model_are_valid(data: Path) -> None:
