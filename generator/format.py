@@ -37,9 +37,9 @@ NOT_DOCUMENTED = "not documented"
 
 def usd(amount: Decimal, approximate: bool = False) -> str:
     """``Decimal('0.4')`` → ``$0.40``; keeps extra digits (``$0.084``); ``~`` when approximate."""
-    text = format(amount.quantize(Decimal("0.01")) if amount == amount.quantize(Decimal("0.01"))
-                  else amount.normalize(), "f")
-    return ("~" if approximate else "") + "$" + text
+    cents = amount.quantize(Decimal("0.01"))
+    shown = cents if cents == amount else amount.normalize()
+    return ("~" if approximate else "") + "$" + format(shown, "f")
 
 
 def day(value: dt.date | None) -> str:

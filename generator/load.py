@@ -142,7 +142,7 @@ def _decode(path: Path, raw: bytes) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1
-        raise _Fail(_problem(path, line, col, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})"))
+        raise _Fail(_problem(path, line, col, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})")) from None
 
 
 class _Fail(Exception):

@@ -13,13 +13,14 @@ from typing import Any
 from . import format as fmt
 from .catalog import Catalog, ModelRecord
 from .derive import lifecycle_summary
-from .tables import citations, disputed_facts, labelled_facts, model_rows
+from .tables import labelled_facts
 from .verdicts import use_case_results
 from .views import (
-    DISPUTED_PAGE, SOURCES_PAGE, FactView, Link, banner, claim_view, compare_page, fact_view, href,
-    model_page, url_href, use_case_page,
+    DISPUTED_PAGE, SOURCES_PAGE, FactView, Link, banner, compare_page, fact_view, href,
+    model_page, use_case_page,
 )
 from .compare_pages import compare_context, use_case_context
+from .index_pages import disputed_context, home_context, models_index_context, sources_context
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class ModelContext:
     strengths: tuple[FactView, ...]
     weaknesses: tuple[FactView, ...]
     verdicts: tuple[tuple[Link, FactView], ...]
-    prompt: Any
+    prompt: PromptView | None
     prices: tuple[PriceRow, ...]
     comparisons: tuple[Link, ...]
 
@@ -74,6 +75,23 @@ def _prices(page: str, model: ModelRecord) -> tuple[PriceRow, ...]:
                  Link(o.source.title, href(page, SOURCES_PAGE, f"src-{o.source.id}")), o.as_of.isoformat(), o.note)
         for o in offers
     )
+
+
+@dataclass(frozen=True)
+class PromptView:
+    slots: tuple[str, ...]
+    tips: tuple[str, ...]
+    example: str | None
+    as_of: str
+    source: Link
+
+
+def _prompt(page: str, model: ModelRecord) -> PromptView | None:
+    p = model.prompt
+    if p is None:
+        return None
+    return PromptView(p.slots, p.tips, p.example, p.as_of.isoformat(),
+                      Link(p.source.title, href(page, SOURCES_PAGE, f"src-{p.source.id}")))
 
 
 def model_context(catalog: Catalog, model: ModelRecord, today: dt.date) -> ModelContext:
@@ -100,95 +118,39 @@ def model_context(catalog: Catalog, model: ModelRecord, today: dt.date) -> Model
         banner=banner(page, summary, model.name, replacement, views("Lifecycle")),
         sections=tuple((name, views(name)) for name in ("Specs", "Availability", "Ratings")),
         strengths=views("Strengths"), weaknesses=views("Weaknesses"), verdicts=verdicts,
-        prompt=model.prompt and {"slots": model.prompt.slots, "tips": model.prompt.tips,
-                                 "example": model.prompt.example, "as_of": model.prompt.as_of.isoformat(),
-                                 "source": Link(model.prompt.source.title, href(page, SOURCES_PAGE, f"src-{model.prompt.source.id}"))},
+        prompt=_prompt(page, model),
         prices=_prices(page, model),
         comparisons=tuple(Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href(page, compare_page(a, b)))
                           for a, b in catalog.comparisons if model.id in (a, b)),
     )
 
 
-def _models_index(catalog: Catalog, today: dt.date) -> dict:
-    page = "models/index.md"
-    rows = []
-    for row in model_rows(catalog, today):
-        rows.append({
-            "name": row.model.name, "href": url_href(page, model_page(row.model.id)),
-            "vendor": row.model.vendor.name,
-            "status": fmt.STATUS_LABELS.get(row.lifecycle.status, fmt.NOT_DOCUMENTED),
-            "resolution": fmt.value("max_resolution", row.max_resolution.value) if row.max_resolution else fmt.NOT_DOCUMENTED,
-            "pixels": row.max_pixels if row.max_pixels is not None else -1,
-            "clip": row.max_clip.value if row.max_clip else None,
-            "total": row.max_total.value if row.max_total else None,
-            "audio": fmt.value("audio", row.audio.value) if row.audio else fmt.NOT_DOCUMENTED,
-            "price": fmt.usd(row.lowest_usd_per_second) if row.lowest_usd_per_second is not None else None,
-            "price_sort": format(row.lowest_usd_per_second, "f") if row.lowest_usd_per_second is not None else "",
-            "price_platform": row.lowest_platform,
-            "disputed": any(f.fact.disputed for f in labelled_facts(catalog, row.model)),
-        })
-    return {"page": page, "rows": rows, "disputed_href": href(page, DISPUTED_PAGE)}
-
-
-def _sources(catalog: Catalog) -> dict:
-    cited = citations(catalog)
-    return {"sources": [{"source": src, "kind": fmt.SOURCE_KIND_LABELS[src.kind], "cited_by": cited[sid]}
-                        for sid, src in catalog.sources.items()]}
-
-
-def _disputed(catalog: Catalog) -> dict:
-    page = DISPUTED_PAGE
-    groups: dict[str, dict] = {}
-    for lf in disputed_facts(catalog):
-        group = groups.setdefault(lf.model.id, {"model": lf.model, "link": _model_link(page, catalog, lf.model.id), "facts": []})
-        group["facts"].append({"section": lf.section, "label": lf.label,
-                               "claims": [claim_view(page, lf.field, c) for c in lf.fact.claims]})
-    return {"groups": list(groups.values())}
+@dataclass(frozen=True)
+class CompareIndexContext:
+    pairs: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
-class HomeContext:
-    models: tuple[tuple[Link, str], ...]
-    headline: Any
-    use_cases: tuple[Any, ...]
-    comparisons: tuple[Link, ...]
-    n_sources: int
-    n_disputed: int
-    models_href: str
-    sources_href: str
-    disputed_href: str
-
-
-def _home(catalog: Catalog, results: tuple, today: dt.date) -> HomeContext:
-    page = "index.md"
-    status = lambda m: fmt.STATUS_LABELS.get(lifecycle_summary(catalog, m, today).status, fmt.NOT_DOCUMENTED)  # noqa: E731
-    return HomeContext(
-        models=tuple((_model_link(page, catalog, m.id), status(m)) for m in catalog.models.values()),
-        headline=compare_context(catalog, *catalog.comparisons[0], page) if catalog.comparisons else None,
-        use_cases=tuple(use_case_context(catalog, r, page) for r in results),
-        comparisons=tuple(Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href(page, compare_page(a, b)))
-                          for a, b in catalog.comparisons),
-        n_sources=len(catalog.sources), n_disputed=len(disputed_facts(catalog)),
-        models_href=href(page, "models/index.md"), sources_href=href(page, SOURCES_PAGE),
-        disputed_href=href(page, DISPUTED_PAGE),
-    )
+class UseCasesIndexContext:
+    results: tuple[Any, ...]
 
 
 def plan_pages(catalog: Catalog, today: dt.date) -> list[Page]:
     """Every generated page, in a stable order."""
     results = use_case_results(catalog, today)
-    pages = [Page("index.md", "home.md.jinja", _home(catalog, results, today), "Home")]
+    pages = [Page("index.md", "home.md.jinja", home_context(catalog, results, today), "Home")]
     pages += [Page(model_page(m.id), "model.md.jinja", model_context(catalog, m, today), m.name) for m in catalog.models.values()]
-    pages.append(Page("models/index.md", "models.md.jinja", _models_index(catalog, today), "All models"))
+    pages.append(Page("models/index.md", "models.md.jinja", models_index_context(catalog, today), "All models"))
     pages += [Page(compare_page(a, b), "compare.md.jinja", ctx, ctx.title)
               for a, b in catalog.comparisons if (ctx := compare_context(catalog, a, b, compare_page(a, b)))]
     pages.append(Page("compare/index.md", "compare_index.md.jinja",
-                      {"pairs": [Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href("compare/index.md", compare_page(a, b)))
-                                 for a, b in catalog.comparisons]}, "Head-to-head"))
+                      CompareIndexContext(tuple(Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href("compare/index.md", compare_page(a, b)))
+                                 for a, b in catalog.comparisons)), "Head-to-head"))
     pages += [Page(use_case_page(r.use_case.id), "use_case.md.jinja", use_case_context(catalog, r), r.use_case.name)
               for r in results]
     pages.append(Page("use-cases/index.md", "use_cases_index.md.jinja",
-                      {"results": [use_case_context(catalog, r, "use-cases/index.md") for r in results]}, "Use cases"))
-    pages.append(Page(SOURCES_PAGE, "sources.md.jinja", _sources(catalog), "Sources"))
-    pages.append(Page(DISPUTED_PAGE, "disputed.md.jinja", _disputed(catalog), "Disputed claims"))
+                      UseCasesIndexContext(tuple(use_case_context(catalog, r, "use-cases/index.md") for r in results)),
+                      "Use cases"))
+    pages.append(Page(SOURCES_PAGE, "sources.md.jinja", sources_context(catalog), "Sources"))
+    pages.append(Page(DISPUTED_PAGE, "disputed.md.jinja", disputed_context(catalog), "Disputed claims"))
     return pages

@@ -14,162 +14,16 @@ Cross-file rules (references, unique ids, id equals file name) live in
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
-from typing import Annotated, Any, Generic, Literal, TypeVar, Union
+import datetime as dt  # noqa: F401 - used in annotations evaluated by pydantic
+from typing import Annotated, Literal, Union
 
-from pydantic import (
-    AfterValidator,
-    BeforeValidator,
-    BaseModel,
-    ConfigDict,
-    Discriminator,
-    Field,
-    StrictBool,
-    StringConstraints,
-    Tag,
-    model_validator,
-)
+from pydantic import Discriminator, Field, StrictBool, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-T = TypeVar("T")
-
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-
-def _slug(value: str) -> str:
-    import re
-
-    if not re.fullmatch(SLUG_PATTERN, value):
-        raise PydanticCustomError(
-            "slug", "'{value}' is not a lowercase slug (a-z, 0-9 and single hyphens, e.g. 'veo-3-1')",
-            {"value": value},
-        )
-    return value
-
-
-Slug = Annotated[str, Field(strict=True), AfterValidator(_slug)]
-
-
-def _date_text(value: Any) -> Any:
-    import re
-
-    if isinstance(value, dt.date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
-        return value
-    raise PydanticCustomError("date_format", "Input should be a valid date (YYYY-MM-DD)")
-
-
-Date = Annotated[dt.date, BeforeValidator(_date_text)]
-"""A calendar date written ``YYYY-MM-DD`` (no timestamps, no integers)."""
-Text = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, Field(strict=True), StringConstraints(pattern=r"^https?://\S+$")]
-AspectRatio = Annotated[str, Field(strict=True), StringConstraints(pattern=r"^[1-9][0-9]*:[1-9][0-9]*$")]
-Seconds = Annotated[int, Field(strict=True, gt=0)]
-Pixels = Annotated[int, Field(strict=True, gt=0)]
-def _money_text(value: Any) -> Any:
-    import re
-
-    if isinstance(value, str) and not re.fullmatch(r"[-+]?[0-9]+(?:\.[0-9]+)?", value.strip()):
-        raise PydanticCustomError("decimal_parsing", "Input should be a valid decimal")
-    return value
-
-
-Money = Annotated[Decimal, BeforeValidator(_money_text),
-                  Field(ge=0, max_digits=12, decimal_places=6, allow_inf_nan=False)]
-"""USD amount, exact; written as a plain decimal (``"0.40"``), never in exponent notation."""
-
-SourceKind = Literal["vendor", "vendor_mirror", "platform", "secondary", "article"]
-"""Source grades, most authoritative first (the order is the display precedence)."""
-SOURCE_PRECEDENCE: tuple[str, ...] = SourceKind.__args__  # type: ignore[attr-defined]
-
-LifecycleStatus = Literal["preview", "ga", "deprecated", "retired"]
-AudioMode = Literal["native", "optional", "separate_step", "none"]
-InputKind = Literal[
-    "text", "image_first_frame", "image_last_frame", "reference_images",
-    "video_extension", "video_edit", "storyboard", "audio", "video",
-]
-Verdict = Literal["recommended", "suitable", "not_recommended"]
-Tier = Literal["standard", "fast", "batch"]
-PlatformKind = Literal["vendor_api", "cloud", "reseller", "consumer_app"]
-SpecField = Literal[
-    "max_resolution", "max_clip_seconds", "max_total_seconds", "max_frame_rate_fps",
-    "audio", "lowest_usd_per_second",
-]
-
-
-class Strict(BaseModel):
-    """Shared base: unknown fields are errors, instances are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Claim(Strict, Generic[T]):
-    """One source's statement of a value, checked on ``as_of``."""
-
-    value: T
-    source: Slug | None = None
-    as_of: Date | None = None
-    note: Text | None = None
-
-
-_CLAIM_KEYS = {"value", "source", "as_of"}
-
-
-def _is_claim(raw: Any) -> bool:
-    return isinstance(raw, dict) and bool(_CLAIM_KEYS & raw.keys())
-
-
-def _fact_form(raw: Any) -> str:
-    """``claim`` for a mapping with ``value``, ``source`` or ``as_of``; ``claims`` for a list of them."""
-    if _is_claim(raw):
-        return "claim"
-    if isinstance(raw, list) and raw and all(_is_claim(i) for i in raw):
-        return "claims"
-    return "bare"
-
-
-LOC_TAGS = frozenset({"bare", "claim", "claims", "one", "tied"})
-"""Union tags that pydantic puts in error locations; they are not in the YAML."""
-
-
-class RawFact(tuple):
-    """A validated fact as written: ``form`` (bare/claim/claims) and its claims.
-
-    Bare values become one claim with no source; :mod:`generator.validate` fills in the
-    file's defaults and :mod:`generator.catalog` resolves the displayed value.
-    """
-
-    form: str
-
-    def __new__(cls, form: str, claims: tuple[Claim, ...]) -> "RawFact":
-        obj = super().__new__(cls, claims)
-        obj.form = form
-        return obj
-
-
-def _to_raw_fact(value: Any) -> RawFact:
-    if isinstance(value, Claim):
-        return RawFact("claim", (value,))
-    if isinstance(value, list) and value and all(isinstance(c, Claim) for c in value):
-        return RawFact("claims", tuple(value))
-    return RawFact("bare", (Claim.model_construct(value=value, source=None, as_of=None, note=None),))
-
-
-def Fact(value_type: Any) -> Any:  # noqa: N802 - reads as a type in annotations
-    """Annotated type accepting a bare value, one claim or a list of claims of ``value_type``.
-
-    Validation errors carry the form as a loc segment (``bare``/``claim``/``claims``);
-    :mod:`generator.validate` strips it when reporting.
-    """
-    return Annotated[
-        Union[
-            Annotated[value_type, Tag("bare")],
-            Annotated[Claim[value_type], Tag("claim")],
-            Annotated[list[Claim[value_type]], Tag("claims")],
-        ],
-        Discriminator(_fact_form),
-        AfterValidator(_to_raw_fact),
-    ]
+from .fields import (  # noqa: F401 - re-exported: the schema's vocabulary
+    LOC_TAGS, SOURCE_PRECEDENCE, AspectRatio, AudioMode, Claim, Date, Fact, InputKind, LifecycleStatus, Money,
+    Pixels, PlatformKind, RawFact, Seconds, Slug, SourceKind, SpecField, Strict, Text, Tier, Url, Verdict,
+)
 
 
 # --- shared vocabularies -------------------------------------------------------------

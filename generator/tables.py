@@ -87,7 +87,7 @@ def _lowest_prices(catalog: Catalog) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=["model", "platform", "usd"])
     if frame.empty:
         return frame.set_index("model")
-    frame = frame.sort_values(["model", "usd", "platform"], key=lambda c: c.map(lambda v: v))
+    frame = frame.sort_values(["model", "usd", "platform"])
     return frame.groupby("model", sort=False).head(1).set_index("model")
 
 

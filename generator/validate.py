@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import schema as s
 from .errors import DataError, Problem, display_path
-from .load import Document, Loc, load_document
+from .load import Document, load_document
 from .refs import check_references, problem_at, raw_loc
 
 VOCABULARY_FILES: dict[str, type[BaseModel]] = {

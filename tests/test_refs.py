@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import DataError
 from generator.refs import near
 from generator.validate import load_dataset
 
