@@ -7,7 +7,9 @@ the filters registered here, chosen for where it lands:
   punctuation is backslash-escaped, newlines fold into spaces);
 * ``cell``: a Markdown table cell (as ``text``, and ``|`` cannot split the row);
 * ``html``: text inside raw HTML (element content or a quoted attribute);
-* ``title``: an admonition title (plain text inside double quotes).
+* ``title``: an admonition title (inline Markdown inside double quotes);
+
+and page titles go into front matter as escaped JSON strings.
 """
 
 from __future__ import annotations
@@ -43,7 +45,13 @@ def html_text(value: object) -> str:
 
 
 def admonition_title(value: object) -> str:
-    return " ".join(str(value).replace('"', "'").split())
+    """Text for ``!!! kind "title"``: the title is inline Markdown, and ``"`` would end it."""
+    return md_text(value).replace('"', "&quot;")
+
+
+def front_matter_title(value: object) -> str:
+    """A YAML (JSON) string for ``title:``; MkDocs prints it unescaped in the nav and <title>."""
+    return json.dumps(html.escape(" ".join(str(value).split()), quote=False), ensure_ascii=False)
 
 
 def environment() -> Environment:
@@ -66,6 +74,6 @@ def render_pages(pages: Iterable[Page]) -> dict[str, str]:
     out: dict[str, str] = {}
     for page in pages:
         body = env.get_template(page.template).render(c=page.context)
-        front = f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n"  # JSON is valid YAML
+        front = f"---\ntitle: {front_matter_title(page.title)}\n---\n"  # JSON is valid YAML
         out[page.path] = f"{front}{GENERATED_MARKER}\n\n{body.strip()}\n"
     return out

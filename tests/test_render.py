@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from generator.render import admonition_title, html_text, md_cell, md_text
+from generator.render import admonition_title, front_matter_title, html_text, md_cell, md_text
 
 HOSTILE = 'Veo | 3\n<script>alert("x")</script> *b* [l](http://x) {: .c} `code` # h & co'
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition"]
@@ -25,4 +25,11 @@ def test_inline_text_stays_one_paragraph_of_text():
 
 def test_html_and_admonition_titles():
     assert html_text('<a href="x">') == "&lt;a href=&quot;x&quot;&gt;"
-    assert admonition_title('Veo "3"\nretired') == "Veo '3' retired"
+    title = admonition_title('Kling <img src=x onerror=alert(7)> "3.0" *x*')
+    html = markdown.markdown(f'!!! danger "{title}"\n    body\n', extensions=EXTENSIONS)
+    assert '<p class="admonition-title">Kling &lt;img src=x onerror=alert(7)&gt; &quot;3.0&quot; *x*</p>' in html
+
+
+def test_front_matter_title_is_escaped_json():
+    assert front_matter_title('Kling <img src=x> "3"\n') == '"Kling &lt;img src=x&gt; \\"3\\""'
+

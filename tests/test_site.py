@@ -116,9 +116,18 @@ def test_values_from_data_are_shown_as_text(tmp_path):
         "summary: Google DeepMind's flagship video model, as the comparison article describes it.",
         f"summary: '{hostile}'").replace(
         "  - Neutral default colour can look clinical.", "  - \"Line one\\nline two | <b>bold</b>\""))
+    model.write_text(model.read_text().replace("name: Veo 3.1", 'name: "Veo <img src=x onerror=alert(7)> \\"3.1\\""'))
+    use_cases = settings.data_dir / "use_cases.yaml"
+    use_cases.write_text(use_cases.read_text().replace("name: Product and brand content",
+                                                       "name: Product <b onmouseover=alert(1)>ads</b>"))
     pipeline.build(settings, TODAY)
+    for page in settings.site_dir.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.find_all(lambda tag: tag.has_attr("onerror") or tag.has_attr("onmouseover")), page
     html = (settings.site_dir / "models/veo-3-1/index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<b>bold</b>" not in html
     soup = BeautifulSoup(html, "html.parser")
     assert hostile in soup.get_text()
     assert "Line one line two | <b>bold</b>" in soup.get_text()
+    assert soup.select_one("h1").get_text().rstrip("¶") == 'Veo <img src=x onerror=alert(7)> "3.1"'
+    assert 'Veo <img src=x onerror=alert(7)> "3.1"' in soup.select_one(".admonition-title").get_text()
