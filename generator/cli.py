@@ -13,6 +13,13 @@ from .errors import DataError, GuideError
 from .settings import Settings
 
 
+def _address(text: str) -> str:
+    host, sep, port = text.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT with a port from 1 to 65535, got {text!r}")
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="videoguide",
@@ -30,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ./site)")
     serve = sub.add_parser("serve", help="generate, serve on 127.0.0.1:8000, regenerate on data edits")
     serve.add_argument("--data", type=Path, default=None, help=data_help)
-    serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default: 127.0.0.1:8000)")
+    serve.add_argument("--addr", default="127.0.0.1:8000", type=_address,
+                       help="host:port (default: 127.0.0.1:8000)")
     return parser
 
 

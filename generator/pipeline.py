@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import signal
 import threading
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from .errors import DataError, GuideError
 from .pages import plan_pages
 from .render import render_pages
 from .settings import Settings
-from .site import build_site, start_server
+from .site import build_site, check_address_free, start_server
 from .validate import load_dataset
 from .write import WriteReport, replace_dir, stage_docs, write_outputs
 
@@ -86,6 +87,15 @@ def _regenerate(settings: Settings) -> None:
         print(f"videoguide: {exc}", flush=True)
 
 
+def _data_state(settings: Settings) -> dict[str, tuple[int, int]]:
+    return {str(p): (p.stat().st_mtime_ns, p.stat().st_size)
+            for p in settings.data_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()}
+
+
+def _interrupt(signum, frame) -> None:  # noqa: ANN001 - signal handler signature
+    raise KeyboardInterrupt
+
+
 def serve(settings: Settings, addr: str) -> None:
     """Generate, run ``mkdocs serve`` on ``addr`` and regenerate when a data file changes.
 
@@ -95,25 +105,37 @@ def serve(settings: Settings, addr: str) -> None:
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
+    check_address_free(addr)
     generate(settings)
     pending = threading.Event()
 
     class OnChange(FileSystemEventHandler):
+        """Edits only: reading the data (open/close events) must not trigger a regeneration."""
+
         def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's signature
-            if not event.is_directory and str(event.src_path).endswith((".yaml", ".yml")):
+            if event.event_type not in ("created", "modified", "moved", "deleted") or event.is_directory:
+                return
+            paths = (str(event.src_path), str(getattr(event, "dest_path", "") or ""))
+            if any(p.endswith((".yaml", ".yml")) for p in paths):
                 pending.set()
 
     observer = Observer()
     observer.schedule(OnChange(), str(settings.data_dir), recursive=True)
     observer.start()
     server = start_server(settings.mkdocs_yml, addr)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    state = _data_state(settings)
     try:
         while server.poll() is None:
             if pending.wait(0.5):
                 time.sleep(0.3)  # let an editor finish saving
                 pending.clear()
-                _regenerate(settings)
+                if (now := _data_state(settings)) != state:  # reads touch atime, not content
+                    state = now
+                    _regenerate(settings)
+        raise GuideError(f"mkdocs serve stopped with exit code {server.returncode}")
     finally:
+        signal.signal(signal.SIGTERM, previous)
         observer.stop()
         server.terminate()
         server.wait()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,17 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str 
         raise BuildError(f"mkdocs build --strict failed; the previous site was kept:\n{details}") from None
     finally:
         logger.removeHandler(collect)
+
+
+def check_address_free(addr: str) -> None:
+    """Raise :class:`BuildError` when nothing can listen on ``addr`` (``host:port``)."""
+    host, _, port = addr.rpartition(":")
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT is not "in use"
+        try:
+            sock.bind((host, int(port)))
+        except OSError as exc:
+            raise BuildError(f"cannot serve on {addr}: {exc.strerror}") from None
 
 
 def start_server(config_file: Path, addr: str) -> subprocess.Popen:

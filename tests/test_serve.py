@@ -60,7 +60,7 @@ def test_serve_regenerates_on_a_data_edit_and_rebuilds_once(tmp_path):
             builds = len(re.findall("Building documentation", log.read_text()))
             time.sleep(4)  # a loop would keep rebuilding while we wait
             assert len(re.findall("Building documentation", log.read_text())) == builds
-            assert "videoguide: data changed; " in log.read_text()
+            assert log.read_text().count("videoguide: data changed; ") == 1  # reading data is not an edit
             model.write_text(model.read_text().replace("vendor: google", "vendor: gogle"))
             _wait_for(lambda: "data has problems; pages left as they were" in log.read_text())
             assert "unknown vendor 'gogle'; did you mean 'google'?" in log.read_text()
@@ -68,3 +68,27 @@ def test_serve_regenerates_on_a_data_edit_and_rebuilds_once(tmp_path):
         finally:
             proc.terminate()
             proc.wait(timeout=20)
+    # SIGTERM stopped the MkDocs child too: the port is free again.
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", port))
+
+
+def test_serve_on_a_busy_port_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    from generator.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        settings = copy_project(tmp_path / "project", ARTICLE)
+        monkeypatch.chdir(settings.project_dir)
+        assert main(["serve", "--addr", f"127.0.0.1:{port}"]) == 1
+    assert capsys.readouterr().err == f"error: cannot serve on 127.0.0.1:{port}: Address already in use\n"
+
+
+def test_serve_address_must_be_host_and_port(capsys):
+    from generator.cli import main
+
+    assert main(["serve", "--addr", "bogus"]) == 2
+    assert "expected HOST:PORT with a port from 1 to 65535, got 'bogus'" in capsys.readouterr().err
