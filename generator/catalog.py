@@ -81,6 +81,7 @@ class OfferRecord:
     """A price in USD per second of output; ``platform`` is None when the source names none."""
 
     platform: s.Platform | None
+    mode: str
     tier: str
     resolution: str | None
     audio: bool | None
@@ -146,7 +147,7 @@ class _Resolver:
 
     def offer(self, offer: s.Offer, platforms: dict[str, s.Platform]) -> OfferRecord:
         return OfferRecord(
-            platforms[offer.platform] if offer.platform else None, offer.tier, offer.resolution,
+            platforms[offer.platform] if offer.platform else None, offer.mode, offer.tier, offer.resolution,
             offer.audio, offer.usd_per_second, offer.approximate,
             self.sources[offer.source or self.model.source], offer.as_of or self.model.as_of, offer.note,
         )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import dataclass
 
 from . import format as fmt
 from .catalog import Catalog
-from .derive import head_to_head
+from .derive import LifecycleSummary, head_to_head, lifecycle_summary
 from .verdicts import Candidate, UseCaseResult
 from .views import FactView, Link, compare_page, fact_view, href, model_page, use_case_page
 
@@ -26,6 +28,10 @@ class CompareContext:
     title: str
     a: Link
     b: Link
+    a_status: str
+    b_status: str
+    retired: tuple[str, ...]
+    """Sentences naming each side that is retired, with its date."""
     rows: tuple[CompareRow, ...]
     a_wins: int
     b_wins: int
@@ -38,9 +44,20 @@ def _field(criterion) -> str:
     return criterion.field if criterion.kind == "spec" else "rating"
 
 
-def compare_context(catalog: Catalog, a_id: str, b_id: str, page: str) -> CompareContext:
-    """Head-to-head of two models; links are relative to ``page`` (where it is shown)."""
-    result = head_to_head(catalog, a_id, b_id)
+def status_text(summary: LifecycleSummary) -> str:
+    """``Retired on 2026-09-24``, ``Generally available``, ``lifecycle not documented``."""
+    text = fmt.STATUS_LABELS.get(summary.status, "lifecycle not documented")
+    if summary.status in ("retired", "deprecated") and summary.shutdown:
+        text += (" on " if summary.status == "retired" else ", shuts down on ") + summary.shutdown.isoformat()
+    return text
+
+
+def compare_context(catalog: Catalog, a_id: str, b_id: str, page: str, today: dt.date) -> CompareContext:
+    """Head-to-head of two models on ``today``; links are relative to ``page`` (where it is shown)."""
+    result = head_to_head(catalog, a_id, b_id, today)
+    lifecycles = {m: lifecycle_summary(catalog, catalog.models[m], today) for m in (a_id, b_id)}
+    retired = tuple(f"{catalog.models[m].name} was retired on {lc.shutdown.isoformat() if lc.shutdown else 'an undocumented date'}"
+                    "; its values are history and it cannot be used now." for m, lc in lifecycles.items() if not lc.available)
     names = {"a": result.a.name, "b": result.b.name, "tie": "Tie", None: "Not comparable"}
     rows = tuple(
         CompareRow(
@@ -54,7 +71,7 @@ def compare_context(catalog: Catalog, a_id: str, b_id: str, page: str) -> Compar
     return CompareContext(
         page=page, title=f"{result.a.name} vs {result.b.name}",
         a=Link(result.a.name, href(page, model_page(a_id))), b=Link(result.b.name, href(page, model_page(b_id))),
-        rows=rows, a_wins=result.wins("a"), b_wins=result.wins("b"), ties=result.wins("tie"),
+        a_status=status_text(lifecycles[a_id]), b_status=status_text(lifecycles[b_id]), retired=retired, rows=rows, a_wins=result.wins("a"), b_wins=result.wins("b"), ties=result.wins("tie"),
         undecided=sum(1 for r in result.rows if r.winner is None), href=href(page, compare_page(a_id, b_id)),
     )
 
@@ -84,11 +101,8 @@ class UseCaseContext:
 
 
 def _candidate(catalog: Catalog, page: str, c: Candidate) -> CandidateView:
-    status = fmt.STATUS_LABELS.get(c.lifecycle.status, "lifecycle not documented")
-    if c.lifecycle.status == "retired" and c.lifecycle.shutdown:
-        status += f" on {c.lifecycle.shutdown.isoformat()}"
     return CandidateView(
-        model=Link(c.model.name, href(page, model_page(c.model.id))), status=status,
+        model=Link(c.model.name, href(page, model_page(c.model.id))), status=status_text(c.lifecycle),
         available=c.lifecycle.available,
         verdict=fact_view(page, "Verdict", "verdict", c.verdict, c.model.id) if c.verdict else None,
         reasons=tuple(fact_view(page, r.criterion.name, _field(r.criterion), r.fact, c.model.id) for r in c.reasons),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from . import schema as s
-from .catalog import Catalog, ModelRecord, ResolvedClaim, ResolvedFact
+from .catalog import Catalog, ModelRecord, OfferRecord, ResolvedClaim, ResolvedFact
 
 AVAILABILITY_ORDER = ("ga", "preview", "deprecated", "retired")
 Winner = Literal["a", "b", "tie"] | None
@@ -27,24 +27,39 @@ def _mapped(fact: ResolvedFact | None, fn: Any) -> ResolvedFact | None:
     return ResolvedFact(tuple(ResolvedClaim(fn(c.value), c.source, c.as_of, c.note) for c in fact.claims))
 
 
-def lowest_offer_fact(model: ModelRecord) -> ResolvedFact | None:
-    """The cheapest exact offer with a named platform, as a one-claim fact (its source)."""
-    offers = [o for o in model.offers if o.platform is not None and not o.approximate]
+def buyable_offers(model: ModelRecord, today: dt.date | None) -> list[OfferRecord]:
+    """Exact text-to-video offers on a named platform where the model is not retired on ``today``."""
+    def retired(o: OfferRecord) -> bool:
+        fact = model.lifecycle.get(o.platform.id)
+        return today is not None and fact is not None and effective_status(fact.value, today) == "retired"
+
+    return [o for o in model.offers if o.platform is not None and not o.approximate
+            and o.mode == "text_to_video" and not retired(o)]
+
+
+def offer_label(offer: OfferRecord) -> str:
+    """``Vertex AI, standard, 720p, silent``: what a price is for."""
+    audio = {True: "with audio", False: "silent"}.get(offer.audio, "")
+    parts = [offer.platform.name if offer.platform else "", offer.tier, offer.resolution or "", audio]
+    return ", ".join(p for p in parts if p)
+
+
+def lowest_offer_fact(model: ModelRecord, today: dt.date | None = None) -> ResolvedFact | None:
+    """The cheapest of :func:`buyable_offers`, as a one-claim fact with its source."""
+    offers = buyable_offers(model, today)
     if not offers:
         return None
     best = min(offers, key=lambda o: (o.usd_per_second, o.platform.name))
-    parts = [best.platform.name, best.tier, best.resolution or "", {True: "with audio", False: "silent"}.get(best.audio, "")]
-    note = ", ".join(p for p in parts if p)
-    return ResolvedFact((ResolvedClaim(best.usd_per_second, best.source, best.as_of, note),))
+    return ResolvedFact((ResolvedClaim(best.usd_per_second, best.source, best.as_of, offer_label(best)),))
 
 
-def criterion_fact(model: ModelRecord, criterion: s.Criterion) -> ResolvedFact | None:
-    """The fact a criterion compares for ``model`` (None: not documented)."""
+def criterion_fact(model: ModelRecord, criterion: s.Criterion, today: dt.date | None = None) -> ResolvedFact | None:
+    """The fact a criterion compares for ``model`` (None: not documented); prices as of ``today``."""
     if criterion.kind == "rating":
         return model.ratings.get(criterion.id)
     field = criterion.field
     if field == "lowest_usd_per_second":
-        return lowest_offer_fact(model)
+        return lowest_offer_fact(model, today)
     if field == "max_frame_rate_fps":
         return _mapped(model.specs.get("frame_rates_fps"), max)
     return model.specs.get(field)
@@ -90,12 +105,12 @@ class HeadToHead:
         return sum(1 for r in self.rows if r.winner == side)
 
 
-def head_to_head(catalog: Catalog, a_id: str, b_id: str) -> HeadToHead:
-    """One row per criterion, in the order of ``criteria.yaml``."""
+def head_to_head(catalog: Catalog, a_id: str, b_id: str, today: dt.date | None = None) -> HeadToHead:
+    """One row per criterion, in the order of ``criteria.yaml``; prices that can be paid on ``today``."""
     a, b = catalog.models[a_id], catalog.models[b_id]
     rows = []
     for criterion in catalog.criteria.values():
-        fa, fb = criterion_fact(a, criterion), criterion_fact(b, criterion)
+        fa, fb = criterion_fact(a, criterion, today), criterion_fact(b, criterion, today)
         rows.append(HeadToHeadRow(criterion, fa, fb, winner(criterion, fa, fb)))
     return HeadToHead(a, b, tuple(rows))
 

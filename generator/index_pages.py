@@ -9,7 +9,7 @@ from typing import Any
 from . import format as fmt
 from . import schema as s
 from .catalog import Catalog
-from .compare_pages import CompareContext, UseCaseContext, compare_context, use_case_context
+from .compare_pages import CompareContext, UseCaseContext, compare_context, status_text, use_case_context
 from .derive import lifecycle_summary
 from .tables import citations, disputed_facts, labelled_facts, model_rows
 from .views import DISPUTED_PAGE, SOURCES_PAGE, ClaimView, Link, claim_view, compare_page, href, model_page, url_href
@@ -133,11 +133,11 @@ def home_context(catalog: Catalog, results: tuple, today: dt.date) -> HomeContex
     page = "index.md"
 
     def status(model) -> str:  # noqa: ANN001
-        return fmt.STATUS_LABELS.get(lifecycle_summary(catalog, model, today).status, fmt.NOT_DOCUMENTED)
+        return status_text(lifecycle_summary(catalog, model, today))
 
     return HomeContext(
         models=tuple((Link(m.name, href(page, model_page(m.id))), status(m)) for m in catalog.models.values()),
-        headline=compare_context(catalog, *catalog.comparisons[0], page) if catalog.comparisons else None,
+        headline=compare_context(catalog, *catalog.comparisons[0], page, today) if catalog.comparisons else None,
         use_cases=tuple(use_case_context(catalog, r, page) for r in results),
         comparisons=tuple(Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href(page, compare_page(a, b)))
                           for a, b in catalog.comparisons),

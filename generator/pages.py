@@ -142,7 +142,7 @@ def plan_pages(catalog: Catalog, today: dt.date) -> list[Page]:
     pages += [Page(model_page(m.id), "model.md.jinja", model_context(catalog, m, today), m.name) for m in catalog.models.values()]
     pages.append(Page("models/index.md", "models.md.jinja", models_index_context(catalog, today), "All models"))
     pages += [Page(compare_page(a, b), "compare.md.jinja", ctx, ctx.title)
-              for a, b in catalog.comparisons if (ctx := compare_context(catalog, a, b, compare_page(a, b)))]
+              for a, b in catalog.comparisons if (ctx := compare_context(catalog, a, b, compare_page(a, b), today))]
     pages.append(Page("compare/index.md", "compare_index.md.jinja",
                       CompareIndexContext(tuple(Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href("compare/index.md", compare_page(a, b)))
                                  for a, b in catalog.comparisons)), "Head-to-head"))

@@ -171,6 +171,7 @@ class Offer(Strict):
     """A price: USD per second of output on one platform (``None``: not stated by the source)."""
 
     platform: Slug | None
+    mode: Literal["text_to_video", "image_to_video", "audio_to_video", "video_to_video"] = "text_to_video"
     tier: Tier = "standard"
     resolution: Text | None = None
     audio: StrictBool | None = None

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import format as fmt
 from .catalog import Catalog, ModelRecord, ResolvedFact
-from .derive import LifecycleSummary, lifecycle_summary
+from .derive import LifecycleSummary, buyable_offers, lifecycle_summary, offer_label
 
 
 @dataclass(frozen=True)
@@ -76,15 +76,16 @@ class ModelRow:
     audio: ResolvedFact | None
     lowest_usd_per_second: Decimal | None
     lowest_platform: str | None
+    """What the lowest price is for: platform, tier, resolution, audio."""
 
 
-def _lowest_prices(catalog: Catalog) -> pd.DataFrame:
+def _lowest_prices(catalog: Catalog, today: dt.date) -> pd.DataFrame:
+    """Per model, the cheapest offer that can be bought on ``today`` (see ``buyable_offers``)."""
     records = [
-        {"model": m.id, "platform": o.platform.name, "usd": o.usd_per_second}
-        for m in catalog.models.values() for o in m.offers
-        if o.platform is not None and not o.approximate
+        {"model": m.id, "platform": o.platform.name, "usd": o.usd_per_second, "label": offer_label(o)}
+        for m in catalog.models.values() for o in buyable_offers(m, today)
     ]
-    frame = pd.DataFrame.from_records(records, columns=["model", "platform", "usd"])
+    frame = pd.DataFrame.from_records(records, columns=["model", "platform", "usd", "label"])
     if frame.empty:
         return frame.set_index("model")
     frame = frame.sort_values(["model", "usd", "platform"])
@@ -93,7 +94,7 @@ def _lowest_prices(catalog: Catalog) -> pd.DataFrame:
 
 def model_rows(catalog: Catalog, today: dt.date) -> tuple[ModelRow, ...]:
     """One row per model, sorted by vendor then name."""
-    lowest = _lowest_prices(catalog)
+    lowest = _lowest_prices(catalog, today)
     rows = []
     for model in sorted(catalog.models.values(), key=lambda m: (m.vendor.name, m.name)):
         res = model.specs.get("max_resolution")
@@ -104,6 +105,6 @@ def model_rows(catalog: Catalog, today: dt.date) -> tuple[ModelRow, ...]:
             max_clip=model.specs.get("max_clip_seconds"), max_total=model.specs.get("max_total_seconds"),
             audio=model.specs.get("audio"),
             lowest_usd_per_second=price["usd"] if price is not None else None,
-            lowest_platform=price["platform"] if price is not None else None,
+            lowest_platform=price["label"] if price is not None else None,
         ))
     return tuple(rows)

@@ -10,7 +10,7 @@ Ranking, per use case (``use_cases.yaml``):
 3. then the model name.
 
 A model without a verdict qualifies only when it has documented values for criteria that
-carry at least half the use case's weight. Retired models are ranked (the page says where
+carry at least half the use case's weight and is not the worst on all of them (score > 0). Retired models are ranked (the page says where
 the best pick went) but never recommended.
 """
 
@@ -57,11 +57,11 @@ class UseCaseResult:
     tied: bool
 
 
-def _positions(catalog: Catalog, criterion: s.Criterion) -> dict[str, float]:
+def _positions(catalog: Catalog, criterion: s.Criterion, today: dt.date) -> dict[str, float]:
     """Each model's normalised position on ``criterion``: 0 best … 1 worst."""
     ranks = {}
     for model in catalog.models.values():
-        fact = criterion_fact(model, criterion)
+        fact = criterion_fact(model, criterion, today)
         value = rank(criterion, fact.value) if fact else None
         if value is not None:
             ranks[model.id] = value
@@ -80,15 +80,15 @@ def _candidate(catalog: Catalog, use_case: s.UseCase, model: ModelRecord, positi
             continue
         covered += weight
         score += weight * (1.0 - positions[crit_id][model.id])
-        reasons.append(Reason(criterion, criterion_fact(model, criterion), weight))
+        reasons.append(Reason(criterion, criterion_fact(model, criterion, today), weight))
     verdict = model.verdicts.get(use_case.id)
-    if verdict is None and covered * 2 < sum(use_case.criteria.values()):
+    if verdict is None and (covered * 2 < sum(use_case.criteria.values()) or score == 0):
         return None
     return Candidate(model, verdict, score, tuple(reasons), lifecycle_summary(catalog, model, today))
 
 
 def use_case_result(catalog: Catalog, use_case: s.UseCase, today: dt.date) -> UseCaseResult:
-    positions = {cid: _positions(catalog, catalog.criteria[cid]) for cid in use_case.criteria}
+    positions = {cid: _positions(catalog, catalog.criteria[cid], today) for cid in use_case.criteria}
     candidates = [
         c for m in catalog.models.values()
         if (c := _candidate(catalog, use_case, m, positions, today)) is not None

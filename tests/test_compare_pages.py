@@ -9,7 +9,7 @@ from .conftest import TODAY
 
 
 def test_compare_context_counts_and_links(article_catalog):
-    c = compare_context(article_catalog, "veo-3-1", "sora-2-pro", "compare/veo-3-1-vs-sora-2-pro.md")
+    c = compare_context(article_catalog, "veo-3-1", "sora-2-pro", "compare/veo-3-1-vs-sora-2-pro.md", TODAY)
     assert (c.title, c.a_wins, c.b_wins, c.ties, c.undecided) == ("Veo 3.1 vs Sora 2 Pro", 4, 5, 1, 0)
     assert c.a.href == "../models/veo-3-1.md"
     clip = next(r for r in c.rows if r.criterion == "Clip length")
@@ -17,7 +17,7 @@ def test_compare_context_counts_and_links(article_catalog):
 
 
 def test_compare_context_on_the_home_page_links_from_the_root(article_catalog):
-    c = compare_context(article_catalog, "veo-3-1", "sora-2-pro", "index.md")
+    c = compare_context(article_catalog, "veo-3-1", "sora-2-pro", "index.md", TODAY)
     assert (c.a.href, c.href) == ("models/veo-3-1.md", "compare/veo-3-1-vs-sora-2-pro.md")
 
 
@@ -26,5 +26,6 @@ def test_use_case_context_shows_retired_pick_and_reasons(real_catalog):
     c = use_case_context(real_catalog, result)
     assert [x.model.text for x in c.retired_above] == ["Sora 2 Pro"]
     assert c.retired_above[0].status == "Retired on 2026-09-24"
-    assert c.recommended.model.text == "Veo 3.1"
-    assert ("Cinematic color", "Neutral") in [(r.label, r.value) for r in c.recommended.reasons]
+    # Veo 3.1 is the only other rated model and rates worst on every criterion here: no pick.
+    assert c.recommended is None and c.runner_up is None
+    assert ("Cinematic color", "Strong") in [(r.label, r.value) for r in c.retired_above[0].reasons]

@@ -37,10 +37,13 @@ def test_reasons_are_the_weighted_criteria_with_their_sources(article_catalog):
 
 
 def test_a_retired_top_pick_is_named_and_the_best_available_recommended(real_catalog):
+    result = _result(real_catalog, "education-explainers")
+    assert [c.model.id for c in result.ranked] == ["veo-3-1", "sora-2-pro"]
+    assert result.recommended.model.id == "veo-3-1" and result.runner_up is None
     result = _result(real_catalog, "cinematic-storytelling")
     assert [c.model.id for c in result.retired_above] == ["sora-2-pro"]
-    assert result.recommended.model.id == "veo-3-1"
-    assert result.recommended.lifecycle.available
+    # The only available rated model is the worst documented on every weighted criterion.
+    assert result.recommended is None
 
 
 def test_equal_verdicts_and_scores_are_reported_as_a_tie(article_dir):
@@ -75,4 +78,4 @@ def test_nothing_recommended_when_every_candidate_is_retired(article_dir):
     after = _result(catalog, "short-films-social", dt.date(2026, 9, 24))
     assert before.recommended.model.id == "sora-2-pro"
     assert after.retired_above[0].model.id == "sora-2-pro"
-    assert after.recommended.model.id == "veo-3-1"
+    assert after.recommended is None  # Veo 3.1 rates worst on all three criteria
