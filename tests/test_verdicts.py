@@ -31,9 +31,10 @@ def test_reasons_are_the_weighted_criteria_with_their_sources(article_catalog):
         "prompt-fidelity": ("Excellent", "article", 3),
         "audio": ("native", "article", 2),
     }
-    # Veo scores the full weight on all three; Sora 2 Pro none (worst of the two on each).
+    # Veo scores the full weight on all three. Sora 2 Pro has no verdict here and is the worst
+    # of the two on each criterion (score 0), so it is not ranked at all.
     assert result.recommended.score == 8.0
-    assert result.runner_up.score == 0.0
+    assert result.runner_up is None and [c.model.id for c in result.ranked] == ["veo-3-1"]
 
 
 def test_a_retired_top_pick_is_named_and_the_best_available_recommended(real_catalog):
