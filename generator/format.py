@@ -42,12 +42,25 @@ def usd(amount: Decimal, approximate: bool = False) -> str:
     return ("~" if approximate else "") + "$" + format(shown, "f")
 
 
+def resolution_order(label: str | None) -> tuple[int, str]:
+    """Sort key for resolution labels: ``720p`` < ``1080p`` < ``4K``; unknown labels last."""
+    import re
+
+    text = (label or "").strip().lower()
+    if text in ("4k", "uhd"):
+        return (2160, text)
+    match = re.match(r"(\d+)\s*p$", text) or re.match(r"\d+\s*x\s*(\d+)$", text)
+    return (int(match.group(1)) if match else 99999, text)
+
+
 def day(value: dt.date | None) -> str:
     return value.isoformat() if value else NOT_DOCUMENTED
 
 
 def resolution(value: s.Resolution) -> str:
-    text = f"{value.label} ({value.width}×{value.height})"
+    size = f"{value.width}×{value.height}"
+    same = value.label.replace("x", "×").replace(" ", "") == size
+    text = size if same else f"{value.label} ({size})"
     if value.durations_seconds:
         text += " — " + "/".join(str(d) for d in value.durations_seconds) + " s clips only"
     return text

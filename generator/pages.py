@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import format as fmt
-from .catalog import Catalog, ModelRecord
-from .derive import lifecycle_summary
+from .catalog import Catalog, ModelRecord, OfferRecord
+from .derive import LifecycleSummary, lifecycle_summary
 from .tables import labelled_facts
 from .verdicts import use_case_results
 from .views import (
-    DISPUTED_PAGE, SOURCES_PAGE, FactView, Link, banner, compare_page, fact_view, href,
-    model_page, use_case_page,
+    DISPUTED_PAGE, SOURCES_PAGE, FactView, Link, banner, compare_page, fact_view, href, missing_view, model_page,
+    use_case_page,
 )
 from .compare_pages import compare_context, use_case_context
 from .index_pages import disputed_context, home_context, models_index_context, sources_context
@@ -65,14 +65,27 @@ def _model_link(page: str, catalog: Catalog, model_id: str) -> Link:
     return Link(catalog.models[model_id].name, href(page, model_page(model_id)))
 
 
-def _prices(page: str, model: ModelRecord) -> tuple[PriceRow, ...]:
+MODE_LABELS = {"text_to_video": "", "image_to_video": "Image-to-video price", "audio_to_video": "Audio-to-video price",
+               "video_to_video": "Video-to-video price"}
+
+
+def _price_note(offer: OfferRecord, retired: dict[str, str]) -> str | None:
+    parts = [MODE_LABELS[offer.mode], retired.get(offer.platform.id, "") if offer.platform else "", offer.note or ""]
+    return " ".join(p.rstrip(".") + "." for p in parts if p) or None
+
+
+def _prices(page: str, model: ModelRecord, summary: LifecycleSummary) -> tuple[PriceRow, ...]:
     audio = {True: "With audio", False: "Without audio", None: fmt.NOT_DOCUMENTED}
+    retired = {r.platform.id: "No longer offered: retired on this platform"
+               + (f" on {r.fact.value.shutdown.isoformat()}" if r.fact.value.shutdown else "")
+               for r in summary.platforms if r.status == "retired"}
     offers = sorted(model.offers, key=lambda o: (o.platform is None, o.platform.name if o.platform else "",
-                                                  o.tier, o.resolution or "", str(o.audio), o.usd_per_second))
+                                                  o.tier, fmt.resolution_order(o.resolution), str(o.audio)))
     return tuple(
         PriceRow(o.platform.name if o.platform else "Platform not stated", o.tier.capitalize(),
                  o.resolution or fmt.NOT_DOCUMENTED, audio[o.audio], fmt.usd(o.usd_per_second, o.approximate),
-                 Link(o.source.title, href(page, SOURCES_PAGE, f"src-{o.source.id}")), o.as_of.isoformat(), o.note)
+                 Link(o.source.title, href(page, SOURCES_PAGE, f"src-{o.source.id}")), o.as_of.isoformat(),
+                 _price_note(o, retired))
         for o in offers
     )
 
@@ -101,6 +114,12 @@ def model_context(catalog: Catalog, model: ModelRecord, today: dt.date) -> Model
     def views(section: str) -> tuple[FactView, ...]:
         return tuple(fact_view(page, f.label, f.field, f.fact, model.id) for f in facts if f.section == section)
 
+    def with_missing(section: str, labels: list[str]) -> tuple[FactView, ...]:
+        present = {v.label: v for v in views(section)}
+        return tuple(present.get(label) or missing_view(label) for label in labels)
+
+    ratings = [c.name for c in catalog.criteria.values() if c.kind == "rating"]
+
     summary = lifecycle_summary(catalog, model, today)
     replacement = _model_link(page, catalog, summary.replacement) if summary.replacement else None
     lineage = tuple((label, _model_link(page, catalog, target)) for label, target in
@@ -116,10 +135,12 @@ def model_context(catalog: Catalog, model: ModelRecord, today: dt.date) -> Model
         page=page, name=model.name, summary=model.summary, vendor=model.vendor.name, lineage=lineage,
         platform_ids=tuple((catalog.platforms[p].name, i) for p, i in model.platform_ids.items()),
         banner=banner(page, summary, model.name, replacement, views("Lifecycle")),
-        sections=tuple((name, views(name)) for name in ("Specs", "Availability", "Ratings")),
+        sections=(("Specs", with_missing("Specs", list(fmt.SPEC_LABELS.values()))),
+                  ("Availability", with_missing("Availability", list(fmt.AVAILABILITY_LABELS.values()))),
+                  ("Ratings", with_missing("Ratings", ratings) if model.ratings else ())),
         strengths=views("Strengths"), weaknesses=views("Weaknesses"), verdicts=verdicts,
         prompt=_prompt(page, model),
-        prices=_prices(page, model),
+        prices=_prices(page, model, summary),
         comparisons=tuple(Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href(page, compare_page(a, b)))
                           for a, b in catalog.comparisons if model.id in (a, b)),
     )

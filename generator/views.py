@@ -69,13 +69,24 @@ class FactView:
 
     label: str
     value: str
-    source: Link
+    source: Link | None
     source_kind: str
     as_of: str
     note: str | None
     disputed: bool
     others: tuple[ClaimView, ...]
     disputed_href: str
+    unverified: bool = False
+    """A spec or status that only secondary sources or the article state."""
+
+
+EDITORIAL_FIELDS = {"rating", "verdict", "text"}
+UNVERIFIED_KINDS = {"secondary", "article"}
+
+
+def missing_view(label: str) -> FactView:
+    """A row for a fact no source states."""
+    return FactView(label, fmt.NOT_DOCUMENTED, None, "", "—", None, False, (), "")
 
 
 def source_link(page: str, claim: ResolvedClaim) -> Link:
@@ -95,6 +106,8 @@ def fact_view(page: str, label: str, field: str, fact: ResolvedFact, model_id: s
         as_of=shown.as_of, note=shown.note, disputed=fact.disputed,
         others=tuple(claim_view(page, field, c, fact.shown) for c in fact.others),
         disputed_href=href(page, DISPUTED_PAGE, model_id),
+        unverified=field not in EDITORIAL_FIELDS
+        and all(c.source.kind in UNVERIFIED_KINDS for c in fact.claims),
     )
 
 

@@ -55,3 +55,21 @@ def test_model_context_shows_disputes_and_lifecycle(real_catalog):
 def test_retired_model_banner(real_catalog):
     context = model_context(real_catalog, real_catalog.models["sora-2-pro"], TODAY)
     assert (context.banner.kind, context.banner.title) == ("danger", "Sora 2 Pro: Retired on 2026-09-24")
+
+
+def test_undocumented_specs_read_not_documented_and_unverified_values_say_so(real_catalog):
+    context = model_context(real_catalog, real_catalog.models["sora-2-pro"], TODAY)
+    specs = {f.label: f for f in dict(context.sections)["Specs"]}
+    assert specs["Frame rates"].value == "24 fps, 30 fps" and specs["Frame rates"].unverified
+    assert not specs["Audio"].unverified
+    sora2 = model_context(real_catalog, real_catalog.models["sora-2"], TODAY)
+    frame_rates = {f.label: f for f in dict(sora2.sections)["Specs"]}["Frame rates"]
+    assert (frame_rates.value, frame_rates.source) == ("not documented", None)
+
+
+def test_prices_on_a_retired_platform_say_they_are_no_longer_offered(real_catalog):
+    context = model_context(real_catalog, real_catalog.models["sora-2-pro"], TODAY)
+    openai = [p for p in context.prices if p.platform == "OpenAI API (Videos API)"]
+    assert openai and all(p.note.startswith("No longer offered: retired on this platform on 2026-09-24.")
+                          for p in openai)
+    assert [p.resolution for p in openai if p.tier == "Standard"] == ["720p", "1792x1024", "1080p"]
