@@ -95,6 +95,8 @@ class Document:
     data: Any
     marks: dict[Loc, tuple[int, int]] = field(repr=False)
     key_marks: dict[Loc, tuple[int, int]] = field(repr=False)
+    problems: tuple[Problem, ...] = ()
+    """Problems that still leave the data usable (duplicate keys: the last value is kept)."""
 
     @property
     def name(self) -> str:
@@ -111,7 +113,7 @@ class Document:
         return (1, 1)
 
 
-def _walk(node: Node, loc: Loc, marks: dict, key_marks: dict) -> None:
+def _walk(node: Node, loc: Loc, marks: dict, key_marks: dict, found: list[Problem]) -> None:
     marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, MappingNode):
         seen: dict[Any, int] = {}
@@ -121,14 +123,14 @@ def _walk(node: Node, loc: Loc, marks: dict, key_marks: dict) -> None:
                 raise ConstructorError(None, None, "mapping keys must be plain text", key_node.start_mark)
             if key in seen:
                 mark = key_node.start_mark
-                raise _Fail(Problem("", mark.line + 1, mark.column + 1, field_path(loc + (key,)),
-                                    f"duplicate key {key!r} (first defined on line {seen[key]})"))
-            seen[key] = key_node.start_mark.line + 1
+                found.append(Problem("", mark.line + 1, mark.column + 1, field_path(loc + (key,)),
+                                     f"duplicate key {key!r} (first defined on line {seen[key]})"))
+            seen.setdefault(key, key_node.start_mark.line + 1)
             key_marks[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _walk(value_node, loc + (key,), marks, key_marks)
+            _walk(value_node, loc + (key,), marks, key_marks, found)
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, loc + (index,), marks, key_marks)
+            _walk(item, loc + (index,), marks, key_marks, found)
 
 
 def _problem(path: Path, line: int, col: int, message: str) -> Problem:
@@ -154,8 +156,9 @@ def load_document(path: Path) -> Document:
     """Parse one YAML file strictly.
 
     Raises :class:`generator.errors.DataError` with one located problem when the file is
-    unreadable, too large (over 1 MB), not UTF-8, empty, not valid YAML, or uses a
-    duplicate key, an alias or an unsupported tag.
+    unreadable, too large (over 1 MB), not UTF-8, empty, not valid YAML, or uses an alias or
+    an unsupported tag. Duplicate keys are listed in ``Document.problems`` (the last value
+    is kept) so the rest of the file can still be checked.
     """
     from .errors import DataError
 
@@ -171,7 +174,8 @@ def load_document(path: Path) -> Document:
                 raise _Fail(_problem(path, 1, 1, "file is empty"))
             marks: dict = {}
             key_marks: dict = {}
-            _walk(node, (), marks, key_marks)
+            found: list[Problem] = []
+            _walk(node, (), marks, key_marks, found)
             data = loader.construct_document(node)
         finally:
             loader.dispose()
@@ -195,4 +199,5 @@ def load_document(path: Path) -> Document:
         raise DataError([_problem(path, line, col, message)]) from None
     except yaml.YAMLError as exc:
         raise DataError([_problem(path, 1, 1, f"invalid YAML: {exc}")]) from None
-    return Document(path=path, data=data, marks=marks, key_marks=key_marks)
+    located = tuple(Problem(display_path(path), p.line, p.col, p.field, p.message) for p in found)
+    return Document(path=path, data=data, marks=marks, key_marks=key_marks, problems=located)

@@ -7,6 +7,7 @@ reported twice as unresolved references.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -108,8 +109,19 @@ def claims_in(value: Any, loc: Loc) -> Iterator[tuple[Loc, s.Claim]]:
             yield from claims_in(item, loc + (index,))
 
 
+def _future(doc: Document, loc: Loc, value: dt.date | None, today: dt.date) -> Iterator[Problem]:
+    if value is not None and value > today:
+        yield _problem(doc, loc, f"as-of date {value.isoformat()} is in the future (today is {today.isoformat()})")
+
+
 def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None) -> Iterator[Problem]:
+    today = dt.date.today()
+    yield from _future(doc, ("as_of",), model.as_of, today)
+    for index, offer in enumerate(model.offers):
+        yield from _future(doc, ("offers", index, "as_of"), offer.as_of, today)
     for loc, claim in claims_in(model, ()):
+        if claim.source is not None or claim.as_of is not None:
+            yield from _future(doc, loc + ("as_of",), claim.as_of, today)
         source = claim.source or model.source
         if source is None:
             yield _problem(doc, loc, "no source: give the claim a 'source' or set the file's 'source'")
@@ -138,6 +150,9 @@ def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterat
     models = dataset.model_ids
     if model.id != doc.path.stem:
         yield _problem(doc, ("id",), f"id '{model.id}' differs from the file name '{doc.path.stem}.yaml'")
+    for field in ("predecessor", "variant_of"):
+        if getattr(model, field) == model.id:
+            yield _problem(doc, (field,), "a model cannot refer to itself")
     yield from _ref(doc, ("vendor",), "vendor", model.vendor, _ids(dataset, "vendors.yaml", "vendors"))
     yield from _ref(doc, ("predecessor",), "model", model.predecessor, models)
     yield from _ref(doc, ("variant_of",), "model", model.variant_of, models)
@@ -149,6 +164,8 @@ def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterat
             if isinstance(claim.value, s.Lifecycle):
                 where = loc if fact.form == "bare" else loc + ("value",)
                 yield from _ref(doc, where + ("replacement",), "model", claim.value.replacement, models)
+                if claim.value.replacement == model.id:
+                    yield _problem(doc, where + ("replacement",), "a model cannot replace itself")
     for key, fact in model.ratings.items():
         yield from _ref(doc, ("ratings", key), "criterion", key, criteria, at_key=True)
         crit = (criteria or {}).get(key)
@@ -198,6 +215,10 @@ def _vocabulary_refs(dataset: "Dataset") -> Iterator[Problem]:
                 yield from _ref(doc, ("pairs", index, pos), "model", model_id, dataset.model_ids)
             if pair[0] == pair[1]:
                 yield _problem(doc, ("pairs", index), "a model cannot be compared with itself")
+            earlier = [i for i, p in enumerate(parsed.pairs[:index]) if set(p) == set(pair)]
+            if earlier:
+                line = doc.locate(("pairs", earlier[0]))[0]
+                yield _problem(doc, ("pairs", index), f"the same pair is already listed (line {line})")
 
 
 def check_references(dataset: "Dataset") -> Iterator[Problem]:

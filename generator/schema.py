@@ -135,6 +135,13 @@ class Lifecycle(Strict):
     shutdown: Date | None = None
     replacement: Slug | None = None
 
+    @model_validator(mode="after")
+    def _dated_end(self) -> "Lifecycle":
+        if self.status in ("deprecated", "retired") and self.shutdown is None:
+            raise PydanticCustomError("lifecycle", "a {status} status needs its 'shutdown' date",
+                                      {"status": self.status})
+        return self
+
 
 class Specs(Strict):
     max_resolution: Fact(Resolution) | None = None

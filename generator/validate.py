@@ -73,10 +73,12 @@ def _validate(doc: Document, model: type[BaseModel], problems: list[Problem]) ->
 
 def _load(path: Path, problems: list[Problem]) -> Document | None:
     try:
-        return load_document(path)
+        doc = load_document(path)
     except DataError as exc:
         problems.extend(exc.problems)
         return None
+    problems.extend(doc.problems)
+    return doc
 
 
 def load_dataset(data_dir: Path) -> Dataset:
@@ -98,6 +100,10 @@ def load_dataset(data_dir: Path) -> Dataset:
             if parsed is not None:
                 vocabularies[name] = parsed
     models: dict[str, tuple[Document, s.ModelFile]] = {}
+    for stray in sorted((data_dir / MODELS_DIR).rglob("*")):
+        if stray.is_file() and (stray.suffix != ".yaml" or stray.parent != data_dir / MODELS_DIR):
+            problems.append(Problem(display_path(stray), 1, 1, "<file>",
+                                    "not read: model files are models/<id>.yaml (no other extension, no subfolders)"))
     for path in sorted((data_dir / MODELS_DIR).glob("*.yaml")):
         doc = _load(path, problems)
         parsed = _validate(doc, s.ModelFile, problems) if doc else None

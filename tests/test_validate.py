@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -285,4 +286,41 @@ def test_integer_mapping_key_is_not_shown_as_an_index(data: Path) -> None:
     assert model_problems(data, "  physics-accuracy: Excellent", "  1: Excellent") == [
         f"{F}:13:3: ratings.1: unknown criterion '1'; valid: abstract-prompts, audio, character-faces, "
         "cinematic-color, clip-length, generation-speed, multi-scene, physics-accuracy, prompt-fidelity, resolution"
+    ]
+
+
+# --- problems found together, and checks beyond the schema ------------------------------
+
+
+def test_duplicate_key_does_not_hide_the_rest_of_the_file(data: Path) -> None:
+    text = edit("name: Veo 3.1\n", "name: Veo 3.1\nname: Veo\n").replace("  audio: native", "  audio: nativ")
+    found = problems(data, {MODEL: text})
+    assert found[0] == f"{F}:3:1: name: duplicate key 'name' (first defined on line 2)"
+    assert found[1].startswith(f"{F}:11:10: specs.audio: Input should be 'native', 'optional', ")
+
+
+def test_a_model_cannot_be_its_own_predecessor(data: Path) -> None:
+    text = edit("family: veo\n", "family: veo\npredecessor: veo-3-1\n")
+    assert problems(data, {MODEL: text}) == [f"{F}:5:14: predecessor: a model cannot refer to itself"]
+
+
+def test_retirement_needs_a_date(data: Path) -> None:
+    text = VEO + "lifecycle:\n  picassoia: {status: retired}\n"
+    assert problems(data, {MODEL: text}) == [
+        f"{F}:17:14: lifecycle.picassoia: a retired status needs its 'shutdown' date",
+    ]
+
+
+def test_as_of_in_the_future(data: Path) -> None:
+    assert model_problems(data, "as_of: 2026-11-29", "as_of: 2999-01-01") == [
+        f"{F}:7:8: as_of: as-of date 2999-01-01 is in the future (today is {dt.date.today().isoformat()})"
+    ]
+
+
+def test_the_same_pair_twice_and_stray_model_files(data: Path) -> None:
+    (data / "models" / "notes.yml").write_text("id: notes\n")
+    found = problems(data, {"comparisons.yaml": "pairs:\n  - [veo-3-1, sora-2-pro]\n  - [sora-2-pro, veo-3-1]\n"})
+    assert found == [
+        "data/comparisons.yaml:3:5: pairs[1]: the same pair is already listed (line 2)",
+        "data/models/notes.yml:1:1: <file>: not read: model files are models/<id>.yaml (no other extension, no subfolders)",
     ]
