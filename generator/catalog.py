@@ -29,19 +29,27 @@ class ResolvedClaim:
     note: str | None = None
 
 
-def _norm(value: Any) -> Any:
+def _plain(value: Any) -> Any:
+    """Plain data for comparison: models as dicts without notes or unset fields."""
     if isinstance(value, BaseModel):
-        return _norm(value.model_dump())
+        value = value.model_dump()
     if isinstance(value, dict):
-        return tuple(sorted((k, _norm(v)) for k, v in value.items() if v is not None))
+        return {k: _plain(v) for k, v in value.items() if v is not None and k != "note"}
     if isinstance(value, (list, tuple)):
-        return tuple(sorted((_norm(v) for v in value), key=repr))
+        return sorted((_plain(v) for v in value), key=repr)
     return value
 
 
+def _agree(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return all(_agree(a[k], b[k]) for k in a.keys() & b.keys())
+    return a == b
+
+
 def same_value(a: Any, b: Any) -> bool:
-    """Whether two claim values state the same thing (lists compare as sets)."""
-    return repr(_norm(a)) == repr(_norm(b))
+    """Whether two claim values agree. Lists compare as sets; a field only one of the two
+    values states (say, a condition on a resolution) is not a disagreement."""
+    return _agree(_plain(a), _plain(b))
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,9 @@ class ResolvedFact:
 
     @property
     def disputed(self) -> bool:
-        return len({repr(_norm(c.value)) for c in self.claims}) > 1
+        """True when any two claims disagree (see :func:`same_value`)."""
+        claims = self.claims
+        return any(not same_value(a.value, b.value) for i, a in enumerate(claims) for b in claims[i + 1:])
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ class ModelsRow:
     """One row of the sortable table; ``*_sort`` are the numbers the browser sorts by."""
 
     name: str
+    name_sort: str
     href: str
     vendor: str
     status: str
@@ -52,7 +53,7 @@ def models_index_context(catalog: Catalog, today: dt.date) -> ModelsIndexContext
     for row in model_rows(catalog, today):
         price = row.lowest_usd_per_second
         rows.append(ModelsRow(
-            name=row.model.name, href=url_href(MODELS_PAGE, model_page(row.model.id)), vendor=row.model.vendor.name,
+            name=row.model.name, name_sort=row.model.name.casefold(), href=url_href(MODELS_PAGE, model_page(row.model.id)), vendor=row.model.vendor.name,
             status=fmt.STATUS_LABELS.get(row.lifecycle.status, fmt.NOT_DOCUMENTED),
             resolution=fmt.value("max_resolution", row.max_resolution.value if row.max_resolution else None),
             resolution_sort=row.max_pixels if row.max_pixels is not None else -1,
@@ -80,8 +81,9 @@ class SourcesContext:
 
 def sources_context(catalog: Catalog) -> SourcesContext:
     cited = citations(catalog)
-    return SourcesContext(tuple(SourceEntry(src, fmt.SOURCE_KIND_LABELS[src.kind], tuple(cited[sid]))
-                                for sid, src in catalog.sources.items()))
+    ordered = sorted(catalog.sources.values(), key=lambda src: (s.SOURCE_PRECEDENCE.index(src.kind), src.title))
+    return SourcesContext(tuple(SourceEntry(src, fmt.SOURCE_KIND_LABELS[src.kind], tuple(cited[src.id]))
+                                for src in ordered))
 
 
 @dataclass(frozen=True)

@@ -41,9 +41,10 @@ def labelled_facts(catalog: Catalog, model: ModelRecord) -> Iterator[LabelledFac
         yield LabelledFact(model, "Ratings", catalog.criteria[cid].name, "rating", fact)
     for uid, fact in model.verdicts.items():
         yield LabelledFact(model, "Verdicts", catalog.use_cases[uid].name, "verdict", fact)
-    for section, facts in (("Strengths", model.strengths), ("Weaknesses", model.weaknesses)):
+    for section, label, facts in (("Strengths", "Strength", model.strengths),
+                                  ("Weaknesses", "Weakness", model.weaknesses)):
         for fact in facts:
-            yield LabelledFact(model, section, section[:-1], "text", fact)
+            yield LabelledFact(model, section, label, "text", fact)
 
 
 def disputed_facts(catalog: Catalog) -> tuple[LabelledFact, ...]:

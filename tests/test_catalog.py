@@ -47,3 +47,12 @@ def test_lists_that_differ_only_in_order_agree(article_dir):
         "  frame_rates_fps:\n    - {value: [24, 30]}\n    - {value: [30, 24], as_of: 2026-01-01}\n"))
     fact = build_catalog(load_dataset(article_dir)).models["veo-3-1"].specs["frame_rates_fps"]
     assert len(fact.claims) == 2 and not fact.disputed
+
+
+def test_a_condition_only_one_source_states_is_not_a_dispute(real_catalog):
+    # Google: 4K for 8-second clips only; the article: 4K. Same resolution, no contradiction.
+    fact = real_catalog.models["veo-3-1"].specs["max_resolution"]
+    assert [c.value.durations_seconds for c in fact.claims] == [[8], None]
+    assert not fact.disputed
+    # Sora 2 Pro: OpenAI documents 1080p, the article 4K: a real dispute.
+    assert real_catalog.models["sora-2-pro"].specs["max_resolution"].disputed

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import pytest
 
@@ -58,3 +60,12 @@ def test_replace_dir_swaps_the_site(tmp_path):
     replace_dir(new, old)
     assert sorted(p.name for p in old.iterdir()) == ["index.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_written_files_get_the_usual_mode(tmp_path):
+    old = os.umask(0o022)
+    try:
+        write_outputs(tmp_path, {"a.md": "x"})
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.md").stat().st_mode) == 0o644
