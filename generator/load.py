@@ -152,6 +152,38 @@ class _Fail(Exception):
         self.problem = problem
 
 
+def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+    """One located problem from PyYAML's error, naming where an unclosed construct started."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message, where = exc.problem or str(exc), exc.context_mark
+    if exc.context and exc.context.startswith("while") and where is not None:
+        message += f" ({exc.context[len('while '):]} that starts on line {where.line + 1}, column {where.column + 1})"
+    elif exc.context and not exc.context.startswith("while"):
+        message = f"{exc.context}, {message}"
+    if "could not determine a constructor" in message:
+        tag = message.split("tag ")[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
+        message = f"unsupported tag '{tag}'"
+    return _problem(path, line, col, message)
+
+
+def _parse(path: Path, text: str) -> Document:
+    loader = StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None or (isinstance(node, ScalarNode) and node.tag.endswith(":null") and not node.value):
+            raise _Fail(_problem(path, 1, 1, "file is empty"))
+        marks: dict = {}
+        key_marks: dict = {}
+        found: list[Problem] = []
+        _walk(node, (), marks, key_marks, found)
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
+    located = tuple(Problem(display_path(path), p.line, p.col, p.field, p.message) for p in found)
+    return Document(path=path, data=data, marks=marks, key_marks=key_marks, problems=located)
+
+
 def load_document(path: Path) -> Document:
     """Parse one YAML file strictly.
 
@@ -166,38 +198,13 @@ def load_document(path: Path) -> Document:
         raw = path.read_bytes()
         if len(raw) > MAX_FILE_BYTES:
             raise _Fail(_problem(path, 1, 1, f"file is larger than {MAX_FILE_BYTES} bytes"))
-        text = _decode(path, raw)
-        loader = StrictLoader(text)
-        try:
-            node = loader.get_single_node()
-            if node is None or (isinstance(node, ScalarNode) and node.tag.endswith(":null") and not node.value):
-                raise _Fail(_problem(path, 1, 1, "file is empty"))
-            marks: dict = {}
-            key_marks: dict = {}
-            found: list[Problem] = []
-            _walk(node, (), marks, key_marks, found)
-            data = loader.construct_document(node)
-        finally:
-            loader.dispose()
+        return _parse(path, _decode(path, raw))
     except _Fail as fail:
         p = fail.problem
         raise DataError([Problem(display_path(path), p.line, p.col, p.field, p.message)]) from None
     except OSError as exc:
         raise DataError([_problem(path, 1, 1, f"cannot read file: {exc.strerror}")]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = exc.problem or str(exc)
-        where = exc.context_mark
-        if exc.context and exc.context.startswith("while") and where is not None:
-            message += f" ({exc.context[len('while '):]} that starts on line {where.line + 1}, column {where.column + 1})"
-        elif exc.context and not exc.context.startswith("while"):
-            message = f"{exc.context}, {message}"
-        if "could not determine a constructor" in message:
-            tag = message.split("tag ")[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
-            message = f"unsupported tag '{tag}'"
-        raise DataError([_problem(path, line, col, message)]) from None
+        raise DataError([_yaml_problem(path, exc)]) from None
     except yaml.YAMLError as exc:
         raise DataError([_problem(path, 1, 1, f"invalid YAML: {exc}")]) from None
-    located = tuple(Problem(display_path(path), p.line, p.col, p.field, p.message) for p in found)
-    return Document(path=path, data=data, marks=marks, key_marks=key_marks, problems=located)

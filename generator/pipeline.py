@@ -92,6 +92,21 @@ def _data_state(settings: Settings) -> dict[str, tuple[int, int]]:
             for p in settings.data_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()}
 
 
+def _edits_handler(pending: threading.Event):  # noqa: ANN202 - a watchdog handler
+    """Sets ``pending`` on edits to YAML files; opening and reading them are not edits."""
+    from watchdog.events import FileSystemEventHandler
+
+    class OnEdit(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's signature
+            if event.event_type not in ("created", "modified", "moved", "deleted") or event.is_directory:
+                return
+            paths = (str(event.src_path), str(getattr(event, "dest_path", "") or ""))
+            if any(p.endswith((".yaml", ".yml")) for p in paths):
+                pending.set()
+
+    return OnEdit()
+
+
 def _interrupt(signum, frame) -> None:  # noqa: ANN001 - signal handler signature
     raise KeyboardInterrupt
 
@@ -102,25 +117,13 @@ def serve(settings: Settings, addr: str) -> None:
     Pages are rewritten only when their content changes, so MkDocs rebuilds once per edit
     and never loops. Blocks until interrupted.
     """
-    from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
     check_address_free(addr)
     generate(settings)
     pending = threading.Event()
-
-    class OnChange(FileSystemEventHandler):
-        """Edits only: reading the data (open/close events) must not trigger a regeneration."""
-
-        def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's signature
-            if event.event_type not in ("created", "modified", "moved", "deleted") or event.is_directory:
-                return
-            paths = (str(event.src_path), str(getattr(event, "dest_path", "") or ""))
-            if any(p.endswith((".yaml", ".yml")) for p in paths):
-                pending.set()
-
     observer = Observer()
-    observer.schedule(OnChange(), str(settings.data_dir), recursive=True)
+    observer.schedule(_edits_handler(pending), str(settings.data_dir), recursive=True)
     observer.start()
     server = start_server(settings.mkdocs_yml, addr)
     previous = signal.signal(signal.SIGTERM, _interrupt)
