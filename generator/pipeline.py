@@ -7,11 +7,9 @@ previous generated pages and the previous site exactly as they were.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 import signal
 import threading
 import time
-from pathlib import Path
 
 from .catalog import Catalog, build_catalog
 from .errors import DataError, GuideError
@@ -20,7 +18,7 @@ from .render import render_pages
 from .settings import Settings
 from .site import build_site, check_address_free, start_server
 from .validate import load_dataset
-from .write import WriteReport, replace_dir, stage_docs, write_outputs
+from .write import WriteReport, replace_dir, scratch_dir, stage_docs, write_outputs
 
 VENDOR_ASSETS = {
     "assets/vendor/tablesort.min.js": "tablesort/dist/tablesort.min.js",
@@ -65,13 +63,12 @@ def build(settings: Settings, today: dt.date | None = None, site_url: str | None
     Raises DataError, BuildError or WriteError; on any of them nothing real has changed.
     """
     files = render_all(settings, today)
-    settings.site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".videoguide-", dir=settings.site_dir.parent) as scratch:
-        staged = stage_docs(settings.docs_dir, Path(scratch))
+    with scratch_dir(settings.site_dir.parent) as scratch:
+        staged = stage_docs(settings.docs_dir, scratch)
         write_outputs(staged, files)
-        build_site(settings.mkdocs_yml, staged, Path(scratch) / "site", site_url)
+        build_site(settings.mkdocs_yml, staged, scratch / "site", site_url)
         report = write_outputs(settings.docs_dir, files)
-        replace_dir(Path(scratch) / "site", settings.site_dir)
+        replace_dir(scratch / "site", settings.site_dir)
     return report
 
 

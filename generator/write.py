@@ -4,7 +4,7 @@
   file, then rename), only when the content changed, removing generated files that no
   longer have a source, and never touching a file it did not generate. What it generated is
   recorded in ``.videoguide-manifest.json`` at the top of the docs folder.
-* :func:`stage_docs` copies a docs folder to a scratch location so a site can be built
+* :func:`scratch_dir` and :func:`stage_docs` give a temporary copy of a docs folder a docs folder to a scratch location so a site can be built
   from it before anything real is changed.
 * :func:`replace_dir` swaps a freshly built site into place.
 """
@@ -15,8 +15,10 @@ import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .errors import WriteError
 
@@ -101,6 +103,14 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+@contextmanager
+def scratch_dir(parent: Path) -> Iterator[Path]:
+    """A temporary folder beside ``parent``'s contents (same file system), removed afterwards."""
+    parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".videoguide-", dir=parent) as path:
+        yield Path(path)
 
 
 def stage_docs(docs_dir: Path, scratch: Path) -> Path:
