@@ -6,7 +6,9 @@ Exit codes: 0 success, 1 data or build problems (listed on stderr, one per line)
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from .errors import DataError, GuideError
@@ -60,8 +62,14 @@ def _run(args: argparse.Namespace) -> str:
     return "stopped"
 
 
+def _terminate(signum, frame) -> None:  # noqa: ANN001 - signal handler signature
+    raise KeyboardInterrupt  # unwinds like Ctrl-C: scratch folders and child processes are cleaned up
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``videoguide`` console script; returns the exit code."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse: --help exits 0, usage errors exit 2

@@ -60,7 +60,8 @@ def models_index_context(catalog: Catalog, today: dt.date) -> ModelsIndexContext
             clip=_seconds(row.max_clip)[0], clip_sort=_seconds(row.max_clip)[1],
             total=_seconds(row.max_total)[0], total_sort=_seconds(row.max_total)[1],
             audio=fmt.value("audio", row.audio.value if row.audio else None),
-            price=f"{fmt.usd(price)} ({row.lowest_platform})" if price is not None else fmt.NOT_DOCUMENTED,
+            price=f"{fmt.usd(price)} ({row.lowest_platform})" if price is not None
+            else ("no longer offered" if row.model.offers else fmt.NOT_DOCUMENTED),
             price_sort=format(price, "f") if price is not None else "999999",
             disputed=any(f.fact.disputed for f in labelled_facts(catalog, row.model)),
         ))

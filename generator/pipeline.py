@@ -7,7 +7,6 @@ previous generated pages and the previous site exactly as they were.
 from __future__ import annotations
 
 import datetime as dt
-import signal
 import threading
 import time
 
@@ -18,7 +17,7 @@ from .render import render_pages
 from .settings import Settings
 from .site import build_site, check_address_free, start_server
 from .validate import load_dataset
-from .write import WriteReport, replace_dir, scratch_dir, stage_docs, write_outputs
+from .write import WriteReport, check_site_dir, mark_site, replace_dir, scratch_dir, stage_docs, write_outputs
 
 VENDOR_ASSETS = {
     "assets/vendor/tablesort.min.js": "tablesort/dist/tablesort.min.js",
@@ -62,11 +61,13 @@ def build(settings: Settings, today: dt.date | None = None, site_url: str | None
     are the generated pages written and the new site swapped into ``settings.site_dir``.
     Raises DataError, BuildError or WriteError; on any of them nothing real has changed.
     """
+    check_site_dir(settings.site_dir, [settings.project_dir / "mkdocs.yml", settings.data_dir, settings.docs_dir])
     files = render_all(settings, today)
     with scratch_dir(settings.site_dir.parent) as scratch:
         staged = stage_docs(settings.docs_dir, scratch)
         write_outputs(staged, files)
         build_site(settings.mkdocs_yml, staged, scratch / "site", site_url)
+        mark_site(scratch / "site")
         report = write_outputs(settings.docs_dir, files)
         replace_dir(scratch / "site", settings.site_dir)
     return report
@@ -104,10 +105,6 @@ def _edits_handler(pending: threading.Event):  # noqa: ANN202 - a watchdog handl
     return OnEdit()
 
 
-def _interrupt(signum, frame) -> None:  # noqa: ANN001 - signal handler signature
-    raise KeyboardInterrupt
-
-
 def serve(settings: Settings, addr: str) -> None:
     """Generate, run ``mkdocs serve`` on ``addr`` and regenerate when a data file changes.
 
@@ -123,7 +120,6 @@ def serve(settings: Settings, addr: str) -> None:
     observer.schedule(_edits_handler(pending), str(settings.data_dir), recursive=True)
     observer.start()
     server = start_server(settings.mkdocs_yml, addr)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
     state = _data_state(settings)
     try:
         while server.poll() is None:
@@ -135,7 +131,6 @@ def serve(settings: Settings, addr: str) -> None:
                     _regenerate(settings)
         raise GuideError(f"mkdocs serve stopped with exit code {server.returncode}")
     finally:
-        signal.signal(signal.SIGTERM, previous)
         observer.stop()
         server.terminate()
         server.wait()

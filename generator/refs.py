@@ -20,6 +20,8 @@ from .load import Document, Loc, field_path
 if TYPE_CHECKING:
     from .validate import Dataset
 
+RESERVED_IDS = frozenset({"index"})
+"""Ids that would collide with generated index pages (models/index.md, use-cases/index.md)."""
 SPEC_ENUMS: dict[str, tuple[str, ...]] = {"audio": s.AudioMode.__args__}  # type: ignore[attr-defined]
 
 
@@ -144,15 +146,41 @@ def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None) -> It
             yield _problem(doc, ("prompt",), "no as-of date: give the prompt an 'as_of' or set the file's 'as_of'")
 
 
+def _lifecycle_dates(doc: Document, where: Loc, value: s.Lifecycle) -> Iterator[Problem]:
+    if value.since and value.shutdown and value.since > value.shutdown:
+        yield _problem(doc, where + ("since",), "'since' is after 'shutdown'")
+    if value.status == "retired" and value.shutdown and value.shutdown > dt.date.today():
+        yield _problem(doc, where + ("shutdown",),
+                       "a retirement in the future is a scheduled shutdown: use status 'deprecated'")
+
+
+def _lineage(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterator[Problem]:
+    """predecessor/variant_of: not the model itself, no cycles, variants of the same vendor."""
+    for field in ("predecessor", "variant_of"):
+        seen, current = {model.id}, getattr(model, field)
+        while current is not None and current in dataset.models:
+            if current in seen:
+                direct = getattr(model, field) == model.id
+                message = "a model cannot refer to itself" if direct else \
+                    f"'{field}' links form a cycle through '{getattr(model, field)}'"
+                yield _problem(doc, (field,), message)
+                break
+            seen.add(current)
+            current = getattr(dataset.models[current][1], field)
+    parent = dataset.models.get(model.variant_of or "")
+    if parent is not None and parent[1].vendor != model.vendor:
+        yield _problem(doc, ("variant_of",), f"a variant must share its vendor; '{model.variant_of}' is by '{parent[1].vendor}'")
+
+
 def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterator[Problem]:
     platforms = _ids(dataset, "platforms.yaml", "platforms")
     criteria = _ids(dataset, "criteria.yaml", "criteria")
     models = dataset.model_ids
+    if model.id in RESERVED_IDS:
+        yield _problem(doc, ("id",), f"'{model.id}' is reserved for a generated page; choose another id")
     if model.id != doc.path.stem:
         yield _problem(doc, ("id",), f"id '{model.id}' differs from the file name '{doc.path.stem}.yaml'")
-    for field in ("predecessor", "variant_of"):
-        if getattr(model, field) == model.id:
-            yield _problem(doc, (field,), "a model cannot refer to itself")
+    yield from _lineage(dataset, doc, model)
     yield from _ref(doc, ("vendor",), "vendor", model.vendor, _ids(dataset, "vendors.yaml", "vendors"))
     yield from _ref(doc, ("predecessor",), "model", model.predecessor, models)
     yield from _ref(doc, ("variant_of",), "model", model.variant_of, models)
@@ -166,6 +194,7 @@ def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterat
                 yield from _ref(doc, where + ("replacement",), "model", claim.value.replacement, models)
                 if claim.value.replacement == model.id:
                     yield _problem(doc, where + ("replacement",), "a model cannot replace itself")
+                yield from _lifecycle_dates(doc, where, claim.value)
     for key, fact in model.ratings.items():
         yield from _ref(doc, ("ratings", key), "criterion", key, criteria, at_key=True)
         crit = (criteria or {}).get(key)
@@ -194,6 +223,8 @@ def _vocabulary_refs(dataset: "Dataset") -> Iterator[Problem]:
     if (parsed := dataset.vocabularies.get("use_cases.yaml")) is not None:
         doc = dataset.documents["use_cases.yaml"]
         for index, use_case in enumerate(parsed.use_cases):
+            if use_case.id in RESERVED_IDS:
+                yield _problem(doc, ("use_cases", index, "id"), f"'{use_case.id}' is reserved for a generated page; choose another id")
             for key in use_case.criteria:
                 yield from _ref(doc, ("use_cases", index, "criteria", key), "criterion", key, criteria, True)
     if (parsed := dataset.vocabularies.get("criteria.yaml")) is not None:

@@ -23,6 +23,8 @@ from typing import Iterator
 from .errors import WriteError
 
 MANIFEST = ".videoguide-manifest.json"
+SITE_MARKER = ".videoguide-site"
+"""Written into every site this tool builds; only such a folder (or an empty one) is replaced."""
 
 
 @dataclass
@@ -121,6 +123,23 @@ def stage_docs(docs_dir: Path, scratch: Path) -> Path:
     else:
         target.mkdir(parents=True)
     return target
+
+
+def check_site_dir(target: Path, keep: list[Path]) -> None:
+    """Raise :class:`WriteError` unless ``target`` may receive a site: it must be missing,
+    empty or a site built here before, and must not be or contain any path in ``keep``."""
+    target = target.resolve()
+    for path in keep:
+        path = path.resolve()
+        if path == target or target in path.parents:
+            raise WriteError(f"refusing to build the site into {target}: it holds {path}")
+    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / SITE_MARKER).exists())):
+        raise WriteError(f"refusing to replace {target}: it is not empty and not a site built by videoguide")
+
+
+def mark_site(site: Path) -> None:
+    """Record that ``site`` was built by this tool (see :func:`check_site_dir`)."""
+    _atomic_write(site / SITE_MARKER, b"Built by videoguide; replaced on every build.\n")
 
 
 def replace_dir(new: Path, target: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.errors import BuildError, DataError
+from generator.errors import BuildError, DataError, WriteError
 
 from .conftest import TODAY
 
@@ -74,3 +74,27 @@ def test_missing_npm_packages_are_a_clear_error(article_project):
     (article_project.project_dir / "node_modules").unlink()
     with pytest.raises(Exception, match=r"run `npm ci`"):
         pipeline.generate(article_project, TODAY)
+
+
+def test_the_site_dir_must_be_empty_or_a_previous_site(article_project):
+    other = article_project.project_dir / "other"
+    other.mkdir()
+    (other / "important.txt").write_text("keep me")
+    settings = type(article_project)(article_project.project_dir, article_project.data_dir,
+                                     article_project.docs_dir, other)
+    with pytest.raises(WriteError, match="it is not empty and not a site built by videoguide"):
+        pipeline.build(settings, TODAY)
+    assert (other / "important.txt").read_text() == "keep me"
+    pipeline.build(article_project, TODAY)  # a fresh site, then a rebuild over it
+    pipeline.build(article_project, TODAY)
+    assert (article_project.site_dir / ".videoguide-site").exists()
+
+
+@pytest.mark.parametrize("target", ["data", ".", ".."])
+def test_the_site_dir_cannot_hold_the_project(article_project, target):
+    site = (article_project.project_dir / target).resolve()
+    settings = type(article_project)(article_project.project_dir, article_project.data_dir,
+                                     article_project.docs_dir, site)
+    with pytest.raises(WriteError, match="refusing to build the site into"):
+        pipeline.build(settings, TODAY)
+    assert (article_project.data_dir / "sources.yaml").exists()

@@ -324,3 +324,33 @@ def test_the_same_pair_twice_and_stray_model_files(data: Path) -> None:
         "data/comparisons.yaml:3:5: pairs[1]: the same pair is already listed (line 2)",
         "data/models/notes.yml:1:1: <file>: not read: model files are models/<id>.yaml (no other extension, no subfolders)",
     ]
+
+
+def test_reserved_and_cyclic_lineage(data: Path) -> None:
+    sora = data / "models" / "sora-2-pro.yaml"
+    sora.write_text(sora.read_text().replace("family: sora\n", "family: sora\nvariant_of: veo-3-1\n"))
+    text = edit("family: veo\n", "family: veo\nvariant_of: sora-2-pro\n")
+    assert problems(data, {MODEL: text}) == [
+        "data/models/sora-2-pro.yaml:6:13: variant_of: 'variant_of' links form a cycle through 'veo-3-1'",
+        "data/models/sora-2-pro.yaml:6:13: variant_of: a variant must share its vendor; 'veo-3-1' is by 'google'",
+        f"{F}:5:13: variant_of: 'variant_of' links form a cycle through 'sora-2-pro'",
+        f"{F}:5:13: variant_of: a variant must share its vendor; 'sora-2-pro' is by 'openai'",
+    ]
+
+
+def test_index_is_a_reserved_id(data: Path) -> None:
+    (data / MODEL).unlink()
+    found = problems(data, {"models/index.yaml": VEO.replace("id: veo-3-1", "id: index"),
+                            "comparisons.yaml": "pairs: []\n"})
+    assert found == ["data/models/index.yaml:1:5: id: 'index' is reserved for a generated page; choose another id"]
+
+
+def test_lifecycle_dates_must_make_sense(data: Path) -> None:
+    text = VEO + "lifecycle:\n  picassoia: {status: retired, since: 2026-11-01, shutdown: 2026-10-01}\n"
+    text += "platform_ids: {}\n"
+    future = VEO + "lifecycle:\n  picassoia: {status: retired, shutdown: 2999-10-01}\n"
+    assert problems(data, {MODEL: text}) == [f"{F}:17:39: lifecycle.picassoia.since: 'since' is after 'shutdown'"]
+    assert problems(data, {MODEL: future}) == [
+        f"{F}:17:42: lifecycle.picassoia.shutdown: a retirement in the future is a scheduled shutdown: "
+        "use status 'deprecated'"
+    ]
