@@ -1,0 +1,110 @@
+"""The built site in a real headless Chromium (Debian's, driven by Playwright; never a download).
+
+Skips on a developer machine without Chromium; fails in CI (``CI`` set) when it cannot start.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator import pipeline
+
+from .conftest import TODAY, copy_project
+
+pytestmark = pytest.mark.slow
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # noqa: ANN002
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The real site, built with site_url = this server's own address, served on 127.0.0.1."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Quiet)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    settings = copy_project(tmp_path_factory.mktemp("browser") / "project")
+    pipeline.build(settings, TODAY, site_url=base)
+    httpd.RequestHandlerClass = functools.partial(_Quiet, directory=str(settings.site_dir))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}; CI must install Debian's chromium")
+        pytest.skip("Chromium is not installed on this machine")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.off_site, page.errors = [], []
+    page.on("request", lambda r: urlsplit(r.url).hostname not in ("127.0.0.1", None) and page.off_site.append(r.url))
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    assert page.off_site == [] and page.errors == []
+    context.close()
+
+
+def _column(page, index: int) -> list[str]:
+    return page.eval_on_selector_all(
+        f"table.vg-sortable tbody tr td:nth-child({index})", "cells => cells.map(c => c.dataset.sort)")
+
+
+def test_numeric_columns_sort_as_numbers_by_click(page, server):
+    page.goto(server + "models/")
+    heading = page.locator("table.vg-sortable th", has_text="Longest generation (s)")
+    heading.click()
+    values = [int(v) for v in _column(page, 5)]
+    assert values == sorted(values) and heading.get_attribute("aria-sort") == "ascending"
+    heading.click()
+    assert [int(v) for v in _column(page, 5)] == sorted(values, reverse=True)
+
+
+def test_keyboard_sorts_the_price_column(page, server):
+    page.goto(server + "models/")
+    heading = page.locator("table.vg-sortable th", has_text="Lowest USD per second")
+    heading.focus()
+    page.keyboard.press("Enter")
+    prices = [float(v) for v in _column(page, 8)]
+    assert prices == sorted(prices) and heading.get_attribute("aria-sort") == "ascending"
+    page.keyboard.press(" ")
+    assert [float(v) for v in _column(page, 8)] == sorted(prices, reverse=True)
+    assert heading.get_attribute("aria-sort") == "descending"
+
+
+def test_table_works_after_instant_navigation(page, server):
+    page.goto(server)
+    page.evaluate("window.__noReload = true")
+    page.locator("article a", has_text="All models").first.click()
+    page.wait_for_url(server + "models/")
+    assert page.evaluate("window.__noReload === true")  # instant navigation, not a reload
+    page.locator("table.vg-sortable th", has_text="Model").click()
+    names = _column(page, 1)
+    assert names == sorted(names)
