@@ -41,8 +41,19 @@ def _date_text(value: Any) -> Any:
 Date = Annotated[dt.date, BeforeValidator(_date_text)]
 """A calendar date written ``YYYY-MM-DD`` (no timestamps, no integers)."""
 Text = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, Field(strict=True), StringConstraints(pattern=r"^https?://[^\s<>\"'()`]+$")]
-AspectRatio = Annotated[str, Field(strict=True), StringConstraints(pattern=r"^[1-9][0-9]*:[1-9][0-9]*$")]
+def _matching(pattern: str, message: str):  # noqa: ANN202 - returns a validator
+    def check(value: str) -> str:
+        if not re.fullmatch(pattern, value):
+            raise PydanticCustomError("pattern", message, {"value": value})
+        return value
+
+    return AfterValidator(check)
+
+
+Url = Annotated[str, Field(strict=True), _matching(
+    r"https?://[^\s<>\"'()`]+", "'{value}' is not an http(s) URL (no spaces, quotes, brackets or backticks)")]
+AspectRatio = Annotated[str, Field(strict=True), _matching(
+    r"[1-9][0-9]*:[1-9][0-9]*", "'{value}' is not an aspect ratio like \"16:9\" (quote it in YAML)")]
 Seconds = Annotated[int, Field(strict=True, gt=0)]
 Pixels = Annotated[int, Field(strict=True, gt=0)]
 def _money_text(value: Any) -> Any:

@@ -44,3 +44,12 @@ def test_slug():
     assert TypeAdapter(Slug).validate_python("veo-3-1") == "veo-3-1"
     with pytest.raises(ValidationError, match="'Veo_3' is not a lowercase slug"):
         TypeAdapter(Slug).validate_python("Veo_3")
+
+
+def test_url_and_aspect_ratio_messages():
+    from generator.fields import AspectRatio, Url
+
+    with pytest.raises(ValidationError, match=r"'ftp://x' is not an http\(s\) URL"):
+        TypeAdapter(Url).validate_python("ftp://x")
+    with pytest.raises(ValidationError, match=r"'16/9' is not an aspect ratio like \"16:9\" \(quote it in YAML\)"):
+        TypeAdapter(AspectRatio).validate_python("16/9")
