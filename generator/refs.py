@@ -116,7 +116,8 @@ def _future(doc: Document, loc: Loc, value: dt.date | None, today: dt.date) -> I
         yield _problem(doc, loc, f"as-of date {value.isoformat()} is in the future (today is {today.isoformat()})")
 
 
-def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None) -> Iterator[Problem]:
+def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None,
+                  failed: frozenset[str] = frozenset()) -> Iterator[Problem]:
     today = dt.date.today()
     yield from _future(doc, ("as_of",), model.as_of, today)
     for index, offer in enumerate(model.offers):
@@ -125,24 +126,24 @@ def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None) -> It
         if claim.source is not None or claim.as_of is not None:
             yield from _future(doc, loc + ("as_of",), claim.as_of, today)
         source = claim.source or model.source
-        if source is None:
+        if source is None and "source" not in failed:
             yield _problem(doc, loc, "no source: give the claim a 'source' or set the file's 'source'")
         elif claim.source is not None:
             yield from _ref(doc, loc + ("source",), "source", claim.source, sources)
-        if claim.as_of is None and model.as_of is None:
+        if claim.as_of is None and model.as_of is None and "as_of" not in failed:
             yield _problem(doc, loc, "no as-of date: give the claim an 'as_of' or set the file's 'as_of'")
     yield from _ref(doc, ("source",), "source", model.source, sources)
     for index, offer in enumerate(model.offers):
-        if offer.source is None and model.source is None:
+        if offer.source is None and model.source is None and "source" not in failed:
             yield _problem(doc, ("offers", index), "no source: give the offer a 'source' or set the file's 'source'")
         yield from _ref(doc, ("offers", index, "source"), "source", offer.source, sources)
-        if offer.as_of is None and model.as_of is None:
+        if offer.as_of is None and model.as_of is None and "as_of" not in failed:
             yield _problem(doc, ("offers", index), "no as-of date: give the offer an 'as_of' or set the file's 'as_of'")
     if model.prompt is not None:
         yield from _ref(doc, ("prompt", "source"), "source", model.prompt.source, sources)
-        if model.prompt.source is None and model.source is None:
+        if model.prompt.source is None and model.source is None and "source" not in failed:
             yield _problem(doc, ("prompt",), "no source: give the prompt a 'source' or set the file's 'source'")
-        if model.prompt.as_of is None and model.as_of is None:
+        if model.prompt.as_of is None and model.as_of is None and "as_of" not in failed:
             yield _problem(doc, ("prompt",), "no as-of date: give the prompt an 'as_of' or set the file's 'as_of'")
 
 
@@ -172,13 +173,14 @@ def _lineage(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterator[
         yield _problem(doc, ("variant_of",), f"a variant must share its vendor; '{model.variant_of}' is by '{parent[1].vendor}'")
 
 
-def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterator[Problem]:
+def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile, failed: frozenset[str]) -> Iterator[Problem]:
+    """References of one model; ``failed`` names fields that already have schema errors."""
     platforms = _ids(dataset, "platforms.yaml", "platforms")
     criteria = _ids(dataset, "criteria.yaml", "criteria")
     models = dataset.model_ids
-    if model.id in RESERVED_IDS:
+    if model.id is not None and model.id in RESERVED_IDS:
         yield _problem(doc, ("id",), f"'{model.id}' is reserved for a generated page; choose another id")
-    if model.id != doc.path.stem:
+    if model.id is not None and model.id != doc.path.stem:
         yield _problem(doc, ("id",), f"id '{model.id}' differs from the file name '{doc.path.stem}.yaml'")
     yield from _lineage(dataset, doc, model)
     yield from _ref(doc, ("vendor",), "vendor", model.vendor, _ids(dataset, "vendors.yaml", "vendors"))
@@ -192,7 +194,7 @@ def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterat
             if isinstance(claim.value, s.Lifecycle):
                 where = loc if fact.form == "bare" else loc + ("value",)
                 yield from _ref(doc, where + ("replacement",), "model", claim.value.replacement, models)
-                if claim.value.replacement == model.id:
+                if claim.value.replacement is not None and claim.value.replacement == model.id:
                     yield _problem(doc, where + ("replacement",), "a model cannot replace itself")
                 yield from _lifecycle_dates(doc, where, claim.value)
     for key, fact in model.ratings.items():
@@ -210,7 +212,7 @@ def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterat
         yield from _ref(doc, ("verdicts", key), "use case", key, _ids(dataset, "use_cases.yaml", "use_cases"), True)
     for index, offer in enumerate(model.offers):
         yield from _ref(doc, ("offers", index, "platform"), "platform", offer.platform, platforms)
-    yield from _model_claims(doc, model, _ids(dataset, "sources.yaml", "sources"))
+    yield from _model_claims(doc, model, _ids(dataset, "sources.yaml", "sources"), failed)
 
 
 def _vocabulary_refs(dataset: "Dataset") -> Iterator[Problem]:
@@ -257,4 +259,6 @@ def check_references(dataset: "Dataset") -> Iterator[Problem]:
     yield from _unique_ids(dataset)
     yield from _vocabulary_refs(dataset)
     for doc, model in dataset.models.values():
-        yield from _model_refs(dataset, doc, model)
+        yield from _model_refs(dataset, doc, model, frozenset())
+    for doc, model, failed in dataset.partial.values():
+        yield from _model_refs(dataset, doc, model, failed)

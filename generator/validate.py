@@ -7,11 +7,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import schema as s
 from .errors import DataError, Problem, display_path
@@ -45,6 +45,9 @@ class Dataset:
     documents: dict[str, Document]
     model_ids: frozenset[str] = frozenset()
     """Stems of every model file, valid or not: references to a broken file still resolve."""
+    partial: dict[str, tuple[Document, s.ModelFile, frozenset[str]]] = field(default_factory=dict)
+    """Model files with schema errors: rebuilt from their valid fields, with the names of the
+    invalid ones, so their references are still checked in the same run."""
 
 
 def _message(err: dict) -> str:
@@ -69,6 +72,22 @@ def _validate(doc: Document, model: type[BaseModel], problems: list[Problem]) ->
     except ValidationError as exc:
         problems.extend(_schema_problems(doc, exc))
         return None
+
+
+def partial_model(data: dict) -> tuple[s.ModelFile, frozenset[str]]:
+    """A ModelFile from the fields of ``data`` that validate on their own (others take their
+    default or None), and the names of the fields that did not."""
+    values: dict[str, Any] = {}
+    failed = set()
+    for name, info in s.ModelFile.model_fields.items():
+        default = None if info.is_required() else info.get_default(call_default_factory=True)
+        try:
+            values[name] = TypeAdapter(info.rebuild_annotation()).validate_python(data[name]) \
+                if name in data else default
+        except ValidationError:
+            values[name] = default
+            failed.add(name)
+    return s.ModelFile.model_construct(**values), frozenset(failed)
 
 
 def _load(path: Path, problems: list[Problem]) -> Document | None:
@@ -104,15 +123,18 @@ def load_dataset(data_dir: Path) -> Dataset:
         if stray.is_file() and (stray.suffix != ".yaml" or stray.parent != data_dir / MODELS_DIR):
             problems.append(Problem(display_path(stray), 1, 1, "<file>",
                                     "not read: model files are models/<id>.yaml (no other extension, no subfolders)"))
+    partial: dict[str, tuple[Document, s.ModelFile, frozenset[str]]] = {}
     for path in sorted((data_dir / MODELS_DIR).glob("*.yaml")):
         doc = _load(path, problems)
         parsed = _validate(doc, s.ModelFile, problems) if doc else None
         if parsed is not None:
             models[path.stem] = (doc, parsed)
+        elif doc is not None and isinstance(doc.data, dict):
+            partial[path.stem] = (doc, *partial_model(doc.data))
     if not models and not any(p.path.endswith(".yaml") and "/models/" in p.path for p in problems):
         problems.append(Problem(display_path(data_dir / MODELS_DIR), 1, 1, "<file>", "no model files (*.yaml) found"))
     model_ids = frozenset(p.stem for p in (data_dir / MODELS_DIR).glob("*.yaml"))
-    dataset = Dataset(vocabularies, models, documents, model_ids)
+    dataset = Dataset(vocabularies, models, documents, model_ids, partial)
     problems.extend(check_references(dataset))
     if problems:
         raise DataError(problems)

@@ -296,7 +296,7 @@ def test_duplicate_key_does_not_hide_the_rest_of_the_file(data: Path) -> None:
     text = edit("name: Veo 3.1\n", "name: Veo 3.1\nname: Veo\n").replace("  audio: native", "  audio: nativ")
     found = problems(data, {MODEL: text})
     assert found[0] == f"{F}:3:1: name: duplicate key 'name' (first defined on line 2)"
-    assert found[1].startswith(f"{F}:11:10: specs.audio: Input should be 'native', 'optional', ")
+    assert found[1].startswith(f"{F}:10:10: specs.audio: Input should be 'native', 'optional', ")
 
 
 def test_a_model_cannot_be_its_own_predecessor(data: Path) -> None:
@@ -354,3 +354,14 @@ def test_lifecycle_dates_must_make_sense(data: Path) -> None:
         f"{F}:17:42: lifecycle.picassoia.shutdown: a retirement in the future is a scheduled shutdown: "
         "use status 'deprecated'"
     ]
+
+
+def test_a_schema_error_does_not_hide_reference_errors_in_the_same_file(data: Path) -> None:
+    text = edit("  audio: native", "  audio: nativ").replace("vendor: google", "vendor: gogle")
+    text = text.replace("physics-accuracy: Excellent", "physics-accuracy: Superb")
+    found = problems(data, {MODEL: text})
+    assert found[0] == f"{F}:3:9: vendor: unknown vendor 'gogle'; did you mean 'google'?"
+    assert found[1].startswith(f"{F}:10:10: specs.audio: Input should be 'native', ")
+    assert found[2] == (f"{F}:13:21: ratings.physics-accuracy: 'Superb' is not on the scale of 'physics-accuracy'; "
+                        "valid: Excellent, Very good, Good, Fair, Poor")
+    assert len(found) == 3
