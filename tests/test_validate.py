@@ -296,7 +296,7 @@ def test_duplicate_key_does_not_hide_the_rest_of_the_file(data: Path) -> None:
     text = edit("name: Veo 3.1\n", "name: Veo 3.1\nname: Veo\n").replace("  audio: native", "  audio: nativ")
     found = problems(data, {MODEL: text})
     assert found[0] == f"{F}:3:1: name: duplicate key 'name' (first defined on line 2)"
-    assert found[1].startswith(f"{F}:10:10: specs.audio: Input should be 'native', 'optional', ")
+    assert found[1].startswith(f"{F}:11:10: specs.audio: Input should be 'native', 'optional', ")
 
 
 def test_a_model_cannot_be_its_own_predecessor(data: Path) -> None:
