@@ -161,15 +161,17 @@ def _lineage(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterator[
         seen, current = {model.id}, getattr(model, field)
         while current is not None and current in dataset.models:
             if current in seen:
-                direct = getattr(model, field) == model.id
-                message = "a model cannot refer to itself" if direct else \
-                    f"'{field}' links form a cycle through '{getattr(model, field)}'"
-                yield _problem(doc, (field,), message)
+                if current == model.id:  # a cycle elsewhere is reported on its own members
+                    direct = getattr(model, field) == model.id
+                    message = "a model cannot refer to itself" if direct else \
+                        f"'{field}' links form a cycle through '{getattr(model, field)}'"
+                    yield _problem(doc, (field,), message)
                 break
             seen.add(current)
             current = getattr(dataset.models[current][1], field)
     parent = dataset.models.get(model.variant_of or "")
-    if parent is not None and parent[1].vendor != model.vendor:
+    vendors = _ids(dataset, "vendors.yaml", "vendors") or {}
+    if parent is not None and parent[1].vendor != model.vendor and {parent[1].vendor, model.vendor} <= vendors.keys():
         yield _problem(doc, ("variant_of",), f"a variant must share its vendor; '{model.variant_of}' is by '{parent[1].vendor}'")
 
 
@@ -256,6 +258,9 @@ def _vocabulary_refs(dataset: "Dataset") -> Iterator[Problem]:
 
 def check_references(dataset: "Dataset") -> Iterator[Problem]:
     """Every cross-file problem in ``dataset``."""
+    from .guide_check import check_guide
+
+    yield from check_guide(dataset)
     yield from _unique_ids(dataset)
     yield from _vocabulary_refs(dataset)
     for doc, model in dataset.models.values():

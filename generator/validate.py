@@ -26,6 +26,9 @@ VOCABULARY_FILES: dict[str, type[BaseModel]] = {
     "use_cases.yaml": s.UseCasesFile,
     "comparisons.yaml": s.ComparisonsFile,
 }
+OPTIONAL_FILES: dict[str, type[BaseModel]] = {
+    "decision_guide.yaml": s.DecisionGuideFile,
+}
 MODELS_DIR = "models"
 
 _MESSAGES = {
@@ -107,10 +110,11 @@ def load_dataset(data_dir: Path) -> Dataset:
     documents: dict[str, Document] = {}
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir), 1, 1, "<file>", "data folder not found")])
-    for name, model in VOCABULARY_FILES.items():
+    for name, model in {**VOCABULARY_FILES, **OPTIONAL_FILES}.items():
         path = data_dir / name
         if not path.exists():
-            problems.append(Problem(display_path(path), 1, 1, "<file>", "required file is missing"))
+            if name in VOCABULARY_FILES:
+                problems.append(Problem(display_path(path), 1, 1, "<file>", "required file is missing"))
             continue
         doc = _load(path, problems)
         if doc is not None:

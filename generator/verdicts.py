@@ -57,7 +57,7 @@ class UseCaseResult:
     tied: bool
 
 
-def _positions(catalog: Catalog, criterion: s.Criterion, today: dt.date) -> dict[str, float]:
+def positions(catalog: Catalog, criterion: s.Criterion, today: dt.date) -> dict[str, float]:
     """Each model's normalised position on ``criterion``: 0 best … 1 worst."""
     ranks = {}
     for model in catalog.models.values():
@@ -71,27 +71,35 @@ def _positions(catalog: Catalog, criterion: s.Criterion, today: dt.date) -> dict
     return {mid: 0.0 if high == low else (r - low) / (high - low) for mid, r in ranks.items()}
 
 
-def _candidate(catalog: Catalog, use_case: s.UseCase, model: ModelRecord, positions: dict,
-               today: dt.date) -> Candidate | None:
+def weighted_score(catalog: Catalog, model: ModelRecord, weights: dict[str, int],
+                   places: dict[str, dict[str, float]], today: dt.date) -> tuple[float, tuple[Reason, ...], int]:
+    """``(score, reasons, documented weight)``: each criterion in ``weights`` that ``model``
+    has a value for adds ``weight × (1 − position)`` (``places`` from :func:`positions`)."""
     reasons, score, covered = [], 0.0, 0
-    for crit_id, weight in use_case.criteria.items():
+    for crit_id, weight in weights.items():
         criterion = catalog.criteria[crit_id]
-        if model.id not in positions[crit_id]:
+        if model.id not in places[crit_id]:
             continue
         covered += weight
-        score += weight * (1.0 - positions[crit_id][model.id])
+        score += weight * (1.0 - places[crit_id][model.id])
         reasons.append(Reason(criterion, criterion_fact(model, criterion, today), weight))
+    return score, tuple(reasons), covered
+
+
+def _candidate(catalog: Catalog, use_case: s.UseCase, model: ModelRecord, places: dict,
+               today: dt.date) -> Candidate | None:
+    score, reasons, covered = weighted_score(catalog, model, use_case.criteria, places, today)
     verdict = model.verdicts.get(use_case.id)
     if verdict is None and (covered * 2 < sum(use_case.criteria.values()) or score == 0):
         return None
-    return Candidate(model, verdict, score, tuple(reasons), lifecycle_summary(catalog, model, today))
+    return Candidate(model, verdict, score, reasons, lifecycle_summary(catalog, model, today))
 
 
 def use_case_result(catalog: Catalog, use_case: s.UseCase, today: dt.date) -> UseCaseResult:
-    positions = {cid: _positions(catalog, catalog.criteria[cid], today) for cid in use_case.criteria}
+    places = {cid: positions(catalog, catalog.criteria[cid], today) for cid in use_case.criteria}
     candidates = [
         c for m in catalog.models.values()
-        if (c := _candidate(catalog, use_case, m, positions, today)) is not None
+        if (c := _candidate(catalog, use_case, m, places, today)) is not None
     ]
     ranked = tuple(sorted(candidates, key=lambda c: c.sort_key))
     available = [c for c in ranked if c.lifecycle.available]

@@ -12,7 +12,7 @@ import pytest
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-CLEAN = "2 models, 1 sources: no problems\n"
+CLEAN = "3 models, 1 sources: no problems\n"
 
 
 def break_two_files(data: Path) -> None:

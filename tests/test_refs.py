@@ -87,7 +87,7 @@ def test_model_with_every_reference_is_valid(data: Path) -> None:
         ("family: veo", "family: veo\npredecessor: veo-3",
          f"{F}:5:14: predecessor: unknown model 'veo-3'; did you mean 'veo-3-1'?"),
         ("family: veo", "family: veo\nvariant_of: kling-2",
-         f"{F}:5:13: variant_of: unknown model 'kling-2'; valid: sora-2-pro, veo-3-1"),
+         f"{F}:5:13: variant_of: unknown model 'kling-2'; valid: sora-2-pro, veo-3-1, veo-3-1-fast"),
         ("{status: ga}", "{status: deprecated, shutdown: 2027-01-01, replacement: veo-4}",
          f"{F}:11:70: lifecycle.picassoia.replacement: unknown model 'veo-4'; did you mean 'veo-3-1'?"),
     ],

@@ -48,11 +48,12 @@ def model_problems(data: Path, old: str, new: str) -> list[str]:
 
 def test_fixture_and_minimal_model_are_valid(data: Path) -> None:
     dataset = load_dataset(data)
-    assert sorted(dataset.models) == ["sora-2-pro", "veo-3-1"]
+    assert sorted(dataset.models) == ["sora-2-pro", "veo-3-1", "veo-3-1-fast"]
     assert sorted(dataset.vocabularies) == [
-        "comparisons.yaml", "criteria.yaml", "platforms.yaml", "sources.yaml", "use_cases.yaml", "vendors.yaml"
+        "comparisons.yaml", "criteria.yaml", "decision_guide.yaml", "platforms.yaml", "sources.yaml",
+        "use_cases.yaml", "vendors.yaml",
     ]
-    assert dataset.model_ids == frozenset({"sora-2-pro", "veo-3-1"})
+    assert dataset.model_ids == frozenset({"sora-2-pro", "veo-3-1", "veo-3-1-fast"})
 
 
 # --- file-level problems ---------------------------------------------------------------
@@ -91,7 +92,9 @@ def test_missing_vocabulary_file(data: Path) -> None:
 
 
 def test_no_model_files(data: Path) -> None:
-    assert problems(data, {MODEL: None, "models/sora-2-pro.yaml": None, "comparisons.yaml": "pairs: [[a, b]]\n"}) == [
+    (data / "decision_guide.yaml").unlink()
+    assert problems(data, {MODEL: None, "models/sora-2-pro.yaml": None, "models/veo-3-1-fast.yaml": None,
+                           "comparisons.yaml": "pairs: [[a, b]]\n"}) == [
         "data/comparisons.yaml:1:10: pairs[0][0]: unknown model 'a'; none are defined",
         "data/comparisons.yaml:1:13: pairs[0][1]: unknown model 'b'; none are defined",
         "data/models:1:1: <file>: no model files (*.yaml) found",
@@ -340,6 +343,8 @@ def test_reserved_and_cyclic_lineage(data: Path) -> None:
 
 def test_index_is_a_reserved_id(data: Path) -> None:
     (data / MODEL).unlink()
+    (data / "models" / "veo-3-1-fast.yaml").unlink()
+    (data / "decision_guide.yaml").unlink()
     found = problems(data, {"models/index.yaml": VEO.replace("id: veo-3-1", "id: index"),
                             "comparisons.yaml": "pairs: []\n"})
     assert found == ["data/models/index.yaml:1:5: id: 'index' is reserved for a generated page; choose another id"]

@@ -1,0 +1,209 @@
+"""The decision guide's recommender: answers → requirements and preferences → ranked models.
+
+One function, :func:`recommend`, serves the terminal (``videoguide recommend``), the
+no-JavaScript page and the widget's data. Ranking, among models that meet every
+requirement and are available on ``today``:
+
+1. models pinned by an answer on the path (editorial verdicts), in path order;
+2. the weighted score over the preferred criteria (see :func:`generator.verdicts.weighted_score`);
+3. the model name.
+
+A retired model is never recommended; when one would rank first, it is named with the best
+available alternative. When nothing meets the requirements, the requirement that excludes
+the most models is named with what relaxing it would give.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from . import format as fmt
+from . import schema as s
+from .catalog import Catalog, ModelRecord, ResolvedFact
+from .derive import LifecycleSummary, lifecycle_summary, lowest_offer_fact
+from .errors import GuideError
+from .verdicts import Reason, positions, weighted_score
+
+
+class AnswerError(GuideError):
+    """An answer names a question or answer the guide does not have on this path."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One requirement against one model: met or not, the fact it read, and why."""
+
+    requirement: s.Requirement
+    met: bool
+    fact: ResolvedFact | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Match:
+    model: ModelRecord
+    lifecycle: LifecycleSummary
+    checks: tuple[Check, ...]
+    score: float
+    reasons: tuple[Reason, ...]
+    pin: s.Pin | None
+
+    @property
+    def meets(self) -> bool:
+        return all(c.met for c in self.checks)
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    requirement: s.Requirement
+    excluded: int
+    best: Match | None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    path: tuple[tuple[s.Question, s.Answer], ...]
+    next_question: s.Question | None
+    requirements: tuple[s.Requirement, ...]
+    preferences: dict[str, int]
+    ranked: tuple[Match, ...]
+    retired_above: tuple[Match, ...]
+    excluded: tuple[Match, ...]
+    relax: Relaxation | None
+
+    @property
+    def recommended(self) -> Match | None:
+        return self.ranked[0] if self.ranked else None
+
+    @property
+    def runner_up(self) -> Match | None:
+        return self.ranked[1] if len(self.ranked) > 1 else None
+
+
+def describe(requirement: s.Requirement) -> str:
+    """``Audio: native or optional``, ``At most $0.20 per second`` …"""
+    r = requirement
+    if r.audio_in is not None:
+        return "Audio: " + " or ".join(fmt.AUDIO_LABELS[a] for a in r.audio_in)
+    if r.min_resolution_height is not None:
+        return f"Resolution of at least {r.min_resolution_height}p"
+    if r.aspect_ratio is not None:
+        return f"Aspect ratio {r.aspect_ratio}"
+    if r.min_clip_seconds is not None:
+        return f"One generation of at least {r.min_clip_seconds} s"
+    if r.min_total_seconds is not None:
+        return f"A video of at least {r.min_total_seconds} s (extension allowed)"
+    if r.input is not None:
+        return f"Input: {fmt.INPUT_LABELS[r.input]}"
+    return f"At most {fmt.usd(r.max_usd_per_second)} per second"
+
+
+def _fact_for(model: ModelRecord, r: s.Requirement, today: dt.date) -> tuple[str, ResolvedFact | None]:
+    if r.max_usd_per_second is not None:
+        return "lowest_usd_per_second", lowest_offer_fact(model, today)
+    field = ("audio" if r.audio_in else "max_resolution" if r.min_resolution_height else
+             "aspect_ratios" if r.aspect_ratio else "max_clip_seconds" if r.min_clip_seconds else
+             "max_total_seconds" if r.min_total_seconds else "inputs")
+    fact = model.specs.get(field)
+    if field == "max_total_seconds" and fact is None:
+        field, fact = "max_clip_seconds", model.specs.get("max_clip_seconds")
+    return field, fact
+
+
+def _met(r: s.Requirement, value: Any) -> bool:
+    if r.audio_in is not None:
+        return value in r.audio_in
+    if r.min_resolution_height is not None:
+        return min(value.width, value.height) >= r.min_resolution_height
+    if r.aspect_ratio is not None:
+        return r.aspect_ratio in value
+    if r.min_clip_seconds is not None:
+        return value >= r.min_clip_seconds
+    if r.min_total_seconds is not None:
+        return value >= r.min_total_seconds
+    if r.input is not None:
+        return r.input in value
+    return value <= r.max_usd_per_second
+
+
+def check(model: ModelRecord, requirement: s.Requirement, today: dt.date) -> Check:
+    """Whether ``model`` meets ``requirement`` by its displayed facts; unknown is not met."""
+    field, fact = _fact_for(model, requirement, today)
+    if fact is None:
+        return Check(requirement, False, None, f"{describe(requirement)}: {fmt.NOT_DOCUMENTED}")
+    met = _met(requirement, fact.value)
+    return Check(requirement, met, fact, f"{describe(requirement)}: {fmt.value(field, fact.value)}")
+
+
+def walk(guide: s.DecisionGuideFile, answers: dict[str, str]) -> tuple[tuple, s.Question | None]:
+    """The (question, answer) pairs the answers select from ``start``, and the next question.
+
+    Raises :class:`AnswerError` for an unknown answer, or an answer to a question that is not
+    on the path.
+    """
+    questions = {q.id: q for q in guide.questions}
+    path, current, used = [], questions[guide.start], set()
+    while current is not None and current.id in answers:
+        chosen = next((a for a in current.answers if a.id == answers[current.id]), None)
+        if chosen is None:
+            valid = ", ".join(a.id for a in current.answers)
+            raise AnswerError(f"'{answers[current.id]}' is not an answer to '{current.id}'; valid: {valid}")
+        path.append((current, chosen))
+        used.add(current.id)
+        current = questions[chosen.next] if chosen.next else None
+    stray = sorted(set(answers) - used)
+    if stray:
+        raise AnswerError(f"question(s) not on this path: {', '.join(stray)}")
+    return tuple(path), current
+
+
+def _matches(catalog: Catalog, requirements: tuple, preferences: dict, pins: dict, today: dt.date) -> list[Match]:
+    places = {cid: positions(catalog, catalog.criteria[cid], today) for cid in preferences}
+    out = []
+    for model in catalog.models.values():
+        score, reasons, _ = weighted_score(catalog, model, preferences, places, today)
+        checks = tuple(check(model, r, today) for r in requirements)
+        out.append(Match(model, lifecycle_summary(catalog, model, today), checks, score, reasons, pins.get(model.id)))
+    order = list(pins)
+    out.sort(key=lambda m: (order.index(m.model.id) if m.pin else len(order), -round(m.score, 9), m.model.name))
+    return out
+
+
+def _relax(catalog: Catalog, requirements: tuple, preferences: dict, pins: dict, today: dt.date,
+           matches: list[Match]) -> Relaxation | None:
+    counts = [sum(1 for m in matches if not m.checks[i].met) for i in range(len(requirements))]
+    if not counts or max(counts) == 0:
+        return None
+    worst = counts.index(max(counts))
+    rest = requirements[:worst] + requirements[worst + 1:]
+    relaxed = [m for m in _matches(catalog, rest, preferences, pins, today) if m.meets and m.lifecycle.available]
+    return Relaxation(requirements[worst], counts[worst], relaxed[0] if relaxed else None)
+
+
+def recommend(catalog: Catalog, guide: s.DecisionGuideFile, answers: dict[str, str],
+              today: dt.date) -> Recommendation:
+    """Rank the models for ``answers`` (question id → answer id) on ``today``.
+
+    Raises :class:`AnswerError` for answers the guide does not have on this path.
+    """
+    path, next_question = walk(guide, answers)
+    requirements = tuple(r for _, a in path for r in a.require)
+    preferences: dict[str, int] = {}
+    pins: dict[str, s.Pin] = {}
+    for _, answer in path:
+        for crit, weight in answer.prefer.items():
+            preferences[crit] = preferences.get(crit, 0) + weight
+        if answer.pin is not None:
+            pins.setdefault(answer.pin.model, answer.pin)
+    matches = _matches(catalog, requirements, preferences, pins, today)
+    meeting = [m for m in matches if m.meets]
+    ranked = tuple(m for m in meeting if m.lifecycle.available)
+    cut = meeting.index(ranked[0]) if ranked else len(meeting)
+    return Recommendation(
+        path=path, next_question=next_question, requirements=requirements, preferences=preferences,
+        ranked=ranked, retired_above=tuple(m for m in meeting[:cut] if not m.lifecycle.available),
+        excluded=tuple(m for m in matches if not m.meets),
+        relax=None if ranked else _relax(catalog, requirements, preferences, pins, today, matches),
+    )

@@ -1,0 +1,99 @@
+"""Checks of ``decision_guide.yaml`` beyond its schema: a tree that every reader can walk.
+
+Every question is reachable from ``start``; no path loops; ids are unique; ``next``, the
+criteria in ``prefer`` and the model and source of a ``pin`` resolve. Problems are located
+like every other data problem.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from . import schema as s
+from .errors import Problem
+from .load import Document
+from .refs import near, problem_at
+
+if TYPE_CHECKING:
+    from .validate import Dataset
+
+GUIDE_FILE = "decision_guide.yaml"
+
+
+def _ids(items: list, attr: str = "id") -> dict[str, int]:
+    out: dict[str, int] = {}
+    for index, item in enumerate(items):
+        out.setdefault(getattr(item, attr), index)
+    return out
+
+
+def _duplicates(doc: Document, guide: s.DecisionGuideFile) -> Iterator[Problem]:
+    first = _ids(guide.questions)
+    for qi, question in enumerate(guide.questions):
+        if first[question.id] != qi:
+            yield problem_at(doc, ("questions", qi, "id"), f"duplicate question id '{question.id}'")
+        seen = _ids(question.answers)
+        for ai, answer in enumerate(question.answers):
+            if seen[answer.id] != ai:
+                yield problem_at(doc, ("questions", qi, "answers", ai, "id"), f"duplicate answer id '{answer.id}'")
+
+
+def _unresolved(doc: Document, guide: s.DecisionGuideFile, dataset: "Dataset") -> Iterator[Problem]:
+    questions = list(_ids(guide.questions))
+    criteria = {c.id for c in getattr(dataset.vocabularies.get("criteria.yaml"), "criteria", [])}
+    sources = {x.id for x in getattr(dataset.vocabularies.get("sources.yaml"), "sources", [])}
+    if guide.start not in questions:
+        yield problem_at(doc, ("start",), f"unknown question '{guide.start}'; {near(guide.start, questions)}")
+    for qi, question in enumerate(guide.questions):
+        for ai, answer in enumerate(question.answers):
+            loc = ("questions", qi, "answers", ai)
+            if answer.next is not None and answer.next not in questions:
+                yield problem_at(doc, loc + ("next",), f"unknown question '{answer.next}'; {near(answer.next, questions)}")
+            for key in answer.prefer:
+                if criteria and key not in criteria:
+                    yield problem_at(doc, loc + ("prefer", key), f"unknown criterion '{key}'; {near(key, sorted(criteria))}", True)
+            if answer.pin is not None:
+                if answer.pin.model not in dataset.model_ids:
+                    yield problem_at(doc, loc + ("pin", "model"),
+                                     f"unknown model '{answer.pin.model}'; {near(answer.pin.model, sorted(dataset.model_ids))}")
+                if sources and answer.pin.source not in sources:
+                    yield problem_at(doc, loc + ("pin", "source"),
+                                     f"unknown source '{answer.pin.source}'; {near(answer.pin.source, sorted(sources))}")
+
+
+def _shape(doc: Document, guide: s.DecisionGuideFile) -> Iterator[Problem]:
+    """Reachability from ``start`` and cycles, by depth-first search."""
+    index = _ids(guide.questions)
+    if guide.start not in index:
+        return
+    state: dict[str, str] = {}  # "open" while on the current path, "done" after
+
+    def visit(qid: str) -> Iterator[Problem]:
+        state[qid] = "open"
+        qi = index[qid]
+        for ai, answer in enumerate(guide.questions[qi].answers):
+            target = answer.next
+            if target is None or target not in index:
+                continue
+            if state.get(target) == "open":
+                yield problem_at(doc, ("questions", qi, "answers", ai, "next"),
+                                 f"'{target}' leads back to an earlier question: paths must end")
+            elif target not in state:
+                yield from visit(target)
+        state[qid] = "done"
+
+    yield from visit(guide.start)
+    for qi, question in enumerate(guide.questions):
+        if question.id not in state:
+            yield problem_at(doc, ("questions", qi, "id"), f"question '{question.id}' cannot be reached from '{guide.start}'")
+
+
+def check_guide(dataset: "Dataset") -> Iterator[Problem]:
+    """Every problem of the decision guide, if the data has one."""
+    guide = dataset.vocabularies.get(GUIDE_FILE)
+    if guide is None:
+        return
+    doc = dataset.documents[GUIDE_FILE]
+    yield from _duplicates(doc, guide)
+    yield from _unresolved(doc, guide, dataset)
+    yield from _shape(doc, guide)
