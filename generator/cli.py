@@ -11,6 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
+from .decide import AnswerError
 from .errors import DataError, GuideError
 from .settings import Settings
 
@@ -20,6 +21,13 @@ def _address(text: str) -> str:
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
         raise argparse.ArgumentTypeError(f"expected HOST:PORT with a port from 1 to 65535, got {text!r}")
     return text
+
+
+def _answer(text: str) -> tuple[str, str]:
+    question, sep, answer = text.partition("=")
+    if not sep or not question or not answer:
+        raise argparse.ArgumentTypeError(f"expected QUESTION=ANSWER, got {text!r}")
+    return question, answer
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="generate, then build the site with mkdocs build --strict")
     build.add_argument("--data", type=Path, default=None, help=data_help)
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ./site)")
+    rec = sub.add_parser("recommend", help="answer the decision guide's questions; print the ranked models")
+    rec.add_argument("--data", type=Path, default=None, help=data_help)
+    rec.add_argument("--answer", action="append", default=[], type=_answer, metavar="QUESTION=ANSWER",
+                     help="one answer (repeat for each question on the path)")
     serve = sub.add_parser("serve", help="generate, serve on 127.0.0.1:8000, regenerate on data edits")
     serve.add_argument("--data", type=Path, default=None, help=data_help)
     serve.add_argument("--addr", default="127.0.0.1:8000", type=_address,
@@ -55,6 +67,8 @@ def _run(args: argparse.Namespace) -> str:
     if args.command == "generate":
         report = pipeline.generate(settings)
         return f"generated {report.summary()} in {settings.docs_dir}"
+    if args.command == "recommend":
+        return pipeline.recommend_text(settings, dict(args.answer))
     if args.command == "build":
         report = pipeline.build(settings)
         return f"generated {report.summary()}; site built in {settings.site_dir}"
@@ -82,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         suffix = "" if args.command == "check" else "; nothing was written"
         print(f"{len(exc.problems)} problem(s) found{suffix}.", file=sys.stderr)
         return 1
+    except AnswerError as exc:
+        print(f"videoguide: error: {exc}", file=sys.stderr)
+        return 2
     except GuideError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

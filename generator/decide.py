@@ -49,6 +49,7 @@ class Match:
     score: float
     reasons: tuple[Reason, ...]
     pin: s.Pin | None
+    pin_source: s.Source | None = None
 
     @property
     def meets(self) -> bool:
@@ -165,7 +166,9 @@ def _matches(catalog: Catalog, requirements: tuple, preferences: dict, pins: dic
     for model in catalog.models.values():
         score, reasons, _ = weighted_score(catalog, model, preferences, places, today)
         checks = tuple(check(model, r, today) for r in requirements)
-        out.append(Match(model, lifecycle_summary(catalog, model, today), checks, score, reasons, pins.get(model.id)))
+        pin = pins.get(model.id)
+        out.append(Match(model, lifecycle_summary(catalog, model, today), checks, score, reasons, pin,
+                         catalog.sources[pin.source] if pin else None))
     order = list(pins)
     out.sort(key=lambda m: (order.index(m.model.id) if m.pin else len(order), -round(m.score, 9), m.model.name))
     return out
@@ -207,3 +210,37 @@ def recommend(catalog: Catalog, guide: s.DecisionGuideFile, answers: dict[str, s
         excluded=tuple(m for m in matches if not m.meets),
         relax=None if ranked else _relax(catalog, requirements, preferences, pins, today, matches),
     )
+
+
+def _match_lines(label: str, m: Match) -> list[str]:
+    status = fmt.STATUS_LABELS.get(m.lifecycle.status, "lifecycle not documented")
+    lines = [f"{label}: {m.model.name} ({status})"]
+    if m.pin is not None:
+        lines.append(f"  - Editorial pick: {m.pin.reason} ({m.pin_source.title}, {m.pin.as_of.isoformat()})")
+    for c in m.checks:
+        lines.append(f"  - Meets {c.text}" + (f" ({c.fact.shown.source.title}, {c.fact.shown.as_of})" if c.fact else ""))
+    for r in m.reasons:
+        lines.append(f"  - {r.criterion.name} ×{r.weight}: {fmt.value(r.criterion.field or 'rating', r.fact.value)}"
+                     f" ({r.fact.shown.source.title}, {r.fact.shown.as_of})")
+    return lines
+
+
+def report(rec: Recommendation) -> str:
+    """The recommendation as plain text, as ``videoguide recommend`` prints it."""
+    lines = [f"{q.text} → {a.label}" for q, a in rec.path]
+    if rec.next_question is not None:
+        lines.append(f"(next question: {rec.next_question.id}: {rec.next_question.text})")
+    for m in rec.retired_above:
+        lines.append(f"Best match {m.model.name} is retired"
+                     + (f" since {m.lifecycle.shutdown.isoformat()}" if m.lifecycle.shutdown else "") + ".")
+    if rec.recommended is not None:
+        lines += _match_lines("Recommended", rec.recommended)
+    if rec.runner_up is not None:
+        lines += _match_lines("Runner-up", rec.runner_up)
+    if rec.recommended is None:
+        lines.append("No available model meets every requirement.")
+        if rec.relax is not None:
+            best = rec.relax.best.model.name if rec.relax.best else "still nothing"
+            lines.append(f"'{describe(rec.relax.requirement)}' excludes {rec.relax.excluded} models; "
+                         f"without it: {best}.")
+    return "\n".join(lines)

@@ -11,6 +11,7 @@ import threading
 import time
 
 from .catalog import Catalog, build_catalog
+from .decide import recommend, report
 from .errors import DataError, GuideError
 from .pages import plan_pages
 from .render import render_pages
@@ -28,6 +29,18 @@ VENDOR_ASSETS = {
 def check(settings: Settings) -> Catalog:
     """Load and validate ``settings.data_dir``; raise DataError listing every problem."""
     return build_catalog(load_dataset(settings.data_dir))
+
+
+def recommend_text(settings: Settings, answers: dict[str, str], today: dt.date | None = None) -> str:
+    """``videoguide recommend``: the recommendation for ``answers`` as text.
+
+    Raises DataError, GuideError when the data has no decision guide, or AnswerError.
+    """
+    dataset = load_dataset(settings.data_dir)
+    guide = dataset.vocabularies.get("decision_guide.yaml")
+    if guide is None:
+        raise GuideError(f"{settings.data_dir / 'decision_guide.yaml'} is missing")
+    return report(recommend(build_catalog(dataset), guide, answers, today or dt.date.today()))
 
 
 def vendor_assets(settings: Settings) -> dict[str, bytes]:

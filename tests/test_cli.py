@@ -132,3 +132,23 @@ def test_script_usage_errors_exit_2(tmp_path: Path, argv: list[str], message: st
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == message
+
+
+def test_recommend_prints_the_ranked_models_with_reasons(capsys: pytest.CaptureFixture[str]) -> None:
+    from .conftest import ARTICLE
+
+    code = main(["recommend", "--data", str(ARTICLE), "--answer", "physics=no", "--answer", "human=no",
+                 "--answer", "pace=drafts"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert out[3] == "Recommended: Veo 3.1 Fast (lifecycle not documented)"
+    assert out[4] == ("  - Editorial pick: Draft with Fast, then render the final with Veo 3.1 or Sora 2 Pro. "
+                      "(Comparison article (Veo 3.1 vs Sora 2 Pro), 2026-11-29)")
+    assert out[5].startswith("Runner-up: ")
+
+
+def test_recommend_rejects_an_unknown_answer_as_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from .conftest import ARTICLE
+
+    assert main(["recommend", "--data", str(ARTICLE), "--answer", "physics=maybe"]) == 2
+    assert capsys.readouterr().err == "videoguide: error: 'maybe' is not an answer to 'physics'; valid: yes, no\n"
