@@ -58,7 +58,12 @@ class UseCaseResult:
 
 
 def positions(catalog: Catalog, criterion: s.Criterion, today: dt.date) -> dict[str, float]:
-    """Each model's normalised position on ``criterion``: 0 best … 1 worst."""
+    """Each model's normalised position on ``criterion``: 0 best … 1 worst.
+
+    Ratings sit on their own scale (``Very good`` on a five-label scale is 0.25), so a
+    rated model is never placed below an unrated one; specs are placed between the best
+    and the worst documented value among all models.
+    """
     ranks = {}
     for model in catalog.models.values():
         fact = criterion_fact(model, criterion, today)
@@ -67,6 +72,8 @@ def positions(catalog: Catalog, criterion: s.Criterion, today: dt.date) -> dict[
             ranks[model.id] = value
     if not ranks:
         return {}
+    if criterion.kind == "rating":
+        return {mid: r / (len(criterion.scale) - 1) for mid, r in ranks.items()}
     low, high = min(ranks.values()), max(ranks.values())
     return {mid: 0.0 if high == low else (r - low) / (high - low) for mid, r in ranks.items()}
 

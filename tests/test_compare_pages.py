@@ -26,6 +26,5 @@ def test_use_case_context_shows_retired_pick_and_reasons(real_catalog):
     c = use_case_context(real_catalog, result)
     assert [x.model.text for x in c.retired_above] == ["Sora 2 Pro"]
     assert c.retired_above[0].status == "Retired on 2026-09-24"
-    # Veo 3.1 is the only other rated model and rates worst on every criterion here: no pick.
-    assert c.recommended is None and c.runner_up is None
+    assert (c.recommended.model.text, c.recommended.score, c.runner_up) == ("Veo 3.1", "3.75", None)
     assert ("Cinematic color", "Strong") in [(r.label, r.value) for r in c.retired_above[0].reasons]

@@ -48,10 +48,10 @@ def test_preferences_add_up_and_reasons_carry_sources(article):
     catalog, guide = article
     rec = recommend(catalog, guide, {"physics": "yes", "human": "yes", "pace": "final"}, TODAY)
     assert rec.preferences == {"physics-accuracy": 3, "character-faces": 3}
-    # Veo: physics best (3) + faces worst (0); Sora: the reverse; a tie broken by name.
-    assert [(m.model.name, m.score) for m in rec.ranked[:2]] == [("Sora 2 Pro", 3.0), ("Veo 3.1", 3.0)]
+    # On their scales: Veo physics Excellent (3) + faces Very good (2.25); Sora Good (1.5) + Excellent (3).
+    assert [(m.model.name, m.score) for m in rec.ranked[:2]] == [("Veo 3.1", 5.25), ("Sora 2 Pro", 4.5)]
     reasons = {(r.criterion.id, r.fact.value, r.fact.shown.source.id) for r in rec.recommended.reasons}
-    assert reasons == {("physics-accuracy", "Good", "article"), ("character-faces", "Excellent", "article")}
+    assert reasons == {("physics-accuracy", "Excellent", "article"), ("character-faces", "Very good", "article")}
 
 
 def test_a_partial_path_names_the_next_question(article):

@@ -31,10 +31,10 @@ def test_reasons_are_the_weighted_criteria_with_their_sources(article_catalog):
         "prompt-fidelity": ("Excellent", "article", 3),
         "audio": ("native", "article", 2),
     }
-    # Veo scores the full weight on all three. Sora 2 Pro has no verdict here and is the worst
-    # of the two on each criterion (score 0), so it is not ranked at all.
+    # Veo scores the full weight on all three. Sora 2 Pro: physics Good and prompt fidelity
+    # Good sit half way down their five-label scales (1.5 + 1.5); its audio is the worst (0).
     assert result.recommended.score == 8.0
-    assert result.runner_up is None and [c.model.id for c in result.ranked] == ["veo-3-1"]
+    assert result.runner_up.model.id == "sora-2-pro" and result.runner_up.score == 3.0
 
 
 def test_a_retired_top_pick_is_named_and_the_best_available_recommended(real_catalog):
@@ -43,8 +43,9 @@ def test_a_retired_top_pick_is_named_and_the_best_available_recommended(real_cat
     assert result.recommended.model.id == "veo-3-1" and result.runner_up is None
     result = _result(real_catalog, "cinematic-storytelling")
     assert [c.model.id for c in result.retired_above] == ["sora-2-pro"]
-    # The only available rated model is the worst documented on every weighted criterion.
-    assert result.recommended is None
+    # Veo 3.1: cinematic colour Neutral (0 of 3), faces Very good (2.25), multi-scene Limited
+    # (1 of 2), abstract prompts Good (0.5 of 1).
+    assert (result.recommended.model.id, result.recommended.score) == ("veo-3-1", 3.75)
 
 
 def test_equal_verdicts_and_scores_are_reported_as_a_tie(article_dir):
@@ -79,4 +80,4 @@ def test_nothing_recommended_when_every_candidate_is_retired(article_dir):
     after = _result(catalog, "short-films-social", dt.date(2026, 9, 24))
     assert before.recommended.model.id == "sora-2-pro"
     assert after.retired_above[0].model.id == "sora-2-pro"
-    assert after.recommended is None  # Veo 3.1 rates worst on all three criteria
+    assert after.recommended.model.id == "veo-3-1"
