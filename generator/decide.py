@@ -21,8 +21,8 @@ from typing import Any
 
 from . import format as fmt
 from . import schema as s
-from .catalog import Catalog, ModelRecord, ResolvedFact
-from .derive import LifecycleSummary, lifecycle_summary, lowest_offer_fact
+from .catalog import Catalog, ModelRecord, OfferRecord, ResolvedClaim, ResolvedFact
+from .derive import LifecycleSummary, buyable_offers, lifecycle_summary, offer_label
 from .errors import GuideError
 from .verdicts import Reason, positions, weighted_score
 
@@ -101,9 +101,29 @@ def describe(requirement: s.Requirement) -> str:
     return f"At most {fmt.usd(r.max_usd_per_second)} per second"
 
 
-def _fact_for(model: ModelRecord, r: s.Requirement, today: dt.date) -> tuple[str, ResolvedFact | None]:
+def _offer_fits(offer: OfferRecord, others: tuple[s.Requirement, ...]) -> bool:
+    """Whether an offer is for what the other requirements ask: audio on, a high enough resolution."""
+    for r in others:
+        if r.audio_in is not None and "none" not in r.audio_in and offer.audio is False:
+            return False
+        if r.min_resolution_height is not None and fmt.resolution_order(offer.resolution)[0] < r.min_resolution_height:
+            return False
+    return True
+
+
+def price_fact(model: ModelRecord, others: tuple[s.Requirement, ...], today: dt.date) -> ResolvedFact | None:
+    """The cheapest buyable offer that fits the other requirements, as a one-claim fact."""
+    offers = [o for o in buyable_offers(model, today) if _offer_fits(o, others)]
+    if not offers:
+        return None
+    best = min(offers, key=lambda o: (o.usd_per_second, o.platform.name))
+    return ResolvedFact((ResolvedClaim(best.usd_per_second, best.source, best.as_of, offer_label(best)),))
+
+
+def _fact_for(model: ModelRecord, r: s.Requirement, today: dt.date,
+              others: tuple[s.Requirement, ...] = ()) -> tuple[str, ResolvedFact | None]:
     if r.max_usd_per_second is not None:
-        return "lowest_usd_per_second", lowest_offer_fact(model, today)
+        return "lowest_usd_per_second", price_fact(model, others, today)
     field = ("audio" if r.audio_in else "max_resolution" if r.min_resolution_height else
              "aspect_ratios" if r.aspect_ratio else "max_clip_seconds" if r.min_clip_seconds else
              "max_total_seconds" if r.min_total_seconds else "inputs")
@@ -129,13 +149,25 @@ def _met(r: s.Requirement, value: Any) -> bool:
     return value <= r.max_usd_per_second
 
 
-def check(model: ModelRecord, requirement: s.Requirement, today: dt.date) -> Check:
-    """Whether ``model`` meets ``requirement`` by its displayed facts; unknown is not met."""
-    field, fact = _fact_for(model, requirement, today)
+def check(model: ModelRecord, requirement: s.Requirement, today: dt.date,
+          others: tuple[s.Requirement, ...] = ()) -> Check:
+    """Whether ``model`` meets ``requirement`` by its displayed facts; unknown is not met.
+
+    A budget is checked against offers that fit ``others`` (audio on, resolution); a
+    resolution limited to short clips does not meet a longer single-clip requirement.
+    """
+    field, fact = _fact_for(model, requirement, today, others)
     if fact is None:
         return Check(requirement, False, None, f"{describe(requirement)}: {fmt.NOT_DOCUMENTED}")
     met = _met(requirement, fact.value)
-    return Check(requirement, met, fact, f"{describe(requirement)}: {fmt.value(field, fact.value)}")
+    text = f"{describe(requirement)}: {fmt.value(field, fact.value)}"
+    if met and requirement.min_resolution_height is not None and fact.value.durations_seconds:
+        longest = max(fact.value.durations_seconds)
+        if any(o.min_clip_seconds and o.min_clip_seconds > longest for o in others):
+            met, text = False, f"{text} (not for clips that long)"
+    if field == "lowest_usd_per_second" and fact.shown.note:
+        text += f" ({fact.shown.note})"
+    return Check(requirement, met, fact, text)
 
 
 def walk(guide: s.DecisionGuideFile, answers: dict[str, str]) -> tuple[tuple, s.Question | None]:
@@ -165,7 +197,7 @@ def _matches(catalog: Catalog, requirements: tuple, preferences: dict, pins: dic
     out = []
     for model in catalog.models.values():
         score, reasons, _ = weighted_score(catalog, model, preferences, places, today)
-        checks = tuple(check(model, r, today) for r in requirements)
+        checks = tuple(check(model, r, today, requirements) for r in requirements)
         pin = pins.get(model.id)
         out.append(Match(model, lifecycle_summary(catalog, model, today), checks, score, reasons, pin,
                          catalog.sources[pin.source] if pin else None))

@@ -124,3 +124,21 @@ def test_budget_uses_prices_buyable_on_the_day(real_catalog):
     assert "Veo 3.1 Lite" in _names(rec)
     assert all(m.checks[0].met and m.checks[0].fact.value <= Decimal("0.06") for m in rec.ranked)
     assert "Sora 2" not in _names(rec)  # its $0.05 batch price was on an API that shut down
+
+
+def test_a_budget_is_checked_against_offers_for_what_else_is_required(real_catalog):
+    silent = recommend(real_catalog, _guide([{"max_usd_per_second": "0.20"}]), {"q": "go"}, TODAY)
+    with_audio = recommend(real_catalog, _guide([{"max_usd_per_second": "0.20"}, {"audio_in": ["native"]}]),
+                           {"q": "go"}, TODAY)
+    # Veo 3.1's $0.20 offers are silent; with audio its cheapest is $0.40.
+    assert "Veo 3.1" in _names(silent) and "Veo 3.1" not in _names(with_audio)
+    veo = next(m for m in with_audio.excluded if m.model.id == "veo-3-1")
+    assert veo.checks[0].text == ("At most $0.20 per second: $0.40 per second "
+                                  "(Gemini API (Google AI Studio), standard, 720p, with audio)")
+
+
+def test_a_resolution_for_short_clips_only_does_not_meet_a_longer_clip(real_catalog):
+    rec = recommend(real_catalog, _guide([{"min_resolution_height": 2160}, {"min_clip_seconds": 8}]), {"q": "go"}, TODAY)
+    assert "Veo 3.1" in _names(rec)  # 4K at 8 s is fine
+    rec = recommend(real_catalog, _guide([{"min_resolution_height": 2160}, {"min_clip_seconds": 10}]), {"q": "go"}, TODAY)
+    assert "Veo 3.1" not in _names(rec)
