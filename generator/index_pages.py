@@ -130,9 +130,10 @@ class HomeContext:
     models_href: str
     sources_href: str
     disputed_href: str
+    guide_href: str | None = None
 
 
-def home_context(catalog: Catalog, results: tuple, today: dt.date) -> HomeContext:
+def home_context(catalog: Catalog, results: tuple, today: dt.date, has_guide: bool = False) -> HomeContext:
     page = "index.md"
 
     def status(model) -> str:  # noqa: ANN001
@@ -146,5 +147,5 @@ def home_context(catalog: Catalog, results: tuple, today: dt.date) -> HomeContex
                           for a, b in catalog.comparisons),
         n_sources=len(catalog.sources), n_disputed=len(disputed_facts(catalog)),
         models_href=href(page, MODELS_PAGE), sources_href=href(page, SOURCES_PAGE),
-        disputed_href=href(page, DISPUTED_PAGE),
+        disputed_href=href(page, DISPUTED_PAGE), guide_href=href(page, "guide/index.md") if has_guide else None,
     )

@@ -19,7 +19,9 @@ from .views import (
     DISPUTED_PAGE, SOURCES_PAGE, FactView, Link, banner, compare_page, fact_view, href, missing_view, model_page,
     use_case_page,
 )
+from . import schema as s
 from .compare_pages import compare_context, use_case_context
+from .guide_pages import GUIDE_PAGE, guide_context
 from .index_pages import disputed_context, home_context, models_index_context, sources_context
 
 
@@ -156,10 +158,10 @@ class UseCasesIndexContext:
     results: tuple[Any, ...]
 
 
-def plan_pages(catalog: Catalog, today: dt.date) -> list[Page]:
-    """Every generated page, in a stable order."""
+def plan_pages(catalog: Catalog, today: dt.date, guide: s.DecisionGuideFile | None = None) -> list[Page]:
+    """Every generated page, in a stable order; the guide page when the data has a guide."""
     results = use_case_results(catalog, today)
-    pages = [Page("index.md", "home.md.jinja", home_context(catalog, results, today), "Home")]
+    pages = [Page("index.md", "home.md.jinja", home_context(catalog, results, today, guide is not None), "Home")]
     pages += [Page(model_page(m.id), "model.md.jinja", model_context(catalog, m, today), m.name) for m in catalog.models.values()]
     pages.append(Page("models/index.md", "models.md.jinja", models_index_context(catalog, today), "All models"))
     pages += [Page(compare_page(a, b), "compare.md.jinja", ctx, ctx.title)
@@ -172,6 +174,8 @@ def plan_pages(catalog: Catalog, today: dt.date) -> list[Page]:
     pages.append(Page("use-cases/index.md", "use_cases_index.md.jinja",
                       UseCasesIndexContext(tuple(use_case_context(catalog, r, "use-cases/index.md") for r in results)),
                       "Use cases"))
+    if guide is not None:
+        pages.append(Page(GUIDE_PAGE, "guide.md.jinja", guide_context(catalog, guide, today), "Which model should I use?"))
     pages.append(Page(SOURCES_PAGE, "sources.md.jinja", sources_context(catalog), "Sources"))
     pages.append(Page(DISPUTED_PAGE, "disputed.md.jinja", disputed_context(catalog), "Disputed claims"))
     return pages

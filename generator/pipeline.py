@@ -56,8 +56,9 @@ def vendor_assets(settings: Settings) -> dict[str, bytes]:
 
 def render_all(settings: Settings, today: dt.date | None = None) -> dict[str, str | bytes]:
     """Every generated file (docs-relative path → content), computed without writing."""
-    catalog = check(settings)
-    files: dict[str, str | bytes] = dict(render_pages(plan_pages(catalog, today or dt.date.today())))
+    dataset = load_dataset(settings.data_dir)
+    pages = plan_pages(build_catalog(dataset), today or dt.date.today(), dataset.vocabularies.get("decision_guide.yaml"))
+    files: dict[str, str | bytes] = dict(render_pages(pages))
     files.update(vendor_assets(settings))
     return files
 

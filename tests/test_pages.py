@@ -21,7 +21,11 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 @pytest.fixture(scope="module")
 def article_pages(article_catalog) -> dict[str, str]:
-    return render_pages(plan_pages(article_catalog, TODAY))
+    from generator.validate import load_dataset
+
+    from .conftest import ARTICLE
+
+    return render_pages(plan_pages(article_catalog, TODAY, load_dataset(ARTICLE).vocabularies["decision_guide.yaml"]))
 
 
 @pytest.mark.parametrize("page", ["models/veo-3-1.md", "compare/veo-3-1-vs-sora-2-pro.md",
@@ -36,6 +40,7 @@ def test_snapshot(article_pages, page):
 def test_plan_covers_every_page_kind(article_pages):
     assert sorted(article_pages) == [
         "compare/index.md", "compare/veo-3-1-vs-sora-2-pro.md", "facts/disputed.md", "facts/sources.md",
+        "guide/index.md",
         "index.md", "models/index.md", "models/sora-2-pro.md", "models/veo-3-1-fast.md", "models/veo-3-1.md",
         "use-cases/cinematic-storytelling.md", "use-cases/education-explainers.md", "use-cases/index.md",
         "use-cases/product-advertising.md", "use-cases/rapid-drafts.md", "use-cases/short-films-social.md",

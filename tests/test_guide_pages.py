@@ -1,0 +1,45 @@
+"""The guide page's tree: every path ends in the recommender's outcome."""
+
+from __future__ import annotations
+
+from generator.decide import recommend
+from generator.guide_pages import guide_context
+from generator.validate import load_dataset
+
+from .conftest import ARTICLE, ROOT, TODAY
+
+
+def _leaves(node, path=()):
+    for branch in node.branches:
+        if branch.question is not None:
+            yield from _leaves(branch.question, path + (branch.label,))
+        else:
+            yield path + (branch.label,), branch.outcome
+
+
+def test_every_path_of_the_articles_guide(article_catalog):
+    guide = load_dataset(ARTICLE).vocabularies["decision_guide.yaml"]
+    context = guide_context(article_catalog, guide, TODAY)
+    leaves = dict(_leaves(context.tree))
+    assert context.paths == len(leaves) == 8
+    drafts = leaves[("Yes", "No", "Iterating on drafts")]
+    assert (drafts.recommended.text, drafts.pin_reason) == (
+        "Veo 3.1 Fast", "Draft with Fast, then render the final with Veo 3.1 or Sora 2 Pro.")
+    assert drafts.recommended.href == "../models/veo-3-1-fast.md"
+    assert leaves[("No", "Yes", "Final quality")].recommended.text == "Sora 2 Pro"
+
+
+def test_real_guide_outcomes_match_the_recommender(real_catalog):
+    guide = load_dataset(ROOT / "data").vocabularies["decision_guide.yaml"]
+    context = guide_context(real_catalog, guide, TODAY)
+    assert context.paths == 396
+    rec = recommend(real_catalog, guide, {"pace": "final", "subject": "long", "length": "over-60",
+                                          "format": "vertical", "resolution": "uhd", "audio": "yes",
+                                          "budget": "low"}, TODAY)
+    assert rec.recommended is None
+    outcome = dict(_leaves(context.tree))[(
+        "Going straight to final quality", "Longer clips or several scenes in one piece",
+        "Over a minute, extending a clip is fine", "9:16 vertical (Reels, Shorts, TikTok)", "4K",
+        "Yes, native audio", "Up to $0.10 per second")]
+    assert outcome.no_match == ("No available model meets every requirement. "
+                                "Without “At most $0.10 per second”: Veo 3.1.")
