@@ -8,13 +8,15 @@ JavaScript, in print and in the internal wiki.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from . import format as fmt
 from . import schema as s
 from .catalog import Catalog
+from .compare_pages import status_text
 from .decide import Match, Recommendation, describe, recommend
-from .views import Link, href, model_page
+from .views import Link, href, model_page, url_href
 
 GUIDE_PAGE = "guide/index.md"
 
@@ -52,6 +54,38 @@ class Node:
 class GuideContext:
     tree: Node
     paths: int
+    data_json: str
+    """The widget's data: questions and every path's outcome (JSON; the template escapes it
+    into an attribute, since Material re-runs <script> elements on instant navigation)."""
+
+
+def _match_data(match: Match | None) -> dict | None:
+    """A ranked model as the widget shows it: name, URL, status and the reasons with sources."""
+    if match is None:
+        return None
+    reasons = [c.text + (f" — {c.fact.shown.source.title}, {c.fact.shown.as_of}" if c.fact else "")
+               for c in match.checks]
+    reasons += [f"{r.criterion.name} (weight {r.weight}): {fmt.value(r.criterion.field or 'rating', r.fact.value)}"
+                f" — {r.fact.shown.source.title}, {r.fact.shown.as_of}" for r in match.reasons]
+    return {
+        "name": match.model.name, "href": url_href(GUIDE_PAGE, model_page(match.model.id)),
+        "status": status_text(match.lifecycle),
+        "pin": f"{match.pin.reason} — {match.pin_source.title}, {match.pin.as_of}" if match.pin else None,
+        "reasons": reasons,
+    }
+
+
+def outcome_data(rec: Recommendation) -> dict:
+    """Everything the widget prints for a finished path."""
+    return {
+        "recommended": _match_data(rec.recommended), "runner_up": _match_data(rec.runner_up),
+        "retired": [_match_data(m) for m in rec.retired_above], "no_match": outcome(rec).no_match,
+    }
+
+
+def path_key(pairs: list[tuple[str, str]]) -> str:
+    """``pace=final&subject=human``: the URL query of a path, in question order."""
+    return "&".join(f"{q}={a}" for q, a in pairs)
 
 
 def _link(match: Match | None) -> Link | None:
@@ -75,24 +109,31 @@ def outcome(rec: Recommendation) -> Outcome:
 
 
 def _node(catalog: Catalog, guide: s.DecisionGuideFile, question: s.Question, answers: dict[str, str],
-          today: dt.date, counter: list[int]) -> Node:
+          today: dt.date, outcomes: dict[str, dict]) -> Node:
     questions = {q.id: q for q in guide.questions}
     branches = []
     for answer in question.answers:
         chosen = {**answers, question.id: answer.id}
         if answer.next:
-            child = _node(catalog, guide, questions[answer.next], chosen, today, counter)
+            child = _node(catalog, guide, questions[answer.next], chosen, today, outcomes)
             branches.append(Branch(answer.label, tuple(describe(r) for r in answer.require), child, None))
         else:
-            counter[0] += 1
-            result = outcome(recommend(catalog, guide, chosen, today))
-            branches.append(Branch(answer.label, tuple(describe(r) for r in answer.require), None, result))
+            rec = recommend(catalog, guide, chosen, today)
+            outcomes[path_key(list(chosen.items()))] = outcome_data(rec)
+            branches.append(Branch(answer.label, tuple(describe(r) for r in answer.require), None, outcome(rec)))
     return Node(question.text, question.help, tuple(branches))
 
 
 def guide_context(catalog: Catalog, guide: s.DecisionGuideFile, today: dt.date) -> GuideContext:
     """The whole tree with the outcome of every path (raises nothing for a validated guide)."""
-    counter = [0]
+    outcomes: dict[str, dict] = {}
     start = next(q for q in guide.questions if q.id == guide.start)
-    tree = _node(catalog, guide, start, {}, today, counter)
-    return GuideContext(tree, counter[0])
+    tree = _node(catalog, guide, start, {}, today, outcomes)
+    data = {
+        "start": guide.start,
+        "questions": {q.id: {"text": q.text, "help": q.help,
+                             "answers": [{"id": a.id, "label": a.label, "next": a.next} for a in q.answers]}
+                      for q in guide.questions},
+        "outcomes": outcomes,
+    }
+    return GuideContext(tree, len(outcomes), json.dumps(data, ensure_ascii=False, separators=(",", ":")))

@@ -108,3 +108,87 @@ def test_table_works_after_instant_navigation(page, server):
     page.locator("table.vg-sortable th", has_text="Model").click()
     names = _column(page, 1)
     assert names == sorted(names)
+
+
+# --- the decision guide ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_guide(real_catalog):
+    from generator.validate import load_dataset
+
+    from .conftest import ROOT
+
+    return load_dataset(ROOT / "data").vocabularies["decision_guide.yaml"]
+
+
+def _widget_result(page) -> tuple[str | None, str | None]:
+    names = page.locator(".vg-guide__result .vg-guide__model > p > a").all_inner_texts()
+    return (names[0] if names else None, names[1] if len(names) > 1 else None)
+
+
+def test_every_path_by_clicking_matches_the_recommender(page, server, real_catalog, real_guide):
+    from generator.decide import recommend
+
+    page.goto(server + "guide/")
+    questions = {q.id: q for q in real_guide.questions}
+    checked = []
+
+    def walk(qid: str, answers: dict[str, str]) -> None:
+        for answer in questions[qid].answers:
+            page.locator(f"[data-vg-answer='{answer.id}']").click()
+            chosen = {**answers, qid: answer.id}
+            if answer.next:
+                walk(answer.next, chosen)
+            else:
+                rec = recommend(real_catalog, real_guide, chosen, TODAY)
+                expected = (rec.recommended.model.name if rec.recommended else None,
+                            rec.runner_up.model.name if rec.runner_up else None)
+                assert _widget_result(page) == expected, chosen
+                checked.append(chosen)
+            page.locator("[data-vg-back]").click()
+
+    walk(real_guide.start, {})
+    assert len(checked) == 396
+
+
+def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
+    query = "pace=final&subject=explainer&format=landscape&resolution=full-hd&audio=yes&budget=mid"
+    page.goto(server + "guide/?" + query)
+    assert page.locator(".vg-guide__progress a").count() == 6
+    recommended = _widget_result(page)[0]
+    assert recommended is not None
+    page.locator("[data-vg-back]").click()
+    assert page.locator("#vg-guide-question").inner_text() == "What is your budget per second of video?"
+    page.go_back()
+    assert _widget_result(page)[0] == recommended
+    page.locator("[data-vg-restart]").click()
+    assert page.url == server + "guide/"
+
+
+def test_the_guide_is_keyboard_operable(page, server):
+    page.goto(server + "guide/")
+    page.locator("[data-vg-answer='final']").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "vg-guide-question"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.vgAnswer") == "physics"
+
+
+def test_the_guide_works_after_instant_navigation(page, server):
+    page.goto(server)
+    page.evaluate("window.__noReload = true")
+    page.locator("article a", has_text="Which model should I use?").first.click()
+    page.wait_for_url(server + "guide/")
+    assert page.evaluate("window.__noReload === true")
+    page.locator("[data-vg-answer='drafts']").click()
+    assert page.locator("#vg-guide-question").inner_text() == "Which aspect ratio do you need?"
+
+
+def test_the_guide_has_no_serious_accessibility_violations(page, server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(server + "guide/?pace=final&subject=human")
+    results = Axe().run(page, context="article")
+    serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
