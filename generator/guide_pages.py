@@ -16,7 +16,7 @@ from . import schema as s
 from .catalog import Catalog
 from .compare_pages import status_text
 from .decide import Match, Recommendation, describe, recommend
-from .views import Link, href, model_page, url_href
+from .views import SOURCES_PAGE, Link, href, model_page, url_href
 
 GUIDE_PAGE = "guide/index.md"
 
@@ -63,10 +63,16 @@ def _match_data(match: Match | None) -> dict | None:
     """A ranked model as the widget shows it: name, URL, status and the reasons with sources."""
     if match is None:
         return None
-    reasons = [c.text + (f" — {c.fact.shown.source.title}, {c.fact.shown.as_of}" if c.fact else "")
-               for c in match.checks]
-    reasons += [f"{r.criterion.name} (weight {r.weight}): {fmt.value(r.criterion.field or 'rating', r.fact.value)}"
-                f" — {r.fact.shown.source.title}, {r.fact.shown.as_of}" for r in match.reasons]
+    def reason(text: str, fact) -> dict:  # noqa: ANN001
+        if fact is None:
+            return {"text": text, "source": None, "href": None, "as_of": None}
+        source = fact.shown.source
+        return {"text": text, "source": source.title, "as_of": fact.shown.as_of.isoformat(),
+                "href": url_href(GUIDE_PAGE, SOURCES_PAGE) + f"#src-{source.id}"}
+
+    reasons = [reason(c.text, c.fact) for c in match.checks]
+    reasons += [reason(f"{r.criterion.name} (weight {r.weight}): "
+                       f"{fmt.value(r.criterion.field or 'rating', r.fact.value)}", r.fact) for r in match.reasons]
     return {
         "name": match.model.name, "href": url_href(GUIDE_PAGE, model_page(match.model.id)),
         "status": status_text(match.lifecycle),

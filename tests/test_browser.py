@@ -158,12 +158,18 @@ def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
     assert page.locator(".vg-guide__progress a").count() == 6
     recommended = _widget_result(page)[0]
     assert recommended is not None
+    source = page.locator(".vg-guide__result li a").first
+    target = source.get_attribute("href")
+    assert target.startswith("../facts/sources/#src-")
+    assert page.locator(".vg-guide__result .vg-guide__model > p > a").first.get_attribute("href").startswith("../models/")
     page.locator("[data-vg-back]").click()
     assert page.locator("#vg-guide-question").inner_text() == "What is your budget per second of video?"
     page.go_back()
     assert _widget_result(page)[0] == recommended
     page.locator("[data-vg-restart]").click()
     assert page.url == server + "guide/"
+    page.goto(server + "guide/" + target)
+    assert page.locator(f"[id='{target.split('#')[1]}']").count() == 1
 
 
 def test_the_guide_is_keyboard_operable(page, server):

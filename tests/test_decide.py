@@ -142,3 +142,10 @@ def test_a_resolution_for_short_clips_only_does_not_meet_a_longer_clip(real_cata
     assert "Veo 3.1" in _names(rec)  # 4K at 8 s is fine
     rec = recommend(real_catalog, _guide([{"min_resolution_height": 2160}, {"min_clip_seconds": 10}]), {"q": "go"}, TODAY)
     assert "Veo 3.1" not in _names(rec)
+
+
+def test_equal_scores_are_ordered_by_name(article):
+    catalog, guide = article
+    rec = recommend(catalog, guide, {"physics": "no", "human": "no", "pace": "final"}, TODAY)
+    assert [(m.model.name, m.score) for m in rec.ranked] == [
+        ("Sora 2 Pro", 0.0), ("Veo 3.1", 0.0), ("Veo 3.1 Fast", 0.0)]

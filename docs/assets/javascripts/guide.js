@@ -37,7 +37,15 @@
     box.appendChild(heading);
     var list = el("ul");
     if (m.pin) list.appendChild(el("li", {}, "Editorial pick: " + m.pin));
-    m.reasons.forEach(function (r) { list.appendChild(el("li", {}, r)); });
+    m.reasons.forEach(function (r) {
+      var item = el("li", {}, r.text);
+      if (r.source) {
+        item.appendChild(document.createTextNode(" ("));
+        item.appendChild(el("a", {href: r.href}, r.source));
+        item.appendChild(document.createTextNode(", " + r.as_of + ")"));
+      }
+      list.appendChild(item);
+    });
     if (list.children.length) box.appendChild(list);
     return box;
   }
