@@ -21,8 +21,8 @@ from typing import Any
 
 from . import format as fmt
 from . import schema as s
-from .catalog import Catalog, ModelRecord, OfferRecord, ResolvedClaim, ResolvedFact
-from .derive import LifecycleSummary, buyable_offers, lifecycle_summary, offer_label
+from .catalog import Catalog, ModelRecord, OfferRecord, ResolvedFact
+from .derive import LifecycleSummary, lifecycle_summary, lowest_offer_fact
 from .errors import GuideError
 from .verdicts import Reason, positions, weighted_score
 
@@ -111,19 +111,10 @@ def _offer_fits(offer: OfferRecord, others: tuple[s.Requirement, ...]) -> bool:
     return True
 
 
-def price_fact(model: ModelRecord, others: tuple[s.Requirement, ...], today: dt.date) -> ResolvedFact | None:
-    """The cheapest buyable offer that fits the other requirements, as a one-claim fact."""
-    offers = [o for o in buyable_offers(model, today) if _offer_fits(o, others)]
-    if not offers:
-        return None
-    best = min(offers, key=lambda o: (o.usd_per_second, o.platform.name))
-    return ResolvedFact((ResolvedClaim(best.usd_per_second, best.source, best.as_of, offer_label(best)),))
-
-
 def _fact_for(model: ModelRecord, r: s.Requirement, today: dt.date,
               others: tuple[s.Requirement, ...] = ()) -> tuple[str, ResolvedFact | None]:
     if r.max_usd_per_second is not None:
-        return "lowest_usd_per_second", price_fact(model, others, today)
+        return "lowest_usd_per_second", lowest_offer_fact(model, today, lambda o: _offer_fits(o, others))
     field = ("audio" if r.audio_in else "max_resolution" if r.min_resolution_height else
              "aspect_ratios" if r.aspect_ratio else "max_clip_seconds" if r.min_clip_seconds else
              "max_total_seconds" if r.min_total_seconds else "inputs")

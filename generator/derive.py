@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 from . import schema as s
 from .catalog import Catalog, ModelRecord, OfferRecord, ResolvedClaim, ResolvedFact
@@ -44,9 +44,10 @@ def offer_label(offer: OfferRecord) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def lowest_offer_fact(model: ModelRecord, today: dt.date | None = None) -> ResolvedFact | None:
-    """The cheapest of :func:`buyable_offers`, as a one-claim fact with its source."""
-    offers = buyable_offers(model, today)
+def lowest_offer_fact(model: ModelRecord, today: dt.date | None = None,
+                      fits: Callable[[OfferRecord], bool] = lambda offer: True) -> ResolvedFact | None:
+    """The cheapest of :func:`buyable_offers` that ``fits``, as a one-claim fact with its source."""
+    offers = [o for o in buyable_offers(model, today) if fits(o)]
     if not offers:
         return None
     best = min(offers, key=lambda o: (o.usd_per_second, o.platform.name))
