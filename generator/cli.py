@@ -68,6 +68,9 @@ def _run(args: argparse.Namespace) -> str:
         report = pipeline.generate(settings)
         return f"generated {report.summary()} in {settings.docs_dir}"
     if args.command == "recommend":
+        repeated = sorted({q for q, _ in args.answer if [x for x, _ in args.answer].count(q) > 1})
+        if repeated:
+            raise AnswerError(f"answered more than once: {', '.join(repeated)}")
         return pipeline.recommend_text(settings, dict(args.answer))
     if args.command == "build":
         report = pipeline.build(settings)

@@ -83,6 +83,18 @@ class Recommendation:
         return self.ranked[1] if len(self.ranked) > 1 else None
 
 
+def caveats(fact: ResolvedFact | None) -> str:
+    """`` (disputed)`` / `` (not confirmed by vendor documentation)`` for a fact used as a reason."""
+    if fact is None:
+        return ""
+    notes = []
+    if fact.disputed:
+        notes.append("disputed")
+    if all(c.source.kind in ("secondary", "article") for c in fact.claims) and fact.shown.source.kind == "secondary":
+        notes.append("not confirmed by vendor documentation")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
 def describe(requirement: s.Requirement) -> str:
     """``Audio: native or optional``, ``At most $0.20 per second`` …"""
     r = requirement
@@ -106,8 +118,9 @@ def _offer_fits(offer: OfferRecord, others: tuple[s.Requirement, ...]) -> bool:
     for r in others:
         if r.audio_in is not None and "none" not in r.audio_in and offer.audio is False:
             return False
-        if r.min_resolution_height is not None and fmt.resolution_order(offer.resolution)[0] < r.min_resolution_height:
-            return False
+        if r.min_resolution_height is not None and (
+                offer.resolution is None or fmt.resolution_order(offer.resolution)[0] < r.min_resolution_height):
+            return False  # an offer whose resolution is not stated does not prove the price
     return True
 
 
@@ -140,6 +153,28 @@ def _met(r: s.Requirement, value: Any) -> bool:
     return value <= r.max_usd_per_second
 
 
+def _resolution_check(model: ModelRecord, r: s.Requirement, fact: ResolvedFact,
+                      others: tuple[s.Requirement, ...]) -> Check:
+    """A high enough resolution that also allows the length asked for.
+
+    Uses the model's list of resolutions when documented, else its maximum. A resolution
+    limited to some clip durations (``durations_seconds``) does not meet a longer single
+    clip, nor a longer video made by extension (extension at that resolution is not
+    documented then).
+    """
+    listed = model.specs.get("resolutions")
+    options = list(listed.value) if listed else [fact.value]
+    length = max([o.min_clip_seconds or o.min_total_seconds or 0 for o in others] or [0])
+    high = [x for x in options if min(x.width, x.height) >= r.min_resolution_height]
+    fitting = [x for x in high if not x.durations_seconds or max(x.durations_seconds) >= length]
+    source_fact = listed or fact
+    if fitting:
+        return Check(r, True, source_fact, f"{describe(r)}: {fmt.resolution(fitting[0])}")
+    if high:
+        return Check(r, False, source_fact, f"{describe(r)}: {fmt.resolution(high[0])}, not for {length} s")
+    return Check(r, False, source_fact, f"{describe(r)}: {fmt.value('max_resolution', fact.value)}")
+
+
 def check(model: ModelRecord, requirement: s.Requirement, today: dt.date,
           others: tuple[s.Requirement, ...] = ()) -> Check:
     """Whether ``model`` meets ``requirement`` by its displayed facts; unknown is not met.
@@ -150,12 +185,10 @@ def check(model: ModelRecord, requirement: s.Requirement, today: dt.date,
     field, fact = _fact_for(model, requirement, today, others)
     if fact is None:
         return Check(requirement, False, None, f"{describe(requirement)}: {fmt.NOT_DOCUMENTED}")
+    if requirement.min_resolution_height is not None:
+        return _resolution_check(model, requirement, fact, others)
     met = _met(requirement, fact.value)
-    text = f"{describe(requirement)}: {fmt.value(field, fact.value)}"
-    if met and requirement.min_resolution_height is not None and fact.value.durations_seconds:
-        longest = max(fact.value.durations_seconds)
-        if any(o.min_clip_seconds and o.min_clip_seconds > longest for o in others):
-            met, text = False, f"{text} (not for clips that long)"
+    text = f"{describe(requirement)}: {fmt.value(field, fact.value)}{caveats(fact)}"
     if field == "lowest_usd_per_second" and fact.shown.note:
         text += f" ({fact.shown.note})"
     return Check(requirement, met, fact, text)
@@ -184,10 +217,13 @@ def walk(guide: s.DecisionGuideFile, answers: dict[str, str]) -> tuple[tuple, s.
 
 
 def _matches(catalog: Catalog, requirements: tuple, preferences: dict, pins: dict, today: dt.date) -> list[Match]:
-    places = {cid: positions(catalog, catalog.criteria[cid], today) for cid in preferences}
+    def fits(offer: OfferRecord) -> bool:
+        return _offer_fits(offer, requirements)
+
+    places = {cid: positions(catalog, catalog.criteria[cid], today, fits) for cid in preferences}
     out = []
     for model in catalog.models.values():
-        score, reasons, _ = weighted_score(catalog, model, preferences, places, today)
+        score, reasons, _ = weighted_score(catalog, model, preferences, places, today, fits)
         checks = tuple(check(model, r, today, requirements) for r in requirements)
         pin = pins.get(model.id)
         out.append(Match(model, lifecycle_summary(catalog, model, today), checks, score, reasons, pin,

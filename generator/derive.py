@@ -54,13 +54,15 @@ def lowest_offer_fact(model: ModelRecord, today: dt.date | None = None,
     return ResolvedFact((ResolvedClaim(best.usd_per_second, best.source, best.as_of, offer_label(best)),))
 
 
-def criterion_fact(model: ModelRecord, criterion: s.Criterion, today: dt.date | None = None) -> ResolvedFact | None:
-    """The fact a criterion compares for ``model`` (None: not documented); prices as of ``today``."""
+def criterion_fact(model: ModelRecord, criterion: s.Criterion, today: dt.date | None = None,
+                   fits: Callable[[OfferRecord], bool] | None = None) -> ResolvedFact | None:
+    """The fact a criterion compares for ``model`` (None: not documented); prices as of
+    ``today`` among offers that ``fits`` (default: every buyable offer)."""
     if criterion.kind == "rating":
         return model.ratings.get(criterion.id)
     field = criterion.field
     if field == "lowest_usd_per_second":
-        return lowest_offer_fact(model, today)
+        return lowest_offer_fact(model, today, fits) if fits else lowest_offer_fact(model, today)
     if field == "max_frame_rate_fps":
         return _mapped(model.specs.get("frame_rates_fps"), max)
     return model.specs.get(field)

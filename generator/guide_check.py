@@ -7,6 +7,7 @@ like every other data problem.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Iterator
 
 from . import schema as s
@@ -56,6 +57,8 @@ def _unresolved(doc: Document, guide: s.DecisionGuideFile, dataset: "Dataset") -
                 if answer.pin.model not in dataset.model_ids:
                     yield problem_at(doc, loc + ("pin", "model"),
                                      f"unknown model '{answer.pin.model}'; {near(answer.pin.model, sorted(dataset.model_ids))}")
+                if answer.pin.as_of > dt.date.today():
+                    yield problem_at(doc, loc + ("pin", "as_of"), f"as-of date {answer.pin.as_of.isoformat()} is in the future")
                 if sources and answer.pin.source not in sources:
                     yield problem_at(doc, loc + ("pin", "source"),
                                      f"unknown source '{answer.pin.source}'; {near(answer.pin.source, sorted(sources))}")

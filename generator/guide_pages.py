@@ -15,7 +15,7 @@ from . import format as fmt
 from . import schema as s
 from .catalog import Catalog
 from .compare_pages import status_text
-from .decide import Match, Recommendation, describe, recommend
+from .decide import Match, Recommendation, caveats, describe, recommend
 from .views import SOURCES_PAGE, Link, href, model_page, url_href
 
 GUIDE_PAGE = "guide/index.md"
@@ -72,7 +72,8 @@ def _match_data(match: Match | None) -> dict | None:
 
     reasons = [reason(c.text, c.fact) for c in match.checks]
     reasons += [reason(f"{r.criterion.name} (weight {r.weight}): "
-                       f"{fmt.value(r.criterion.field or 'rating', r.fact.value)}", r.fact) for r in match.reasons]
+                       f"{fmt.value(r.criterion.field or 'rating', r.fact.value)}{caveats(r.fact)}", r.fact)
+                for r in match.reasons]
     return {
         "name": match.model.name, "href": url_href(GUIDE_PAGE, model_page(match.model.id)),
         "status": status_text(match.lifecycle),

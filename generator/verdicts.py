@@ -57,7 +57,7 @@ class UseCaseResult:
     tied: bool
 
 
-def positions(catalog: Catalog, criterion: s.Criterion, today: dt.date) -> dict[str, float]:
+def positions(catalog: Catalog, criterion: s.Criterion, today: dt.date, fits=None) -> dict[str, float]:  # noqa: ANN001
     """Each model's normalised position on ``criterion``: 0 best … 1 worst.
 
     Ratings sit on their own scale (``Very good`` on a five-label scale is 0.25), so a
@@ -66,7 +66,7 @@ def positions(catalog: Catalog, criterion: s.Criterion, today: dt.date) -> dict[
     """
     ranks = {}
     for model in catalog.models.values():
-        fact = criterion_fact(model, criterion, today)
+        fact = criterion_fact(model, criterion, today, fits)
         value = rank(criterion, fact.value) if fact else None
         if value is not None:
             ranks[model.id] = value
@@ -79,7 +79,8 @@ def positions(catalog: Catalog, criterion: s.Criterion, today: dt.date) -> dict[
 
 
 def weighted_score(catalog: Catalog, model: ModelRecord, weights: dict[str, int],
-                   places: dict[str, dict[str, float]], today: dt.date) -> tuple[float, tuple[Reason, ...], int]:
+                   places: dict[str, dict[str, float]], today: dt.date,
+                   fits=None) -> tuple[float, tuple[Reason, ...], int]:  # noqa: ANN001
     """``(score, reasons, documented weight)``: each criterion in ``weights`` that ``model``
     has a value for adds ``weight × (1 − position)`` (``places`` from :func:`positions`)."""
     reasons, score, covered = [], 0.0, 0
@@ -89,7 +90,7 @@ def weighted_score(catalog: Catalog, model: ModelRecord, weights: dict[str, int]
             continue
         covered += weight
         score += weight * (1.0 - places[crit_id][model.id])
-        reasons.append(Reason(criterion, criterion_fact(model, criterion, today), weight))
+        reasons.append(Reason(criterion, criterion_fact(model, criterion, today, fits), weight))
     return score, tuple(reasons), covered
 
 

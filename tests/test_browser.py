@@ -149,7 +149,7 @@ def test_every_path_by_clicking_matches_the_recommender(page, server, real_catal
             page.locator("[data-vg-back]").click()
 
     walk(real_guide.start, {})
-    assert len(checked) == 396
+    assert len(checked) == 540
 
 
 def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
@@ -198,3 +198,10 @@ def test_the_guide_has_no_serious_accessibility_violations(page, server):
     results = Axe().run(page, context="article")
     serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_a_tampered_url_says_what_it_ignored(page, server):
+    page.goto(server + "guide/?pace=drafts&subject=human&format=sideways")
+    assert page.locator(".vg-guide__ignored").inner_text().strip() == (
+        "Some answers in this link were not understood and were ignored: subject=human, format=sideways.")
+    assert page.locator("#vg-guide-question").inner_text() == "Which aspect ratio do you need?"

@@ -152,3 +152,10 @@ def test_recommend_rejects_an_unknown_answer_as_a_usage_error(capsys: pytest.Cap
 
     assert main(["recommend", "--data", str(ARTICLE), "--answer", "physics=maybe"]) == 2
     assert capsys.readouterr().err == "videoguide: error: 'maybe' is not an answer to 'physics'; valid: yes, no\n"
+
+
+def test_recommend_rejects_an_answer_given_twice(capsys: pytest.CaptureFixture[str]) -> None:
+    from .conftest import ARTICLE
+
+    assert main(["recommend", "--data", str(ARTICLE), "--answer", "physics=yes", "--answer", "physics=no"]) == 2
+    assert capsys.readouterr().err == "videoguide: error: answered more than once: physics\n"

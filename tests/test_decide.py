@@ -133,8 +133,8 @@ def test_a_budget_is_checked_against_offers_for_what_else_is_required(real_catal
     # Veo 3.1's $0.20 offers are silent; with audio its cheapest is $0.40.
     assert "Veo 3.1" in _names(silent) and "Veo 3.1" not in _names(with_audio)
     veo = next(m for m in with_audio.excluded if m.model.id == "veo-3-1")
-    assert veo.checks[0].text == ("At most $0.20 per second: $0.40 per second "
-                                  "(Gemini API (Google AI Studio), standard, 720p, with audio)")
+    assert veo.checks[0].text == ("At most $0.20 per second: $0.40 per second (not confirmed by vendor "
+                                  "documentation) (Gemini API (Google AI Studio), standard, 720p, with audio)")
 
 
 def test_a_resolution_for_short_clips_only_does_not_meet_a_longer_clip(real_catalog):

@@ -32,14 +32,26 @@ def test_every_path_of_the_articles_guide(article_catalog):
 def test_real_guide_outcomes_match_the_recommender(real_catalog):
     guide = load_dataset(ROOT / "data").vocabularies["decision_guide.yaml"]
     context = guide_context(real_catalog, guide, TODAY)
-    assert context.paths == 396
-    rec = recommend(real_catalog, guide, {"pace": "final", "subject": "long", "length": "over-60",
-                                          "format": "vertical", "resolution": "uhd", "audio": "yes",
-                                          "budget": "low"}, TODAY)
-    assert rec.recommended is None
+    assert context.paths == 540
+    rec = recommend(real_catalog, guide, {"pace": "final", "subject": "long", "length": "up-to-60",
+                                          "format": "vertical", "resolution": "full-hd", "audio": "yes",
+                                          "budget": "mid"}, TODAY)
+    assert rec.recommended is None  # 1080p is for 8 s clips only; extension is not documented above 720p
     outcome = dict(_leaves(context.tree))[(
         "Going straight to final quality", "Longer clips or several scenes in one piece",
-        "Over a minute, extending a clip is fine", "9:16 vertical (Reels, Shorts, TikTok)", "4K",
-        "Yes, native audio", "Up to $0.10 per second")]
+        "30 to 60 seconds, extending a clip is fine", "9:16 vertical (Reels, Shorts, TikTok)", "At least 1080p",
+        "Yes, native audio", "Up to $0.40 per second")]
     assert outcome.no_match == ("No available model meets every requirement. "
-                                "Without “At most $0.10 per second”: Veo 3.1.")
+                                "Without “A video of at least 60 s (extension allowed)”: Kling 3.0.")
+
+
+def test_the_issues_example_job(real_catalog):
+    """A 30-second vertical product ad with voice-over, under $10 a clip (≤ $0.33 per second)."""
+    guide = load_dataset(ROOT / "data").vocabularies["decision_guide.yaml"]
+    rec = recommend(real_catalog, guide, {"pace": "final", "subject": "physics", "product-image": "no",
+                                          "length": "up-to-60", "format": "vertical", "resolution": "any",
+                                          "audio": "yes", "budget": "mid"}, TODAY)
+    assert rec.recommended.model.name == "Veo 3.1"
+    price = next(c for c in rec.recommended.checks if c.requirement.max_usd_per_second is not None)
+    assert str(price.fact.value) == "0.40"  # $12 for 30 s: the $10 limit needs the runner-up
+    assert rec.runner_up.model.name == "Veo 3.1 Fast"

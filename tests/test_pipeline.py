@@ -98,3 +98,17 @@ def test_the_site_dir_cannot_hold_the_project(article_project, target):
     with pytest.raises(WriteError, match="refusing to build the site into"):
         pipeline.build(settings, TODAY)
     assert (article_project.data_dir / "sources.yaml").exists()
+
+
+def test_no_generated_page_is_committed():
+    """A fresh clone must build: generated pages are git-ignored, never tracked."""
+    import subprocess
+
+    from generator.render import GENERATED_MARKER
+
+    from .conftest import ROOT
+
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True)
+    generated = [name for name in tracked.stdout.split()
+                 if name.endswith(".md") and GENERATED_MARKER in (ROOT / name).read_text(encoding="utf-8")]
+    assert generated == []

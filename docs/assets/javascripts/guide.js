@@ -20,7 +20,12 @@
       path.push([q, chosen]);
       q = chosen.next;
     }
-    return {path: path, next: q};
+    var used = path.map(function (p) { return p[0]; });
+    var ignored = [];
+    params.forEach(function (value, key) {
+      if (used.indexOf(key) < 0 || params.getAll(key).length > 1) ignored.push(key + "=" + value);
+    });
+    return {path: path, next: q, ignored: ignored};
   }
 
   function urlFor(path) {
@@ -58,6 +63,10 @@
     progress.textContent = "";
     step.textContent = "";
     result.textContent = "";
+    if (state.ignored.length) {
+      progress.appendChild(el("span", {"class": "vg-guide__ignored", role: "note"},
+        "Some answers in this link were not understood and were ignored: " + state.ignored.join(", ") + ". "));
+    }
     if (state.path.length) {
       progress.appendChild(document.createTextNode("Your answers: "));
       state.path.forEach(function (p, i) {
