@@ -280,7 +280,7 @@ def _match_lines(label: str, m: Match) -> list[str]:
         lines.append(f"  - Meets {c.text}" + (f" ({c.fact.shown.source.title}, {c.fact.shown.as_of})" if c.fact else ""))
     for r in m.reasons:
         lines.append(f"  - {r.criterion.name} ×{r.weight}: {fmt.value(r.criterion.field or 'rating', r.fact.value)}"
-                     f" ({r.fact.shown.source.title}, {r.fact.shown.as_of})")
+                     f"{caveats(r.fact)} ({r.fact.shown.source.title}, {r.fact.shown.as_of})")
     return lines
 
 
