@@ -6,11 +6,10 @@ import datetime as dt
 
 from dataclasses import dataclass
 
-from . import format as fmt
 from .catalog import Catalog
-from .derive import LifecycleSummary, head_to_head, lifecycle_summary
+from .derive import head_to_head, lifecycle_summary
 from .verdicts import Candidate, UseCaseResult
-from .views import FactView, Link, compare_page, fact_view, href, model_page, use_case_page
+from .views import FactView, Link, compare_page, fact_view, href, model_page, status_text, use_case_page
 
 
 @dataclass(frozen=True)
@@ -42,14 +41,6 @@ class CompareContext:
 
 def _field(criterion) -> str:
     return criterion.field if criterion.kind == "spec" else "rating"
-
-
-def status_text(summary: LifecycleSummary) -> str:
-    """``Retired on 2026-09-24``, ``Generally available``, ``lifecycle not documented``."""
-    text = fmt.STATUS_LABELS.get(summary.status, "lifecycle not documented")
-    if summary.status in ("retired", "deprecated") and summary.shutdown:
-        text += (" on " if summary.status == "retired" else ", shuts down on ") + summary.shutdown.isoformat()
-    return text
 
 
 def compare_context(catalog: Catalog, a_id: str, b_id: str, page: str, today: dt.date) -> CompareContext:

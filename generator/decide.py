@@ -16,8 +16,9 @@ the most models is named with what relaxing it would give.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from . import format as fmt
 from . import schema as s
@@ -95,22 +96,28 @@ def caveats(fact: ResolvedFact | None) -> str:
     return f" ({'; '.join(notes)})" if notes else ""
 
 
+def _contains(value: Any, target: Any) -> bool:
+    return target in value
+
+
+# Requirement kind → (spec field it reads, test of the value against the target, wording).
+# Resolutions are tested by _resolution_check, which also weighs the length asked for.
+_RULES: dict[str, tuple[str, Callable[[Any, Any], bool] | None, Callable[[Any], str]]] = {
+    "audio_in": ("audio", lambda value, modes: value in modes,
+                 lambda modes: "Audio: " + " or ".join(fmt.AUDIO_LABELS[a] for a in modes)),
+    "min_resolution_height": ("max_resolution", None, lambda height: f"Resolution of at least {height}p"),
+    "aspect_ratio": ("aspect_ratios", _contains, lambda ratio: f"Aspect ratio {ratio}"),
+    "min_clip_seconds": ("max_clip_seconds", operator.ge, lambda n: f"One generation of at least {n} s"),
+    "min_total_seconds": ("max_total_seconds", operator.ge,
+                          lambda n: f"A video of at least {n} s (extension allowed)"),
+    "input": ("inputs", _contains, lambda kind: f"Input: {fmt.INPUT_LABELS[kind]}"),
+    "max_usd_per_second": ("lowest_usd_per_second", operator.le, lambda usd: f"At most {fmt.usd(usd)} per second"),
+}
+
+
 def describe(requirement: s.Requirement) -> str:
-    """``Audio: native or optional``, ``At most $0.20 per second`` …"""
-    r = requirement
-    if r.audio_in is not None:
-        return "Audio: " + " or ".join(fmt.AUDIO_LABELS[a] for a in r.audio_in)
-    if r.min_resolution_height is not None:
-        return f"Resolution of at least {r.min_resolution_height}p"
-    if r.aspect_ratio is not None:
-        return f"Aspect ratio {r.aspect_ratio}"
-    if r.min_clip_seconds is not None:
-        return f"One generation of at least {r.min_clip_seconds} s"
-    if r.min_total_seconds is not None:
-        return f"A video of at least {r.min_total_seconds} s (extension allowed)"
-    if r.input is not None:
-        return f"Input: {fmt.INPUT_LABELS[r.input]}"
-    return f"At most {fmt.usd(r.max_usd_per_second)} per second"
+    """``Audio: Native (always on) or …``, ``At most $0.20 per second`` …"""
+    return _RULES[requirement.kind][2](requirement.target)
 
 
 def _offer_fits(offer: OfferRecord, others: tuple[s.Requirement, ...]) -> bool:
@@ -126,31 +133,13 @@ def _offer_fits(offer: OfferRecord, others: tuple[s.Requirement, ...]) -> bool:
 
 def _fact_for(model: ModelRecord, r: s.Requirement, today: dt.date,
               others: tuple[s.Requirement, ...] = ()) -> tuple[str, ResolvedFact | None]:
-    if r.max_usd_per_second is not None:
-        return "lowest_usd_per_second", lowest_offer_fact(model, today, lambda o: _offer_fits(o, others))
-    field = ("audio" if r.audio_in else "max_resolution" if r.min_resolution_height else
-             "aspect_ratios" if r.aspect_ratio else "max_clip_seconds" if r.min_clip_seconds else
-             "max_total_seconds" if r.min_total_seconds else "inputs")
+    field = _RULES[r.kind][0]
+    if field == "lowest_usd_per_second":
+        return field, lowest_offer_fact(model, today, lambda o: _offer_fits(o, others))
     fact = model.specs.get(field)
-    if field == "max_total_seconds" and fact is None:
+    if field == "max_total_seconds" and fact is None:  # no extension: one generation is the total
         field, fact = "max_clip_seconds", model.specs.get("max_clip_seconds")
     return field, fact
-
-
-def _met(r: s.Requirement, value: Any) -> bool:
-    if r.audio_in is not None:
-        return value in r.audio_in
-    if r.min_resolution_height is not None:
-        return min(value.width, value.height) >= r.min_resolution_height
-    if r.aspect_ratio is not None:
-        return r.aspect_ratio in value
-    if r.min_clip_seconds is not None:
-        return value >= r.min_clip_seconds
-    if r.min_total_seconds is not None:
-        return value >= r.min_total_seconds
-    if r.input is not None:
-        return r.input in value
-    return value <= r.max_usd_per_second
 
 
 def _resolution_check(model: ModelRecord, r: s.Requirement, fact: ResolvedFact,
@@ -187,7 +176,7 @@ def check(model: ModelRecord, requirement: s.Requirement, today: dt.date,
         return Check(requirement, False, None, f"{describe(requirement)}: {fmt.NOT_DOCUMENTED}")
     if requirement.min_resolution_height is not None:
         return _resolution_check(model, requirement, fact, others)
-    met = _met(requirement, fact.value)
+    met = _RULES[requirement.kind][1](fact.value, requirement.target)
     text = f"{describe(requirement)}: {fmt.value(field, fact.value)}{caveats(fact)}"
     if field == "lowest_usd_per_second" and fact.shown.note:
         text += f" ({fact.shown.note})"

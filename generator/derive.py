@@ -44,10 +44,14 @@ def offer_label(offer: OfferRecord) -> str:
     return ", ".join(p for p in parts if p)
 
 
+OfferFilter = Callable[[OfferRecord], bool]
+"""Which offers a price may come from (say, those with audio); None: every buyable offer."""
+
+
 def lowest_offer_fact(model: ModelRecord, today: dt.date | None = None,
-                      fits: Callable[[OfferRecord], bool] = lambda offer: True) -> ResolvedFact | None:
+                      fits: OfferFilter | None = None) -> ResolvedFact | None:
     """The cheapest of :func:`buyable_offers` that ``fits``, as a one-claim fact with its source."""
-    offers = [o for o in buyable_offers(model, today) if fits(o)]
+    offers = [o for o in buyable_offers(model, today) if fits is None or fits(o)]
     if not offers:
         return None
     best = min(offers, key=lambda o: (o.usd_per_second, o.platform.name))
@@ -55,14 +59,14 @@ def lowest_offer_fact(model: ModelRecord, today: dt.date | None = None,
 
 
 def criterion_fact(model: ModelRecord, criterion: s.Criterion, today: dt.date | None = None,
-                   fits: Callable[[OfferRecord], bool] | None = None) -> ResolvedFact | None:
+                   fits: OfferFilter | None = None) -> ResolvedFact | None:
     """The fact a criterion compares for ``model`` (None: not documented); prices as of
     ``today`` among offers that ``fits`` (default: every buyable offer)."""
     if criterion.kind == "rating":
         return model.ratings.get(criterion.id)
     field = criterion.field
     if field == "lowest_usd_per_second":
-        return lowest_offer_fact(model, today, fits) if fits else lowest_offer_fact(model, today)
+        return lowest_offer_fact(model, today, fits)
     if field == "max_frame_rate_fps":
         return _mapped(model.specs.get("frame_rates_fps"), max)
     return model.specs.get(field)

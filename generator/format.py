@@ -7,6 +7,7 @@ Pure functions from catalog values to plain text (never markup; escaping happens
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -44,8 +45,6 @@ def usd(amount: Decimal, approximate: bool = False) -> str:
 
 def resolution_order(label: str | None) -> tuple[int, str]:
     """Sort key for resolution labels: ``720p`` < ``1080p`` < ``4K``; unknown labels last."""
-    import re
-
     text = (label or "").strip().lower()
     if text in ("4k", "uhd"):
         return (2160, text)

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from . import format as fmt
 from . import schema as s
 from .catalog import Catalog
-from .compare_pages import status_text
 from .decide import Match, Recommendation, caveats, describe, recommend
-from .views import SOURCES_PAGE, Link, href, model_page, url_href
+from .views import SOURCES_PAGE, Link, href, model_page, status_text, url_href
 
 GUIDE_PAGE = "guide/index.md"
 
@@ -35,10 +34,9 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Branch:
-    """One answer: its label, what it requires, and either the next question or the outcome."""
+    """One answer: its label, and either the next question or the outcome."""
 
     label: str
-    requires: tuple[str, ...]
     question: "Node | None"
     outcome: Outcome | None
 
@@ -82,11 +80,11 @@ def _match_data(match: Match | None) -> dict | None:
     }
 
 
-def outcome_data(rec: Recommendation) -> dict:
-    """Everything the widget prints for a finished path."""
+def outcome_data(rec: Recommendation, no_match: str | None) -> dict:
+    """Everything the widget prints for a finished path (``no_match`` from :func:`outcome`)."""
     return {
         "recommended": _match_data(rec.recommended), "runner_up": _match_data(rec.runner_up),
-        "retired": [_match_data(m) for m in rec.retired_above], "no_match": outcome(rec).no_match,
+        "retired": [_match_data(m) for m in rec.retired_above], "no_match": no_match,
     }
 
 
@@ -123,11 +121,12 @@ def _node(catalog: Catalog, guide: s.DecisionGuideFile, question: s.Question, an
         chosen = {**answers, question.id: answer.id}
         if answer.next:
             child = _node(catalog, guide, questions[answer.next], chosen, today, outcomes)
-            branches.append(Branch(answer.label, tuple(describe(r) for r in answer.require), child, None))
+            branches.append(Branch(answer.label, child, None))
         else:
             rec = recommend(catalog, guide, chosen, today)
-            outcomes[path_key(list(chosen.items()))] = outcome_data(rec)
-            branches.append(Branch(answer.label, tuple(describe(r) for r in answer.require), None, outcome(rec)))
+            result = outcome(rec)
+            outcomes[path_key(list(chosen.items()))] = outcome_data(rec, result.no_match)
+            branches.append(Branch(answer.label, None, result))
     return Node(question.text, question.help, tuple(branches))
 
 

@@ -9,10 +9,12 @@ from typing import Any
 from . import format as fmt
 from . import schema as s
 from .catalog import Catalog
-from .compare_pages import CompareContext, UseCaseContext, compare_context, status_text, use_case_context
+from .compare_pages import CompareContext, UseCaseContext, compare_context, use_case_context
 from .derive import lifecycle_summary
 from .tables import citations, disputed_facts, labelled_facts, model_rows
-from .views import DISPUTED_PAGE, SOURCES_PAGE, ClaimView, Link, claim_view, compare_page, href, model_page, url_href
+from .views import (
+    DISPUTED_PAGE, SOURCES_PAGE, ClaimView, Link, claim_view, compare_page, href, model_page, status_text, url_href,
+)
 
 MODELS_PAGE = "models/index.md"
 

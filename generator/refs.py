@@ -64,14 +64,13 @@ def near(value: str, choices: list[str]) -> str:
     return f"{len(choices)} are defined"
 
 
-_problem = problem_at
 
 
 def _ref(doc: Document, loc: Loc, kind: str, value: str | None, valid: dict | set | None,
          at_key: bool = False) -> Iterator[Problem]:
     if value is None or valid is None or value in valid:
         return
-    yield _problem(doc, loc, f"unknown {kind} '{value}'; {near(value, list(valid))}", at_key)
+    yield problem_at(doc, loc, f"unknown {kind} '{value}'; {near(value, list(valid))}", at_key)
 
 
 def _ids(dataset: "Dataset", file: str, attr: str) -> dict[str, Any] | None:
@@ -89,7 +88,7 @@ def _unique_ids(dataset: "Dataset") -> Iterator[Problem]:
             if item.id in seen:
                 doc = dataset.documents[file]
                 line = doc.locate((attr, seen[item.id], "id"))[0]
-                yield _problem(doc, (attr, index, "id"), f"duplicate id '{item.id}' (first on line {line})")
+                yield problem_at(doc, (attr, index, "id"), f"duplicate id '{item.id}' (first on line {line})")
             seen.setdefault(item.id, index)
 
 
@@ -113,7 +112,7 @@ def claims_in(value: Any, loc: Loc) -> Iterator[tuple[Loc, s.Claim]]:
 
 def _future(doc: Document, loc: Loc, value: dt.date | None, today: dt.date) -> Iterator[Problem]:
     if value is not None and value > today:
-        yield _problem(doc, loc, f"as-of date {value.isoformat()} is in the future (today is {today.isoformat()})")
+        yield problem_at(doc, loc, f"as-of date {value.isoformat()} is in the future (today is {today.isoformat()})")
 
 
 def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None,
@@ -127,31 +126,31 @@ def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None,
             yield from _future(doc, loc + ("as_of",), claim.as_of, today)
         source = claim.source or model.source
         if source is None and "source" not in failed:
-            yield _problem(doc, loc, "no source: give the claim a 'source' or set the file's 'source'")
+            yield problem_at(doc, loc, "no source: give the claim a 'source' or set the file's 'source'")
         elif claim.source is not None:
             yield from _ref(doc, loc + ("source",), "source", claim.source, sources)
         if claim.as_of is None and model.as_of is None and "as_of" not in failed:
-            yield _problem(doc, loc, "no as-of date: give the claim an 'as_of' or set the file's 'as_of'")
+            yield problem_at(doc, loc, "no as-of date: give the claim an 'as_of' or set the file's 'as_of'")
     yield from _ref(doc, ("source",), "source", model.source, sources)
     for index, offer in enumerate(model.offers):
         if offer.source is None and model.source is None and "source" not in failed:
-            yield _problem(doc, ("offers", index), "no source: give the offer a 'source' or set the file's 'source'")
+            yield problem_at(doc, ("offers", index), "no source: give the offer a 'source' or set the file's 'source'")
         yield from _ref(doc, ("offers", index, "source"), "source", offer.source, sources)
         if offer.as_of is None and model.as_of is None and "as_of" not in failed:
-            yield _problem(doc, ("offers", index), "no as-of date: give the offer an 'as_of' or set the file's 'as_of'")
+            yield problem_at(doc, ("offers", index), "no as-of date: give the offer an 'as_of' or set the file's 'as_of'")
     if model.prompt is not None:
         yield from _ref(doc, ("prompt", "source"), "source", model.prompt.source, sources)
         if model.prompt.source is None and model.source is None and "source" not in failed:
-            yield _problem(doc, ("prompt",), "no source: give the prompt a 'source' or set the file's 'source'")
+            yield problem_at(doc, ("prompt",), "no source: give the prompt a 'source' or set the file's 'source'")
         if model.prompt.as_of is None and model.as_of is None and "as_of" not in failed:
-            yield _problem(doc, ("prompt",), "no as-of date: give the prompt an 'as_of' or set the file's 'as_of'")
+            yield problem_at(doc, ("prompt",), "no as-of date: give the prompt an 'as_of' or set the file's 'as_of'")
 
 
 def _lifecycle_dates(doc: Document, where: Loc, value: s.Lifecycle) -> Iterator[Problem]:
     if value.since and value.shutdown and value.since > value.shutdown:
-        yield _problem(doc, where + ("since",), "'since' is after 'shutdown'")
+        yield problem_at(doc, where + ("since",), "'since' is after 'shutdown'")
     if value.status == "retired" and value.shutdown and value.shutdown > dt.date.today():
-        yield _problem(doc, where + ("shutdown",),
+        yield problem_at(doc, where + ("shutdown",),
                        "a retirement in the future is a scheduled shutdown: use status 'deprecated'")
 
 
@@ -165,14 +164,14 @@ def _lineage(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterator[
                     direct = getattr(model, field) == model.id
                     message = "a model cannot refer to itself" if direct else \
                         f"'{field}' links form a cycle through '{getattr(model, field)}'"
-                    yield _problem(doc, (field,), message)
+                    yield problem_at(doc, (field,), message)
                 break
             seen.add(current)
             current = getattr(dataset.models[current][1], field)
     parent = dataset.models.get(model.variant_of or "")
     vendors = _ids(dataset, "vendors.yaml", "vendors") or {}
     if parent is not None and parent[1].vendor != model.vendor and {parent[1].vendor, model.vendor} <= vendors.keys():
-        yield _problem(doc, ("variant_of",), f"a variant must share its vendor; '{model.variant_of}' is by '{parent[1].vendor}'")
+        yield problem_at(doc, ("variant_of",), f"a variant must share its vendor; '{model.variant_of}' is by '{parent[1].vendor}'")
 
 
 def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile, failed: frozenset[str]) -> Iterator[Problem]:
@@ -181,9 +180,9 @@ def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile, failed: f
     criteria = _ids(dataset, "criteria.yaml", "criteria")
     models = dataset.model_ids
     if model.id is not None and model.id in RESERVED_IDS:
-        yield _problem(doc, ("id",), f"'{model.id}' is reserved for a generated page; choose another id")
+        yield problem_at(doc, ("id",), f"'{model.id}' is reserved for a generated page; choose another id")
     if model.id is not None and model.id != doc.path.stem:
-        yield _problem(doc, ("id",), f"id '{model.id}' differs from the file name '{doc.path.stem}.yaml'")
+        yield problem_at(doc, ("id",), f"id '{model.id}' differs from the file name '{doc.path.stem}.yaml'")
     yield from _lineage(dataset, doc, model)
     yield from _ref(doc, ("vendor",), "vendor", model.vendor, _ids(dataset, "vendors.yaml", "vendors"))
     yield from _ref(doc, ("predecessor",), "model", model.predecessor, models)
@@ -197,18 +196,18 @@ def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile, failed: f
                 where = loc if fact.form == "bare" else loc + ("value",)
                 yield from _ref(doc, where + ("replacement",), "model", claim.value.replacement, models)
                 if claim.value.replacement is not None and claim.value.replacement == model.id:
-                    yield _problem(doc, where + ("replacement",), "a model cannot replace itself")
+                    yield problem_at(doc, where + ("replacement",), "a model cannot replace itself")
                 yield from _lifecycle_dates(doc, where, claim.value)
     for key, fact in model.ratings.items():
         yield from _ref(doc, ("ratings", key), "criterion", key, criteria, at_key=True)
         crit = (criteria or {}).get(key)
         if crit is not None and crit.kind == "spec":
-            yield _problem(doc, ("ratings", key), f"criterion '{key}' is computed from specs; it takes no rating", True)
+            yield problem_at(doc, ("ratings", key), f"criterion '{key}' is computed from specs; it takes no rating", True)
         elif crit is not None:
             for loc, claim in claims_in(fact, ("ratings", key)):
                 if claim.value not in crit.scale:
                     where = loc if fact.form == "bare" else loc + ("value",)
-                    yield _problem(doc, where, f"'{claim.value}' is not on the scale of '{key}'; valid: "
+                    yield problem_at(doc, where, f"'{claim.value}' is not on the scale of '{key}'; valid: "
                                    + ", ".join(crit.scale))
     for key in model.verdicts:
         yield from _ref(doc, ("verdicts", key), "use case", key, _ids(dataset, "use_cases.yaml", "use_cases"), True)
@@ -228,7 +227,7 @@ def _vocabulary_refs(dataset: "Dataset") -> Iterator[Problem]:
         doc = dataset.documents["use_cases.yaml"]
         for index, use_case in enumerate(parsed.use_cases):
             if use_case.id in RESERVED_IDS:
-                yield _problem(doc, ("use_cases", index, "id"), f"'{use_case.id}' is reserved for a generated page; choose another id")
+                yield problem_at(doc, ("use_cases", index, "id"), f"'{use_case.id}' is reserved for a generated page; choose another id")
             for key in use_case.criteria:
                 yield from _ref(doc, ("use_cases", index, "criteria", key), "criterion", key, criteria, True)
     if (parsed := dataset.vocabularies.get("criteria.yaml")) is not None:
@@ -236,24 +235,24 @@ def _vocabulary_refs(dataset: "Dataset") -> Iterator[Problem]:
         for index, crit in enumerate(parsed.criteria):
             valid = SPEC_ENUMS.get(crit.field or "")
             if crit.order and valid is None:
-                yield _problem(doc, ("criteria", index, "order"), f"spec field '{crit.field}' is numeric; use 'better'")
+                yield problem_at(doc, ("criteria", index, "order"), f"spec field '{crit.field}' is numeric; use 'better'")
                 continue
             for pos, rank in enumerate(crit.order or []):
                 for sub, label in enumerate([rank] if isinstance(rank, str) else rank):
                     where = ("criteria", index, "order", pos) + (() if isinstance(rank, str) else (sub,))
                     if label not in valid:
-                        yield _problem(doc, where, f"'{label}' is not a value of '{crit.field}'; valid: {', '.join(valid)}")
+                        yield problem_at(doc, where, f"'{label}' is not a value of '{crit.field}'; valid: {', '.join(valid)}")
     if (parsed := dataset.vocabularies.get("comparisons.yaml")) is not None:
         doc = dataset.documents["comparisons.yaml"]
         for index, pair in enumerate(parsed.pairs):
             for pos, model_id in enumerate(pair):
                 yield from _ref(doc, ("pairs", index, pos), "model", model_id, dataset.model_ids)
             if pair[0] == pair[1]:
-                yield _problem(doc, ("pairs", index), "a model cannot be compared with itself")
+                yield problem_at(doc, ("pairs", index), "a model cannot be compared with itself")
             earlier = [i for i, p in enumerate(parsed.pairs[:index]) if set(p) == set(pair)]
             if earlier:
                 line = doc.locate(("pairs", earlier[0]))[0]
-                yield _problem(doc, ("pairs", index), f"the same pair is already listed (line {line})")
+                yield problem_at(doc, ("pairs", index), f"the same pair is already listed (line {line})")
 
 
 def check_references(dataset: "Dataset") -> Iterator[Problem]:

@@ -35,9 +35,8 @@ def md_text(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def md_cell(value: object) -> str:
-    """Plain text for a Markdown table cell (``|`` and newlines cannot break the table)."""
-    return md_text(value)
+md_cell = md_text
+"""Plain text for a Markdown table cell: md_text already escapes ``|`` and folds newlines."""
 
 
 def html_text(value: object) -> str:

@@ -15,7 +15,7 @@ Cross-file rules (references, unique ids, id equals file name) live in
 from __future__ import annotations
 
 import datetime as dt  # noqa: F401 - used in annotations evaluated by pydantic
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, StrictBool, Tag, model_validator
 from pydantic_core import PydanticCustomError
@@ -231,6 +231,16 @@ class Requirement(Strict):
     min_total_seconds: Seconds | None = None
     input: InputKind | None = None
     max_usd_per_second: Money | None = None
+
+    @property
+    def kind(self) -> str:
+        """The name of the field that is set (``aspect_ratio``, ``max_usd_per_second`` …)."""
+        return next(name for name, value in self.__dict__.items() if value is not None)
+
+    @property
+    def target(self) -> Any:
+        """The value of that field."""
+        return getattr(self, self.kind)
 
     @model_validator(mode="after")
     def _exactly_one(self) -> "Requirement":

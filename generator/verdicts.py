@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from . import schema as s
 from .catalog import Catalog, ModelRecord, ResolvedFact
-from .derive import LifecycleSummary, criterion_fact, lifecycle_summary, rank
+from .derive import LifecycleSummary, OfferFilter, criterion_fact, lifecycle_summary, rank
 
 VERDICT_ORDER = {"recommended": 0, "suitable": 1, None: 2, "not_recommended": 3}
 
@@ -57,7 +57,8 @@ class UseCaseResult:
     tied: bool
 
 
-def positions(catalog: Catalog, criterion: s.Criterion, today: dt.date, fits=None) -> dict[str, float]:  # noqa: ANN001
+def positions(catalog: Catalog, criterion: s.Criterion, today: dt.date,
+              fits: OfferFilter | None = None) -> dict[str, float]:
     """Each model's normalised position on ``criterion``: 0 best … 1 worst.
 
     Ratings sit on their own scale (``Very good`` on a five-label scale is 0.25), so a
@@ -80,7 +81,7 @@ def positions(catalog: Catalog, criterion: s.Criterion, today: dt.date, fits=Non
 
 def weighted_score(catalog: Catalog, model: ModelRecord, weights: dict[str, int],
                    places: dict[str, dict[str, float]], today: dt.date,
-                   fits=None) -> tuple[float, tuple[Reason, ...], int]:  # noqa: ANN001
+                   fits: OfferFilter | None = None) -> tuple[float, tuple[Reason, ...], int]:
     """``(score, reasons, documented weight)``: each criterion in ``weights`` that ``model``
     has a value for adds ``weight × (1 − position)`` (``places`` from :func:`positions`)."""
     reasons, score, covered = [], 0.0, 0

@@ -121,14 +121,15 @@ class BannerView:
     platforms: tuple[FactView, ...]
 
 
+def status_text(summary: LifecycleSummary) -> str:
+    """``Retired on 2026-09-24``, ``Generally available``, ``lifecycle not documented``."""
+    text = fmt.STATUS_LABELS.get(summary.status, "lifecycle not documented")
+    if summary.status in ("retired", "deprecated") and summary.shutdown:
+        text += (" on " if summary.status == "retired" else ", shuts down on ") + summary.shutdown.isoformat()
+    return text
+
+
 def banner(page: str, summary: LifecycleSummary, name: str, replacement: Link | None,
            platforms: tuple[FactView, ...]) -> BannerView:
-    status = summary.status
-    if status is None:
-        title = "Lifecycle not documented"
-    elif status in ("retired", "deprecated") and summary.shutdown:
-        verb = "Retired on" if status == "retired" else "Deprecated; shuts down on"
-        title = f"{verb} {summary.shutdown.isoformat()}"
-    else:
-        title = fmt.STATUS_LABELS[status]
-    return BannerView(BANNER_KINDS[status], f"{name}: {title}", replacement, platforms)
+    title = status_text(summary)
+    return BannerView(BANNER_KINDS[summary.status], f"{name}: {title[0].upper()}{title[1:]}", replacement, platforms)

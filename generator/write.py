@@ -96,7 +96,7 @@ def write_outputs(docs_dir: Path, files: dict[str, str | bytes]) -> WriteReport:
             report.removed.append(rel)
         _remove_empty_parents(target.parent, docs_dir)
     manifest = json.dumps({"generated": sorted(files)}, indent=1) + "\n"
-    if (docs_dir / MANIFEST).exists() is False or (docs_dir / MANIFEST).read_text(encoding="utf-8") != manifest:
+    if not (docs_dir / MANIFEST).exists() or (docs_dir / MANIFEST).read_text(encoding="utf-8") != manifest:
         _atomic_write(docs_dir / MANIFEST, manifest.encode("utf-8"))
     return report
 

@@ -99,12 +99,17 @@ def test_keyboard_sorts_the_price_column(page, server):
     assert heading.get_attribute("aria-sort") == "descending"
 
 
-def test_table_works_after_instant_navigation(page, server):
+def _arrive_by_instant_navigation(page, server, link_text: str, path: str) -> bool:
+    """Open the home page, click ``link_text``; True when the page was swapped, not reloaded."""
     page.goto(server)
     page.evaluate("window.__noReload = true")
-    page.locator("article a", has_text="All models").first.click()
-    page.wait_for_url(server + "models/")
-    assert page.evaluate("window.__noReload === true")  # instant navigation, not a reload
+    page.locator("article a", has_text=link_text).first.click()
+    page.wait_for_url(server + path)
+    return page.evaluate("window.__noReload === true")
+
+
+def test_table_works_after_instant_navigation(page, server):
+    assert _arrive_by_instant_navigation(page, server, "All models", "models/")  # not a reload
     page.locator("table.vg-sortable th", has_text="Model").click()
     names = _column(page, 1)
     assert names == sorted(names)
@@ -182,11 +187,7 @@ def test_the_guide_is_keyboard_operable(page, server):
 
 
 def test_the_guide_works_after_instant_navigation(page, server):
-    page.goto(server)
-    page.evaluate("window.__noReload = true")
-    page.locator("article a", has_text="Which model should I use?").first.click()
-    page.wait_for_url(server + "guide/")
-    assert page.evaluate("window.__noReload === true")
+    assert _arrive_by_instant_navigation(page, server, "Which model should I use?", "guide/")
     page.locator("[data-vg-answer='drafts']").click()
     assert page.locator("#vg-guide-question").inner_text() == "Which aspect ratio do you need?"
 
