@@ -88,18 +88,44 @@ class PromptRecord:
 
 @dataclass(frozen=True)
 class OfferRecord:
-    """A price in USD per second of output; ``platform`` is None when the source names none."""
+    """One price entry; ``platform`` is None when the source names none.
+
+    ``price_per_second`` is in ``currency`` per second of output: as written for unit
+    ``second``, ``credits_per_second × credit_price`` for unit ``credit``, None for a
+    subscription. ``effective_from``/``effective_until`` are ISO text (a day or a month) or
+    None when unstated.
+    """
 
     platform: s.Platform | None
     mode: str
     tier: str
     resolution: str | None
     audio: bool | None
-    usd_per_second: Decimal
+    unit: str
+    price_per_second: Decimal | None
+    credits_per_second: Decimal | None
+    credit_price: Decimal | None
+    plan: str | None
+    price_per_month: Decimal | None
+    includes: str | None
+    currency: str
+    effective_from: str | None
+    effective_until: str | None
     approximate: bool
     source: s.Source
     as_of: dt.date
     note: str | None
+
+    @property
+    def usd_per_second(self) -> Decimal | None:
+        """USD per second of output, or None (a subscription, or priced in another currency)."""
+        return self.price_per_second if self.currency == "USD" else None
+
+    @property
+    def key(self) -> tuple:
+        """What the price is for: entries with the same key are one price's history."""
+        return (self.platform.id if self.platform else None, self.mode, self.tier, self.resolution,
+                self.audio, self.unit, self.plan, self.currency)
 
 
 @dataclass(frozen=True)
@@ -136,6 +162,11 @@ class Catalog:
     models: dict[str, ModelRecord] = field(default_factory=dict)
 
 
+def display_order(source_kind: str, as_of: dt.date) -> tuple[int, int]:
+    """Sort key of claims: the first is shown (most authoritative source, then newest check)."""
+    return (s.SOURCE_PRECEDENCE.index(source_kind), -as_of.toordinal())
+
+
 class _Resolver:
     def __init__(self, sources: dict[str, s.Source], model: s.ModelFile):
         self.sources = sources
@@ -147,8 +178,7 @@ class _Resolver:
 
     def fact(self, raw: s.RawFact) -> ResolvedFact:
         claims = [self.claim(c) for c in raw]
-        claims.sort(key=lambda c: -c.as_of.toordinal())
-        claims.sort(key=lambda c: s.SOURCE_PRECEDENCE.index(c.source.kind))
+        claims.sort(key=lambda c: display_order(c.source.kind, c.as_of))
         return ResolvedFact(tuple(claims))
 
     def facts(self, raw: dict[str, s.RawFact] | BaseModel) -> dict[str, ResolvedFact]:
@@ -156,9 +186,13 @@ class _Resolver:
         return {key: self.fact(value) for key, value in items if value is not None}
 
     def offer(self, offer: s.Offer, platforms: dict[str, s.Platform]) -> OfferRecord:
+        per_second = offer.price_per_second
+        if offer.unit == "credit":
+            per_second = offer.credits_per_second * offer.credit_price
         return OfferRecord(
             platforms[offer.platform] if offer.platform else None, offer.mode, offer.tier, offer.resolution,
-            offer.audio, offer.usd_per_second, offer.approximate,
+            offer.audio, offer.unit, per_second, offer.credits_per_second, offer.credit_price, offer.plan,
+            offer.price_per_month, offer.includes, offer.currency, offer.effective_from, offer.effective_until, offer.approximate,
             self.sources[offer.source or self.model.source], offer.as_of or self.model.as_of, offer.note,
         )
 

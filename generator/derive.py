@@ -13,6 +13,7 @@ from typing import Any, Callable, Literal
 
 from . import schema as s
 from .catalog import Catalog, ModelRecord, OfferRecord, ResolvedClaim, ResolvedFact
+from .prices import current_offers
 
 AVAILABILITY_ORDER = ("ga", "preview", "deprecated", "retired")
 Winner = Literal["a", "b", "tie"] | None
@@ -28,13 +29,14 @@ def _mapped(fact: ResolvedFact | None, fn: Any) -> ResolvedFact | None:
 
 
 def buyable_offers(model: ModelRecord, today: dt.date | None) -> list[OfferRecord]:
-    """Exact text-to-video offers on a named platform where the model is not retired on ``today``."""
+    """Exact text-to-video prices in USD per second, in effect on ``today``, on a named
+    platform where the model is not retired on ``today``."""
     def retired(o: OfferRecord) -> bool:
         fact = model.lifecycle.get(o.platform.id)
         return today is not None and fact is not None and effective_status(fact.value, today) == "retired"
 
-    return [o for o in model.offers if o.platform is not None and not o.approximate
-            and o.mode == "text_to_video" and not retired(o)]
+    return [o for o in current_offers(model, today) if o.platform is not None and not o.approximate
+            and o.mode == "text_to_video" and o.usd_per_second is not None and not retired(o)]
 
 
 def offer_label(offer: OfferRecord) -> str:

@@ -40,6 +40,24 @@ def _date_text(value: Any) -> Any:
 
 Date = Annotated[dt.date, BeforeValidator(_date_text)]
 """A calendar date written ``YYYY-MM-DD`` (no timestamps, no integers)."""
+
+
+def _month_or_day(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
+        try:
+            dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+        except ValueError:
+            pass
+        else:
+            return value
+    raise PydanticCustomError("date_format", "Input should be a date (YYYY-MM-DD) or a month (YYYY-MM)")
+
+
+MonthOrDay = Annotated[str, BeforeValidator(_month_or_day)]
+"""A day (``2025-09-15``) or, when a source gives only the month, a month (``2025-09``).
+Kept as text: ISO strings of either precision sort and compare in calendar order."""
 Text = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True, min_length=1)]
 def _matching(pattern: str, message: str):  # noqa: ANN202 - returns a validator
     def check(value: str) -> str:
@@ -52,6 +70,8 @@ def _matching(pattern: str, message: str):  # noqa: ANN202 - returns a validator
 
 Url = Annotated[str, Field(strict=True), _matching(
     r"https?://[^\s<>\"'()`]+", "'{value}' is not an http(s) URL (no spaces, quotes, brackets or backticks)")]
+Currency = Annotated[str, Field(strict=True), _matching(
+    r"[A-Z]{3}", "'{value}' is not an ISO 4217 currency code like \"USD\"")]
 AspectRatio = Annotated[str, Field(strict=True), _matching(
     r"[1-9][0-9]*:[1-9][0-9]*", "'{value}' is not an aspect ratio like \"16:9\" (quote it in YAML)")]
 Seconds = Annotated[int, Field(strict=True, gt=0)]

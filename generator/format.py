@@ -43,6 +43,11 @@ def usd(amount: Decimal, approximate: bool = False) -> str:
     return ("~" if approximate else "") + "$" + format(shown, "f")
 
 
+def number(amount: Decimal) -> str:
+    """``Decimal('12')`` → ``12``, ``Decimal('0.60')`` → ``0.6``: a count, without trailing zeros."""
+    return format(amount.normalize(), "f")
+
+
 def resolution_order(label: str | None) -> tuple[int, str]:
     """Sort key for resolution labels: ``720p`` < ``1080p`` < ``4K``; unknown labels last."""
     text = (label or "").strip().lower()

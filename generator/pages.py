@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import format as fmt
-from .catalog import Catalog, ModelRecord, OfferRecord
+from .catalog import Catalog, ModelRecord
+from .price_pages import PRICE_HISTORY_PAGE, HistoryRow, OfferLine, PriceGrid, model_prices, price_history_context
 from .derive import LifecycleSummary, lifecycle_summary
 from .tables import labelled_facts
 from .verdicts import use_case_results
@@ -34,18 +35,6 @@ class Page:
 
 
 @dataclass(frozen=True)
-class PriceRow:
-    platform: str
-    tier: str
-    resolution: str
-    audio: str
-    price: str
-    source: Link
-    as_of: str
-    note: str | None
-
-
-@dataclass(frozen=True)
 class ModelContext:
     page: str
     name: str
@@ -59,37 +48,15 @@ class ModelContext:
     weaknesses: tuple[FactView, ...]
     verdicts: tuple[tuple[Link, FactView], ...]
     prompt: PromptView | None
-    prices: tuple[PriceRow, ...]
+    price_grids: tuple[PriceGrid, ...]
+    other_prices: tuple[OfferLine, ...]
+    price_history: tuple[HistoryRow, ...]
+    price_history_href: str
     comparisons: tuple[Link, ...]
 
 
 def _model_link(page: str, catalog: Catalog, model_id: str) -> Link:
     return Link(catalog.models[model_id].name, href(page, model_page(model_id)))
-
-
-MODE_LABELS = {"text_to_video": "", "image_to_video": "Image-to-video price", "audio_to_video": "Audio-to-video price",
-               "video_to_video": "Video-to-video price"}
-
-
-def _price_note(offer: OfferRecord, retired: dict[str, str]) -> str | None:
-    parts = [MODE_LABELS[offer.mode], retired.get(offer.platform.id, "") if offer.platform else "", offer.note or ""]
-    return " ".join(p.rstrip(".") + "." for p in parts if p) or None
-
-
-def _prices(page: str, model: ModelRecord, summary: LifecycleSummary) -> tuple[PriceRow, ...]:
-    audio = {True: "With audio", False: "Without audio", None: fmt.NOT_DOCUMENTED}
-    retired = {r.platform.id: "No longer offered: retired on this platform"
-               + (f" on {r.fact.value.shutdown.isoformat()}" if r.fact.value.shutdown else "")
-               for r in summary.platforms if r.status == "retired"}
-    offers = sorted(model.offers, key=lambda o: (o.platform is None, o.platform.name if o.platform else "",
-                                                  o.tier, fmt.resolution_order(o.resolution), str(o.audio)))
-    return tuple(
-        PriceRow(o.platform.name if o.platform else "Platform not stated", o.tier.capitalize(),
-                 o.resolution or fmt.NOT_DOCUMENTED, audio[o.audio], fmt.usd(o.usd_per_second, o.approximate),
-                 Link(o.source.title, href(page, SOURCES_PAGE, f"src-{o.source.id}")), o.as_of.isoformat(),
-                 _price_note(o, retired))
-        for o in offers
-    )
 
 
 @dataclass(frozen=True)
@@ -142,7 +109,8 @@ def model_context(catalog: Catalog, model: ModelRecord, today: dt.date) -> Model
                   ("Ratings", with_missing("Ratings", ratings) if model.ratings else ())),
         strengths=views("Strengths"), weaknesses=views("Weaknesses"), verdicts=verdicts,
         prompt=_prompt(page, model),
-        prices=_prices(page, model, summary),
+        **dict(zip(("price_grids", "other_prices", "price_history"), model_prices(page, catalog, model, today))),
+        price_history_href=href(page, PRICE_HISTORY_PAGE),
         comparisons=tuple(Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href(page, compare_page(a, b)))
                           for a, b in catalog.comparisons if model.id in (a, b)),
     )
@@ -176,6 +144,8 @@ def plan_pages(catalog: Catalog, today: dt.date, guide: s.DecisionGuideFile | No
                       "Use cases"))
     if guide is not None:
         pages.append(Page(GUIDE_PAGE, "guide.md.jinja", guide_context(catalog, guide, today), "Which model should I use?"))
+    pages.append(Page(PRICE_HISTORY_PAGE, "price_history.md.jinja", price_history_context(catalog, today),
+                      "Price history"))
     pages.append(Page(SOURCES_PAGE, "sources.md.jinja", sources_context(catalog), "Sources"))
     pages.append(Page(DISPUTED_PAGE, "disputed.md.jinja", disputed_context(catalog), "Disputed claims"))
     return pages

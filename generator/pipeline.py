@@ -13,6 +13,7 @@ import time
 from .catalog import Catalog, build_catalog
 from .decide import recommend, report
 from .errors import DataError, GuideError
+from .freshness import Freshness, configured_stale_after
 from .pages import plan_pages
 from .render import render_pages
 from .settings import Settings
@@ -54,11 +55,18 @@ def vendor_assets(settings: Settings) -> dict[str, bytes]:
     return assets
 
 
+def freshness(settings: Settings, today: dt.date | None = None) -> Freshness:
+    """Today and the stale-after age of this run (raises ValueError on a bad setting)."""
+    days = settings.stale_after_days or configured_stale_after(settings.project_dir)
+    return Freshness(today or dt.date.today(), days)
+
+
 def render_all(settings: Settings, today: dt.date | None = None) -> dict[str, str | bytes]:
     """Every generated file (docs-relative path → content), computed without writing."""
+    fresh = freshness(settings, today)
     dataset = load_dataset(settings.data_dir)
-    pages = plan_pages(build_catalog(dataset), today or dt.date.today(), dataset.vocabularies.get("decision_guide.yaml"))
-    files: dict[str, str | bytes] = dict(render_pages(pages))
+    pages = plan_pages(build_catalog(dataset), fresh.today, dataset.vocabularies.get("decision_guide.yaml"))
+    files: dict[str, str | bytes] = dict(render_pages(pages, fresh))
     files.update(vendor_assets(settings))
     return files
 

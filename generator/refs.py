@@ -258,11 +258,13 @@ def _vocabulary_refs(dataset: "Dataset") -> Iterator[Problem]:
 def check_references(dataset: "Dataset") -> Iterator[Problem]:
     """Every cross-file problem in ``dataset``."""
     from .guide_check import check_guide
+    from .price_check import check_price_history
 
     yield from check_guide(dataset)
     yield from _unique_ids(dataset)
     yield from _vocabulary_refs(dataset)
     for doc, model in dataset.models.values():
         yield from _model_refs(dataset, doc, model, frozenset())
+        yield from check_price_history(doc, model)
     for doc, model, failed in dataset.partial.values():
         yield from _model_refs(dataset, doc, model, failed)

@@ -8,12 +8,15 @@ the filters registered here, chosen for where it lands:
 * ``cell``: a Markdown table cell (as ``text``, and ``|`` cannot split the row);
 * ``html``: text inside raw HTML (element content or a quoted attribute);
 * ``title``: an admonition title (inline Markdown inside double quotes);
+* ``checked``: the date a shown fact was checked, marked *stale* when older than the
+  :class:`~generator.freshness.Freshness` limit (non-dates such as "—" pass through);
 
 and page titles go into front matter as escaped JSON strings.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -22,6 +25,7 @@ from typing import Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .freshness import Freshness
 from .pages import Page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -53,7 +57,23 @@ def front_matter_title(value: object) -> str:
     return json.dumps(html.escape(" ".join(str(value).split()), quote=False), ensure_ascii=False)
 
 
-def environment() -> Environment:
+def checked_date(fresh: Freshness | None):  # noqa: ANN201 - a Jinja filter
+    def checked(value: object) -> str:
+        text = md_text(value)
+        try:
+            as_of = dt.date.fromisoformat(str(value))
+        except ValueError:
+            return text
+        if fresh is None or not fresh.is_stale(as_of):
+            return text
+        return (f'{text} <span class="vg-stale" title="Checked {fresh.age(as_of)} days before '
+                f'{fresh.today.isoformat()}; facts older than {fresh.stale_after_days} days may have changed">'
+                "stale</span>")
+
+    return checked
+
+
+def environment(fresh: Freshness | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=False,
@@ -62,14 +82,15 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(text=md_text, cell=md_cell, html=html_text, title=admonition_title)
+    env.filters.update(text=md_text, cell=md_cell, html=html_text, title=admonition_title,
+                       checked=checked_date(fresh))
     return env
 
 
-def render_pages(pages: Iterable[Page]) -> dict[str, str]:
+def render_pages(pages: Iterable[Page], fresh: Freshness | None = None) -> dict[str, str]:
     """``{docs-relative path: Markdown text}``: front matter with the page title, the
-    generated marker, then the page."""
-    env = environment()
+    generated marker, then the page; checked dates older than ``fresh`` allows are marked."""
+    env = environment(fresh)
     out: dict[str, str] = {}
     for page in pages:
         body = env.get_template(page.template).render(c=page.context)

@@ -18,6 +18,8 @@ class Settings:
     data_dir: Path
     docs_dir: Path
     site_dir: Path
+    stale_after_days: int | None = None
+    """Override of ``[tool.videoguide] stale_after_days`` (None: use the configured value)."""
 
     @property
     def mkdocs_yml(self) -> Path:
@@ -29,11 +31,13 @@ class Settings:
 
     @classmethod
     def from_cwd(cls, data_dir: Path | None = None, docs_dir: Path | None = None,
-                 site_dir: Path | None = None, project_dir: Path | None = None) -> "Settings":
+                 site_dir: Path | None = None, project_dir: Path | None = None,
+                 stale_after_days: int | None = None) -> "Settings":
         root = (project_dir or Path.cwd()).resolve()
         return cls(
             project_dir=root,
             data_dir=(data_dir or root / "data").resolve(),
             docs_dir=(docs_dir or root / "docs").resolve(),
             site_dir=(site_dir or root / "site").resolve(),
+            stale_after_days=stale_after_days,
         )

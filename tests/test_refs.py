@@ -35,7 +35,7 @@ prompt:
   slots: [Subject, Camera]
   source: article
 offers:
-  - {platform: picassoia, usd_per_second: "0.40", source: article}
+  - {platform: picassoia, price_per_second: "0.40", source: article}
 """
 SLUG = "is not a lowercase slug (a-z, 0-9 and single hyphens, e.g. 'veo-3-1')"
 MODEL, F = helpers.MODEL, helpers.F
@@ -79,7 +79,7 @@ def test_model_with_every_reference_is_valid(data: Path) -> None:
         ("  source: article\noffers", "  source: articles\noffers",
          f"{F}:21:11: prompt.source: unknown source 'articles'; did you mean 'article'?"),
         ('"0.40", source: article}', '"0.40", source: vendor-docs}',
-         f"{F}:23:59: offers[0].source: unknown source 'vendor-docs'; valid: article"),
+         f"{F}:23:61: offers[0].source: unknown source 'vendor-docs'; valid: article"),
         ("  physics-accuracy: Excellent", "  physics-acuracy: Excellent",
          f"{F}:16:3: ratings.physics-acuracy: unknown criterion 'physics-acuracy'; did you mean 'physics-accuracy'?"),
         ("  product-advertising:", "  product-ads:",

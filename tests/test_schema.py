@@ -82,17 +82,17 @@ def test_unknown_fields_forbidden_at_every_depth() -> None:
 
 
 def test_money_is_the_exact_decimal_written() -> None:
-    offer = s.Offer.model_validate({"platform": None, "usd_per_second": "0.40"})
-    assert offer.usd_per_second == Decimal("0.40")
-    assert str(offer.usd_per_second) == "0.40"
+    offer = s.Offer.model_validate({"platform": None, "price_per_second": "0.40"})
+    assert offer.price_per_second == Decimal("0.40")
+    assert str(offer.price_per_second) == "0.40"
 
 
 def test_unquoted_money_from_yaml_stays_exact(tmp_path: Path) -> None:
     path = tmp_path / "offer.yaml"
-    path.write_text("platform: null\nusd_per_second: 0.10\n")
+    path.write_text("platform: null\nprice_per_second: 0.10\n")
     offer = s.Offer.model_validate(load_document(path).data)
-    assert str(offer.usd_per_second) == "0.10"
-    assert offer.usd_per_second * 3 == Decimal("0.30")
+    assert str(offer.price_per_second) == "0.10"
+    assert offer.price_per_second * 3 == Decimal("0.30")
 
 
 @pytest.mark.parametrize(
@@ -106,7 +106,7 @@ def test_unquoted_money_from_yaml_stays_exact(tmp_path: Path) -> None:
     ],
 )
 def test_bad_money_rejected(price: str, kind: str, message: str) -> None:
-    assert errors(s.Offer, {"platform": None, "usd_per_second": price}) == [(("usd_per_second",), kind, message)]
+    assert errors(s.Offer, {"platform": None, "price_per_second": price}) == [(("price_per_second",), kind, message)]
 
 
 # --- strict booleans, slugs, enums, dates ----------------------------------------------

@@ -28,7 +28,7 @@ availability: {api: true, subscription: false}
 ratings:
   physics-accuracy: Excellent
 offers:
-  - {platform: picassoia, usd_per_second: "0.40"}
+  - {platform: picassoia, price_per_second: "0.40"}
 """
 UNKNOWN = "unknown field (check the spelling; see docs/about/editing.md)"
 MODEL, F = helpers.MODEL, helpers.F
@@ -130,7 +130,7 @@ def test_every_problem_of_every_file_in_one_run_sorted(data: Path) -> None:
         "Input should be 'native', 'optional', 'separate_step' or 'none'",
         f"{F}:1:1: name: required field is missing",
         f"{F}:8:21: specs.max_clip_seconds: Input should be a valid integer",
-        f"{F}:14:43: offers[0].usd_per_second: Input should be a valid decimal",
+        f"{F}:14:45: offers[0].price_per_second: Input should be a valid decimal",
         "data/platforms.yaml:2:5: platforms[0].kind: required field is missing",
         f"data/sources.yaml:2:66: sources[0].extra: {UNKNOWN}",
         "data/vendors.yaml:1:1: <file>: file is empty",
@@ -148,8 +148,8 @@ def test_every_problem_of_every_file_in_one_run_sorted(data: Path) -> None:
         ("{api: true,", "{api: true, web: true,", f"{F}:11:27: availability.web: {UNKNOWN}"),
         ("  max_clip_seconds: 60", "  max_clip_seconds: {value: 60, sauce: article}",
          f"{F}:9:33: specs.max_clip_seconds.sauce: {UNKNOWN}"),
-        ('usd_per_second: "0.40"}', 'usd_per_second: "0.40", currency: EUR}',
-         f"{F}:15:51: offers[0].currency: {UNKNOWN}"),
+        ('price_per_second: "0.40"}', 'price_per_second: "0.40", currency_code: EUR}',
+         f"{F}:15:53: offers[0].currency_code: {UNKNOWN}"),
     ],
     ids=["top", "nested", "flow", "in-claim", "in-offer"],
 )
@@ -186,7 +186,7 @@ def test_yaml11_lookalike_reaches_schema_as_text(data: Path) -> None:
 
 @pytest.mark.parametrize(("old", "new", "where"), [
     ("subscription: false", "subscription: no", "11:41: availability.subscription"),
-    ('"0.40"}', '"0.40", approximate: yes}', "15:64: offers[0].approximate"),
+    ('"0.40"}', '"0.40", approximate: yes}', "15:66: offers[0].approximate"),
 ], ids=["fact", "offer"])
 def test_boolean_written_yaml11_style_says_true_or_false(data: Path, old: str, new: str, where: str) -> None:
     assert model_problems(data, old, new) == [f"{F}:{where}: Input should be a valid boolean (write true or false)"]
@@ -200,15 +200,15 @@ def test_boolean_written_yaml11_style_says_true_or_false(data: Path, old: str, n
     ids=["negative", "negative-quoted", "word", "dollar-sign", "boolean"],
 )
 def test_bad_price(data: Path, price: str, message: str) -> None:
-    assert model_problems(data, 'usd_per_second: "0.40"', f"usd_per_second: {price}") == [
-        f"{F}:15:43: offers[0].usd_per_second: {message}"
+    assert model_problems(data, 'price_per_second: "0.40"', f"price_per_second: {price}") == [
+        f"{F}:15:45: offers[0].price_per_second: {message}"
     ]
 
 
 def test_unquoted_price_is_exact(data: Path) -> None:
     (data / MODEL).write_text(edit('"0.40"', "0.40"))
     [offer] = load_dataset(data).models["veo-3-1"][1].offers
-    assert str(offer.usd_per_second) == "0.40"
+    assert str(offer.price_per_second) == "0.40"
 
 
 @pytest.mark.parametrize(
@@ -221,7 +221,7 @@ def test_unquoted_price_is_exact(data: Path) -> None:
         ("  audio: native", "  audio: native\n  inputs: [text, smell]",
          f"{F}:11:18: specs.inputs[1]: Input should be 'text', 'image_first_frame', 'image_last_frame', "
          "'reference_images', 'video_extension', 'video_edit', 'storyboard', 'audio' or 'video'"),
-        ('"0.40"}', '"0.40", tier: premium}', f"{F}:15:57: offers[0].tier: Input should be 'standard', 'fast' or 'batch'"),
+        ('"0.40"}', '"0.40", tier: premium}', f"{F}:15:59: offers[0].tier: Input should be 'standard', 'fast' or 'batch'"),
     ],
     ids=["bare", "claim", "list", "offer-tier"],
 )
