@@ -12,7 +12,8 @@ import threading
 from pathlib import Path
 
 from .decide import AnswerError
-from .errors import DataError, GuideError
+from .costs import ClipRequest
+from .errors import DataError, GuideError, StaleFacts, UsageError
 from .settings import Settings
 
 
@@ -30,6 +31,19 @@ def _answer(text: str) -> tuple[str, str]:
     return question, answer
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return int(text)
+
+
+def _ratio(text: str) -> str:
+    w, sep, h = text.partition(":")
+    if not sep or not w.isdigit() or not h.isdigit() or int(w) < 1 or int(h) < 1:
+        raise argparse.ArgumentTypeError(f"expected an aspect ratio like 16:9, got {text!r}")
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="videoguide",
@@ -39,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     data_help = "folder with sources.yaml, models/ ... (default: ./data)"
     check = sub.add_parser("check", help="load and validate the data only")
     check.add_argument("--data", type=Path, default=None, help=data_help)
+    check.add_argument("--stale", action="store_true", help="also list facts checked too long ago")
+    check.add_argument("--strict", action="store_true", help="with --stale: stale facts fail the check (exit 1)")
+    check.add_argument("--stale-after", type=_positive, default=None, metavar="DAYS",
+                       help="age in days after which a fact is stale (default: pyproject.toml, else 90)")
     generate = sub.add_parser("generate", help="write the generated pages into docs/")
     generate.add_argument("--data", type=Path, default=None, help=data_help)
     generate.add_argument("--docs", type=Path, default=None, help="docs folder (default: ./docs)")
@@ -49,6 +67,17 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--data", type=Path, default=None, help=data_help)
     rec.add_argument("--answer", action="append", default=[], type=_answer, metavar="QUESTION=ANSWER",
                      help="one answer (repeat for each question on the path)")
+    cost = sub.add_parser("cost", help="what clips cost on one model, per platform, cheapest first")
+    cost.add_argument("--data", type=Path, default=None, help=data_help)
+    cost.add_argument("--model", required=True, metavar="ID", help="model id, e.g. veo-3-1")
+    cost.add_argument("--seconds", required=True, type=_positive, metavar="N", help="length of one clip")
+    cost.add_argument("--clips", type=_positive, default=1, metavar="N", help="usable clips (default 1)")
+    cost.add_argument("--takes", type=_positive, default=1, metavar="K", help="generations per usable clip (default 1)")
+    cost.add_argument("--resolution", default=None, metavar="R", help="720p, 1080p, 4K … (default: any)")
+    cost.add_argument("--aspect-ratio", default=None, type=_ratio, metavar="W:H", help="e.g. 16:9 (default: any)")
+    cost.add_argument("--audio", action=argparse.BooleanOptionalAction, default=None,
+                      help="with (--audio) or without (--no-audio) sound (default: either)")
+    cost.add_argument("--platform", default=None, metavar="P", help="one platform id (default: all)")
     serve = sub.add_parser("serve", help="generate, serve on 127.0.0.1:8000, regenerate on data edits")
     serve.add_argument("--data", type=Path, default=None, help=data_help)
     serve.add_argument("--addr", default="127.0.0.1:8000", type=_address,
@@ -60,10 +89,18 @@ def _run(args: argparse.Namespace) -> str:
     from . import pipeline
 
     settings = Settings.from_cwd(data_dir=args.data, docs_dir=getattr(args, "docs", None),
-                                 site_dir=getattr(args, "site_dir", None))
+                                 site_dir=getattr(args, "site_dir", None),
+                                 stale_after_days=getattr(args, "stale_after", None))
     if args.command == "check":
+        if args.strict and not args.stale:
+            raise UsageError("--strict needs --stale")
+        if args.stale:
+            return pipeline.stale_text(settings, strict=args.strict)
         catalog = pipeline.check(settings)
         return f"{len(catalog.models)} models, {len(catalog.sources)} sources: no problems"
+    if args.command == "cost":
+        return pipeline.cost_text(settings, args.model, ClipRequest(
+            args.seconds, args.clips, args.takes, args.resolution, args.aspect_ratio, args.audio), args.platform)
     if args.command == "generate":
         report = pipeline.generate(settings)
         return f"generated {report.summary()} in {settings.docs_dir}"
@@ -99,9 +136,12 @@ def main(argv: list[str] | None = None) -> int:
         suffix = "" if args.command == "check" else "; nothing was written"
         print(f"{len(exc.problems)} problem(s) found{suffix}.", file=sys.stderr)
         return 1
-    except AnswerError as exc:
+    except (AnswerError, UsageError) as exc:
         print(f"videoguide: error: {exc}", file=sys.stderr)
         return 2
+    except StaleFacts as exc:
+        print(exc.report, file=sys.stderr)
+        return 1
     except GuideError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

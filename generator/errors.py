@@ -50,3 +50,15 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+class UsageError(Exception):
+    """A command asked for something that does not exist or does not fit (exit code 2)."""
+
+
+class StaleFacts(Exception):
+    """``check --stale --strict`` found stale facts; ``report`` lists them."""
+
+    def __init__(self, report: str):
+        super().__init__(report)
+        self.report = report

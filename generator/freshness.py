@@ -17,6 +17,7 @@ from . import schema as s
 from .catalog import Catalog, display_order
 from .errors import Problem
 from .load import Document, Loc
+from .derive import buyable_offers
 from .prices import current_offers
 from .refs import problem_at
 
@@ -83,7 +84,7 @@ def _stale(doc: Document, loc: Loc, own_date: bool, as_of: dt.date, fresh: Fresh
 
 
 def stale_facts(dataset: "Dataset", catalog: Catalog, fresh: Freshness) -> list[Problem]:
-    """Every displayed fact, current price and prompt guide checked more than
+    """Every displayed fact, buyable or platform-less current price and prompt guide checked more than
     ``fresh.stale_after_days`` days before ``fresh.today``, located in its file."""
     kinds = {k: src.kind for k, src in catalog.sources.items()}
     found: list[Problem] = []
@@ -94,7 +95,8 @@ def stale_facts(dataset: "Dataset", catalog: Catalog, fresh: Freshness) -> list[
             as_of = claim.as_of or model.as_of
             if fresh.is_stale(as_of):
                 found.append(_stale(doc, where, claim.as_of is not None, as_of, fresh))
-        current = {id(o) for o in current_offers(catalog.models[model_id], fresh.today)}
+        current = {id(o) for o in buyable_offers(catalog.models[model_id], fresh.today) + [
+            o for o in current_offers(catalog.models[model_id], fresh.today) if o.platform is None]}
         for index, (offer, record) in enumerate(zip(model.offers, catalog.models[model_id].offers)):
             if id(record) in current and fresh.is_stale(record.as_of):
                 found.append(_stale(doc, ("offers", index), offer.as_of is not None, record.as_of, fresh))

@@ -12,6 +12,7 @@ from typing import Any
 
 from . import format as fmt
 from .catalog import Catalog, ModelRecord
+from .cost_pages import CALCULATOR_PAGE, calculator_context
 from .price_pages import PRICE_HISTORY_PAGE, HistoryRow, OfferLine, PriceGrid, model_prices, price_history_context
 from .derive import LifecycleSummary, lifecycle_summary
 from .tables import labelled_facts
@@ -144,6 +145,7 @@ def plan_pages(catalog: Catalog, today: dt.date, guide: s.DecisionGuideFile | No
                       "Use cases"))
     if guide is not None:
         pages.append(Page(GUIDE_PAGE, "guide.md.jinja", guide_context(catalog, guide, today), "Which model should I use?"))
+    pages.append(Page(CALCULATOR_PAGE, "cost.md.jinja", calculator_context(catalog, today), "Cost calculator"))
     pages.append(Page(PRICE_HISTORY_PAGE, "price_history.md.jinja", price_history_context(catalog, today),
                       "Price history"))
     pages.append(Page(SOURCES_PAGE, "sources.md.jinja", sources_context(catalog), "Sources"))

@@ -11,9 +11,14 @@ import threading
 import time
 
 from .catalog import Catalog, build_catalog
+from .chart import cost_chart_svg
+from .cost_pages import CHART_FILE, chart_report
+from .cost_pages import cost_text as render_cost_text
+from .costs import ClipRequest, cost_report
 from .decide import recommend, report
-from .errors import DataError, GuideError
-from .freshness import Freshness, configured_stale_after
+from .errors import DataError, GuideError, StaleFacts, UsageError
+from .freshness import Freshness, configured_stale_after, stale_facts
+from .refs import near
 from .pages import plan_pages
 from .render import render_pages
 from .settings import Settings
@@ -44,6 +49,37 @@ def recommend_text(settings: Settings, answers: dict[str, str], today: dt.date |
     return report(recommend(build_catalog(dataset), guide, answers, today or dt.date.today()))
 
 
+def stale_text(settings: Settings, today: dt.date | None = None, strict: bool = False) -> str:
+    """``videoguide check --stale``: every stale fact as ``file:line:col: field: checked …``.
+
+    Raises DataError on invalid data, and StaleFacts (with the same text) when ``strict``
+    and any fact is stale.
+    """
+    dataset = load_dataset(settings.data_dir)
+    fresh = freshness(settings, today)
+    found = stale_facts(dataset, build_catalog(dataset), fresh)
+    text = "\n".join(map(str, found))
+    summary = (f"{len(found)} stale fact(s): checked more than {fresh.stale_after_days} days before "
+               f"{fresh.today.isoformat()}" if found else
+               f"no stale facts (stale after {fresh.stale_after_days} days)")
+    text = f"{text}\n{summary}" if text else summary
+    if found and strict:
+        raise StaleFacts(text)
+    return text
+
+
+def cost_text(settings: Settings, model_id: str, request: ClipRequest, platform: str | None = None,
+              today: dt.date | None = None) -> str:
+    """``videoguide cost``: the same figures as the calculator. Raises DataError, or
+    UsageError for an unknown model or platform."""
+    catalog = check(settings)
+    for kind, value, known in (("model", model_id, catalog.models), ("platform", platform, catalog.platforms)):
+        if value is not None and value not in known:
+            raise UsageError(f"unknown {kind} '{value}'; {near(value, list(known))}")
+    report = cost_report(catalog, request, today or dt.date.today(), [model_id], platform)
+    return render_cost_text(report, catalog.models[model_id].name)
+
+
 def vendor_assets(settings: Settings) -> dict[str, bytes]:
     """Browser libraries installed by ``npm ci`` (package.json), copied into the docs."""
     assets = {}
@@ -65,8 +101,11 @@ def render_all(settings: Settings, today: dt.date | None = None) -> dict[str, st
     """Every generated file (docs-relative path → content), computed without writing."""
     fresh = freshness(settings, today)
     dataset = load_dataset(settings.data_dir)
-    pages = plan_pages(build_catalog(dataset), fresh.today, dataset.vocabularies.get("decision_guide.yaml"))
+    catalog = build_catalog(dataset)
+    pages = plan_pages(catalog, fresh.today, dataset.vocabularies.get("decision_guide.yaml"))
     files: dict[str, str | bytes] = dict(render_pages(pages, fresh))
+    files[CHART_FILE] = cost_chart_svg(chart_report(catalog, fresh.today),
+                                      f"Cost of one 8-second clip, as of {fresh.today.isoformat()}")
     files.update(vendor_assets(settings))
     return files
 

@@ -59,11 +59,11 @@ def front_matter_title(value: object) -> str:
 
 def checked_date(fresh: Freshness | None):  # noqa: ANN201 - a Jinja filter
     def checked(value: object) -> str:
-        text = md_text(value)
         try:
             as_of = dt.date.fromisoformat(str(value))
         except ValueError:
-            return text
+            return md_text(value)
+        text = as_of.isoformat()
         if fresh is None or not fresh.is_stale(as_of):
             return text
         return (f'{text} <span class="vg-stale" title="Checked {fresh.age(as_of)} days before '

@@ -42,7 +42,7 @@ def test_plan_covers_every_page_kind(article_pages):
         "compare/index.md", "compare/veo-3-1-vs-sora-2-pro.md", "facts/disputed.md", "facts/sources.md",
         "guide/index.md",
         "index.md", "models/index.md", "models/sora-2-pro.md", "models/veo-3-1-fast.md", "models/veo-3-1.md",
-        "use-cases/cinematic-storytelling.md", "use-cases/education-explainers.md", "use-cases/index.md",
+        "prices/calculator.md", "prices/history.md", "use-cases/cinematic-storytelling.md", "use-cases/education-explainers.md", "use-cases/index.md",
         "use-cases/product-advertising.md", "use-cases/rapid-drafts.md", "use-cases/short-films-social.md",
     ]
 
@@ -74,7 +74,15 @@ def test_undocumented_specs_read_not_documented_and_unverified_values_say_so(rea
 
 def test_prices_on_a_retired_platform_say_they_are_no_longer_offered(real_catalog):
     context = model_context(real_catalog, real_catalog.models["sora-2-pro"], TODAY)
-    openai = [p for p in context.prices if p.platform == "OpenAI API (Videos API)"]
-    assert openai and all(p.note.startswith("No longer offered: retired on this platform on 2026-09-24.")
-                          for p in openai)
-    assert [p.resolution for p in openai if p.tier == "Standard"] == ["720p", "1792x1024", "1080p"]
+    [openai] = [g for g in context.price_grids if g.platform == "OpenAI API (Videos API)"]
+    assert openai.status == "Retired on this platform on 2026-09-24: no longer offered"
+    assert openai.columns == ("Standard, audio not stated", "Batch, audio not stated")
+    assert openai.rows == (
+        ("720p", ("$0.30 per second [1]", "$0.15 per second [2]")),
+        ("1792x1024", ("$0.50 per second [2]", "$0.25 per second [2]")),
+        ("1080p", ("$0.70 per second [2]", "$0.35 per second [2]")),
+    )
+    assert [(n.marker, n.source.text, n.as_of) for n in openai.notes] == [
+        ("[1]", "OpenAI model page for sora-2 (de-DE, after the shutdown)", "2026-11-29"),
+        ("[2]", "Third-party verification log of vendor pricing and lifecycle pages", "2026-08-02"),
+    ]
