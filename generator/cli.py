@@ -78,6 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     cost.add_argument("--audio", action=argparse.BooleanOptionalAction, default=None,
                       help="with (--audio) or without (--no-audio) sound (default: either)")
     cost.add_argument("--platform", default=None, metavar="P", help="one platform id (default: all)")
+    diff = sub.add_parser("diff", help="what changed in the data since a git revision, and what that changed")
+    diff.add_argument("revision", nargs="?", default=None, metavar="REV",
+                      help="git revision (default: HEAD when data/ has uncommitted edits, else HEAD~1)")
+    diff.add_argument("--data", type=Path, default=None, help=data_help)
+    diff.add_argument("--record", action="store_true",
+                      help="append the report to data/changes.yaml (the What changed page and feed)")
+    diff.add_argument("--summary", default=None, help="with --record: a one-line summary for the entry")
     serve = sub.add_parser("serve", help="generate, serve on 127.0.0.1:8000, regenerate on data edits")
     serve.add_argument("--data", type=Path, default=None, help=data_help)
     serve.add_argument("--addr", default="127.0.0.1:8000", type=_address,
@@ -98,6 +105,10 @@ def _run(args: argparse.Namespace) -> str:
             return pipeline.stale_text(settings, strict=args.strict)
         catalog = pipeline.check(settings)
         return f"{len(catalog.models)} models, {len(catalog.sources)} sources: no problems"
+    if args.command == "diff":
+        if args.summary and not args.record:
+            raise UsageError("--summary needs --record")
+        return pipeline.diff_text(settings, args.revision, args.record, args.summary)
     if args.command == "cost":
         return pipeline.cost_text(settings, args.model, ClipRequest(
             args.seconds, args.clips, args.takes, args.resolution, args.aspect_ratio, args.audio), args.platform)

@@ -12,6 +12,8 @@ from typing import Any
 
 from . import format as fmt
 from .catalog import Catalog, ModelRecord
+from .changelog import ChangesFile
+from .changes_pages import CHANGES_PAGE, changes_context
 from .cost_pages import CALCULATOR_PAGE, calculator_context
 from .price_pages import PRICE_HISTORY_PAGE, HistoryRow, OfferLine, PriceGrid, model_prices, price_history_context
 from .derive import LifecycleSummary, lifecycle_summary
@@ -127,8 +129,10 @@ class UseCasesIndexContext:
     results: tuple[Any, ...]
 
 
-def plan_pages(catalog: Catalog, today: dt.date, guide: s.DecisionGuideFile | None = None) -> list[Page]:
-    """Every generated page, in a stable order; the guide page when the data has a guide."""
+def plan_pages(catalog: Catalog, today: dt.date, guide: s.DecisionGuideFile | None = None,
+               changelog: ChangesFile | None = None) -> list[Page]:
+    """Every generated page, in a stable order; the guide page when the data has a guide;
+    the "What changed" page from ``changelog`` (data/changes.yaml; None: nothing recorded)."""
     results = use_case_results(catalog, today)
     pages = [Page("index.md", "home.md.jinja", home_context(catalog, results, today, guide is not None), "Home")]
     pages += [Page(model_page(m.id), "model.md.jinja", model_context(catalog, m, today), m.name) for m in catalog.models.values()]
@@ -148,6 +152,7 @@ def plan_pages(catalog: Catalog, today: dt.date, guide: s.DecisionGuideFile | No
     pages.append(Page(CALCULATOR_PAGE, "cost.md.jinja", calculator_context(catalog, today), "Cost calculator"))
     pages.append(Page(PRICE_HISTORY_PAGE, "price_history.md.jinja", price_history_context(catalog, today),
                       "Price history"))
+    pages.append(Page(CHANGES_PAGE, "changes.md.jinja", changes_context(changelog), "What changed"))
     pages.append(Page(SOURCES_PAGE, "sources.md.jinja", sources_context(catalog), "Sources"))
     pages.append(Page(DISPUTED_PAGE, "disputed.md.jinja", disputed_context(catalog), "Disputed claims"))
     return pages

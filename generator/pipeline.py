@@ -16,15 +16,21 @@ from .cost_pages import CHART_FILE, chart_report
 from .cost_pages import cost_text as render_cost_text
 from .costs import ClipRequest, cost_report
 from .decide import recommend, report
+from .changelog import CHANGELOG_FILE, HEADER, entry_yaml
+from .changes import Version, compare, report_text, summarise
+from .changes_pages import FEED_FILE, feed_xml
 from .errors import DataError, GuideError, StaleFacts, UsageError
+from .revisions import dataset_at, default_revision, describe
 from .freshness import Freshness, configured_stale_after, stale_facts
 from .refs import near
 from .pages import plan_pages
 from .render import render_pages
 from .settings import Settings
-from .site import build_site, check_address_free, start_server
+from .site import build_site, check_address_free, configured_site_url, start_server
 from .validate import load_dataset
-from .write import WriteReport, check_site_dir, mark_site, replace_dir, scratch_dir, stage_docs, write_outputs
+from .write import (
+    WriteReport, check_site_dir, mark_site, replace_dir, replace_file, scratch_dir, stage_docs, write_outputs,
+)
 
 VENDOR_ASSETS = {
     "assets/vendor/tablesort.min.js": "tablesort/dist/tablesort.min.js",
@@ -80,6 +86,31 @@ def cost_text(settings: Settings, model_id: str, request: ClipRequest, platform:
     return render_cost_text(report, catalog.models[model_id].name)
 
 
+def diff_text(settings: Settings, revision: str | None = None, record: bool = False, summary: str | None = None,
+              today: dt.date | None = None) -> str:
+    """``videoguide diff``: the data at ``revision`` (default: HEAD when data/ has edits,
+    else HEAD~1) against the working tree, and what that changed downstream. With
+    ``record``, the report is appended to data/changes.yaml for the "What changed" page
+    and feed. Raises DataError, or UsageError for git problems."""
+    day = today or dt.date.today()
+    revision = revision or default_revision(settings.project_dir, settings.data_dir)
+    base = describe(settings.project_dir, revision)
+    old = dataset_at(settings.project_dir, settings.data_dir, revision)
+    new = load_dataset(settings.data_dir)
+    changes = compare(Version(build_catalog(old), old.vocabularies.get("decision_guide.yaml")),
+                      Version(build_catalog(new), new.vocabularies.get("decision_guide.yaml")), day)
+    text = report_text(changes, base, day)
+    if record:
+        if not changes:
+            return text + "\n\nNothing to record."
+        path = settings.data_dir / CHANGELOG_FILE
+        current = path.read_text("utf-8") if path.exists() else HEADER
+        replace_file(path, current.rstrip("\n") + "\n" + entry_yaml(summarise(changes), base, day, summary))
+        load_dataset(settings.data_dir)  # the recorded entry must validate like all data
+        text += f"\n\nRecorded in {path}."
+    return text
+
+
 def vendor_assets(settings: Settings) -> dict[str, bytes]:
     """Browser libraries installed by ``npm ci`` (package.json), copied into the docs."""
     assets = {}
@@ -97,15 +128,18 @@ def freshness(settings: Settings, today: dt.date | None = None) -> Freshness:
     return Freshness(today or dt.date.today(), days)
 
 
-def render_all(settings: Settings, today: dt.date | None = None) -> dict[str, str | bytes]:
-    """Every generated file (docs-relative path → content), computed without writing."""
+def render_all(settings: Settings, today: dt.date | None = None, site_url: str | None = None) -> dict[str, str | bytes]:
+    """Every generated file (docs-relative path → content), computed without writing;
+    feed links use ``site_url`` (default: the MkDocs config's)."""
     fresh = freshness(settings, today)
     dataset = load_dataset(settings.data_dir)
     catalog = build_catalog(dataset)
-    pages = plan_pages(catalog, fresh.today, dataset.vocabularies.get("decision_guide.yaml"))
+    changelog = dataset.vocabularies.get(CHANGELOG_FILE)
+    pages = plan_pages(catalog, fresh.today, dataset.vocabularies.get("decision_guide.yaml"), changelog)
     files: dict[str, str | bytes] = dict(render_pages(pages, fresh))
     files[CHART_FILE] = cost_chart_svg(chart_report(catalog, fresh.today),
                                       f"Cost of one 8-second clip, as of {fresh.today.isoformat()}")
+    files[FEED_FILE] = feed_xml(changelog, site_url or configured_site_url(settings.mkdocs_yml), fresh.today)
     files.update(vendor_assets(settings))
     return files
 
@@ -123,7 +157,7 @@ def build(settings: Settings, today: dt.date | None = None, site_url: str | None
     Raises DataError, BuildError or WriteError; on any of them nothing real has changed.
     """
     check_site_dir(settings.site_dir, [settings.project_dir / "mkdocs.yml", settings.data_dir, settings.docs_dir])
-    files = render_all(settings, today)
+    files = render_all(settings, today, site_url)
     with scratch_dir(settings.site_dir.parent) as scratch:
         staged = stage_docs(settings.docs_dir, scratch)
         write_outputs(staged, files)

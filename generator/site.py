@@ -52,6 +52,14 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str 
         logger.removeHandler(collect)
 
 
+def configured_site_url(config_file: Path) -> str:
+    """``site_url`` of the MkDocs config (``!ENV`` tags resolved); ``/`` when not set."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open("rb") as handle:
+        return yaml_load(handle).get("site_url") or "/"
+
+
 def check_address_free(addr: str) -> None:
     """Raise :class:`BuildError` when nothing can listen on ``addr`` (``host:port``)."""
     host, _, port = addr.rpartition(":")

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import schema as s
+from .changelog import CHANGELOG_FILE, ChangesFile
 from .errors import DataError, Problem, display_path
 from .load import Document, load_document
 from .refs import check_references, problem_at, raw_loc
@@ -28,6 +29,7 @@ VOCABULARY_FILES: dict[str, type[BaseModel]] = {
 }
 OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "decision_guide.yaml": s.DecisionGuideFile,
+    CHANGELOG_FILE: ChangesFile,
 }
 MODELS_DIR = "models"
 

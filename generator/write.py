@@ -158,3 +158,8 @@ def replace_dir(new: Path, target: Path) -> None:
         raise
     if backup is not None:
         shutil.rmtree(backup, ignore_errors=True)
+
+
+def replace_file(target: Path, text: str) -> None:
+    """Atomically replace ``target`` with ``text`` (UTF-8), e.g. a data file the CLI updates."""
+    _atomic_write(target, text.encode("utf-8"))

@@ -1,0 +1,66 @@
+"""The record of data changes: ``data/changes.yaml``, written by ``videoguide diff --record``.
+
+Each entry keeps the date, the revision compared against, an optional editor's summary and
+the changes (:class:`generator.changes.Change` as text). The "What changed" page and the Atom
+feed are rendered from it, so the site shows the same report the terminal printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Literal
+
+import yaml
+from pydantic import Field
+
+from .fields import Date, Strict, Text
+
+if TYPE_CHECKING:
+    from .changes import Change
+
+CHANGELOG_FILE = "changes.yaml"
+HEADER = """\
+# What changed in the data, newest last. Written by `videoguide diff --record`; each entry
+# lists the data changes and what they changed downstream. Edit `summary` if you like.
+changes:
+"""
+
+DATA_KINDS = ("model", "price", "lifecycle", "spec")
+DOWNSTREAM_KINDS = ("winner", "use_case", "guide", "example")
+ChangeKind = Literal["model", "price", "lifecycle", "spec", "winner", "use_case", "guide", "example"]
+
+
+class RecordedChange(Strict):
+    kind: ChangeKind
+    subject: Text
+    before: str = ""
+    after: str = ""
+
+
+class ChangelogEntry(Strict):
+    date: Date
+    base: Text
+    summary: Text | None = None
+    items: list[RecordedChange] = Field(min_length=1)
+
+
+class ChangesFile(Strict):
+    changes: list[ChangelogEntry] = Field(default_factory=list)
+
+
+def entry_yaml(changes: "list[Change]", base: str, today: dt.date, summary: str | None = None) -> str:
+    """One new entry as YAML text to append under ``changes:`` (two-space indent)."""
+    entry = {"date": today.isoformat(), "base": base, **({"summary": summary} if summary else {}),
+             "items": [{"kind": c.kind, "subject": c.subject, "before": c.before, "after": c.after}
+                       for c in changes]}
+    text = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100)
+    return "".join("  " + line if line.strip() else line for line in text.splitlines(keepends=True))
+
+
+def headline(entry: ChangelogEntry) -> str:
+    """The editor's summary, else ``3 data changes, 5 downstream``."""
+    if entry.summary:
+        return entry.summary
+    data = sum(1 for i in entry.items if i.kind in DATA_KINDS)
+    down = sum(1 for i in entry.items if i.kind in DOWNSTREAM_KINDS)
+    return f"{data} data change{'s' * (data != 1)}, {down} downstream"

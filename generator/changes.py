@@ -1,0 +1,189 @@
+"""What changed between two versions of the data, and what that changed downstream.
+
+:func:`compare` takes the catalog (and decision guide) of an earlier revision and of the
+working tree and lists, as :class:`Change` rows of display text:
+
+* data changes: models added or removed, prices (the entry current on ``today``), lifecycle
+  per platform and specs (the shown value);
+* downstream: head-to-head winners, use-case picks, decision-guide outcomes and the
+  calculator's worked examples.
+
+The same report is printed by ``videoguide diff``, recorded in ``data/changes.yaml`` and
+published on the "What changed" page and in the Atom feed. Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterator
+
+from . import format as fmt
+from . import schema as s
+from .catalog import Catalog, ModelRecord
+from .changelog import DATA_KINDS, DOWNSTREAM_KINDS
+from .cost_pages import EXAMPLE_COLUMNS, EXAMPLE_SECONDS, worked_examples
+from .decide import recommend
+from .derive import head_to_head
+from .price_pages import price_text, what_text
+from .prices import current_offers
+from .verdicts import use_case_results
+
+GUIDE_PATHS_LISTED = 10
+NONE = "—"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference: ``kind`` (see DATA_KINDS, DOWNSTREAM_KINDS), what it concerns, and
+    the displayed value before and after (``—``: absent)."""
+
+    kind: str
+    subject: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Version:
+    """One side of a comparison: its catalog and decision guide (None: the data has none)."""
+
+    catalog: Catalog
+    guide: s.DecisionGuideFile | None
+
+
+def _diff(kind: str, old: dict[str, str], new: dict[str, str]) -> Iterator[Change]:
+    for key in [*old, *(k for k in new if k not in old)]:
+        before, after = old.get(key, NONE), new.get(key, NONE)
+        if before != after:
+            yield Change(kind, key, before, after)
+
+
+def _prices(m: ModelRecord | None, today: dt.date) -> dict[str, str]:
+    if m is None:
+        return {}
+    return {f"{m.name} · {what_text(o)}": price_text(o) for o in current_offers(m, today)}
+
+
+def _lifecycle(m: ModelRecord | None, catalog: Catalog) -> dict[str, str]:
+    if m is None:
+        return {}
+    return {f"{m.name} on {catalog.platforms[pid].name}": fmt.value("lifecycle", fact.value)
+            for pid, fact in m.lifecycle.items()}
+
+
+def _specs(m: ModelRecord | None) -> dict[str, str]:
+    if m is None:
+        return {}
+    return {f"{m.name}, {fmt.SPEC_LABELS.get(name, name)}": fmt.value(name, fact.value) for name, fact in m.specs.items()}
+
+
+def data_changes(old: Catalog, new: Catalog, today: dt.date) -> list[Change]:
+    """Models added or removed, then price, lifecycle and spec changes, model by model."""
+    names = {**{k: m.name for k, m in old.models.items()}, **{k: m.name for k, m in new.models.items()}}
+    out = list(_diff("model", {names[k]: "listed" for k in old.models}, {names[k]: "listed" for k in new.models}))
+    for key in names:
+        a, b = old.models.get(key), new.models.get(key)
+        out += _diff("price", _prices(a, today), _prices(b, today))
+        out += _diff("lifecycle", _lifecycle(a, old), _lifecycle(b, new))
+        out += _diff("spec", _specs(a), _specs(b))
+    return out
+
+
+def _winners(catalog: Catalog, today: dt.date) -> dict[str, str]:
+    out = {}
+    for a_id, b_id in catalog.comparisons:
+        h2h = head_to_head(catalog, a_id, b_id, today)
+        for row in h2h.rows:
+            side = {"a": h2h.a.name, "b": h2h.b.name, "tie": "tie", None: "not comparable"}[row.winner]
+            out[f"{h2h.a.name} vs {h2h.b.name}, {row.criterion.name}"] = side
+    return out
+
+
+def _use_cases(catalog: Catalog, today: dt.date) -> dict[str, str]:
+    out = {}
+    for r in use_case_results(catalog, today):
+        out[f"{r.use_case.name}, recommended"] = r.recommended.model.name if r.recommended else "none"
+        out[f"{r.use_case.name}, runner-up"] = r.runner_up.model.name if r.runner_up else "none"
+    return out
+
+
+def guide_paths(guide: s.DecisionGuideFile) -> Iterator[dict[str, str]]:
+    """Every complete path through the guide as answers (question id → answer id), in order."""
+    questions = {q.id: q for q in guide.questions}
+
+    def walk(qid: str, answers: dict[str, str]) -> Iterator[dict[str, str]]:
+        for answer in questions[qid].answers:
+            chosen = {**answers, qid: answer.id}
+            yield from walk(answer.next, chosen) if answer.next else (chosen,)
+
+    yield from walk(guide.start, {})
+
+
+def _guide(version: Version, today: dt.date) -> dict[str, str]:
+    if version.guide is None:
+        return {}
+    labels = {(q.id, a.id): a.label for q in version.guide.questions for a in q.answers}
+    out = {}
+    for answers in guide_paths(version.guide):
+        rec = recommend(version.catalog, version.guide, answers, today)
+        path = " → ".join(labels[qa] for qa in answers.items())
+        out[path] = rec.ranked[0].model.name if rec.ranked else "no model fits"
+    return out
+
+
+def _examples(catalog: Catalog, today: dt.date) -> dict[str, str]:
+    out = {}
+    for table in worked_examples(catalog, today):
+        for link, cells in table.rows:
+            for (res, audio), cell in zip(EXAMPLE_COLUMNS, cells):
+                label = f"{table.seconds}-second clip at {res} {'with' if audio else 'without'} audio, {link.text}"
+                out[label] = cell.text
+    return out
+
+
+def downstream_changes(old: Version, new: Version, today: dt.date) -> list[Change]:
+    """Winners, use-case picks, guide outcomes (all listed, see :func:`summarise`) and examples."""
+    out = list(_diff("winner", _winners(old.catalog, today), _winners(new.catalog, today)))
+    out += _diff("use_case", _use_cases(old.catalog, today), _use_cases(new.catalog, today))
+    out += _diff("guide", _guide(old, today), _guide(new, today))
+    out += _diff("example", _examples(old.catalog, today), _examples(new.catalog, today))
+    return out
+
+
+def compare(old: Version, new: Version, today: dt.date) -> list[Change]:
+    """Every data change, then every downstream change (see the module docstring)."""
+    return data_changes(old.catalog, new.catalog, today) + downstream_changes(old, new, today)
+
+
+KIND_LABELS = {"model": "Model", "price": "Price", "lifecycle": "Lifecycle", "spec": "Spec",
+               "winner": "Head-to-head winner", "use_case": "Use-case pick", "guide": "Decision guide",
+               "example": "Worked example"}
+
+
+def summarise(changes: list[Change]) -> list[Change]:
+    """The changes to record and show: at most GUIDE_PATHS_LISTED guide paths, then a count."""
+    guide = [c for c in changes if c.kind == "guide"]
+    if len(guide) <= GUIDE_PATHS_LISTED:
+        return changes
+    rest = Change("guide", f"and {len(guide) - GUIDE_PATHS_LISTED} more paths", "", "")
+    kept = [c for c in changes if c.kind != "guide" or c in guide[:GUIDE_PATHS_LISTED]]
+    at = kept.index(guide[GUIDE_PATHS_LISTED - 1]) + 1
+    return kept[:at] + [rest] + kept[at:]
+
+
+def line(change: Change) -> str:
+    """``subject: before → after``; a bare subject for a summary row."""
+    if not change.before and not change.after:
+        return change.subject
+    return f"{change.subject}: {change.before} → {change.after}"
+
+
+def report_text(changes: list[Change], base: str, today: dt.date) -> str:
+    """``videoguide diff``: the data changes, then what they changed downstream."""
+    lines = [f"Data at {base} compared with the working tree, as of {today.isoformat()}."]
+    for title, kinds in (("Data changes", DATA_KINDS), ("What that changed downstream", DOWNSTREAM_KINDS)):
+        part = [c for c in summarise(changes) if c.kind in kinds]
+        lines.append(f"\n{title} ({len([c for c in changes if c.kind in kinds])}):" if part else f"\n{title}: none")
+        lines += [f"  {KIND_LABELS[c.kind]}: {line(c)}" for c in part]
+    return "\n".join(lines)

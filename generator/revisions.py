@@ -1,0 +1,61 @@
+"""The data as it was at a git revision, for ``videoguide diff``.
+
+``git archive`` exports the data folder of a revision into a temporary folder, which is
+loaded and validated like the working tree's. git is run as a subprocess (the git CLI is
+the stable interface); nothing in the repository is changed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+from .errors import DataError, UsageError
+from .validate import Dataset, load_dataset
+
+
+def _git(project_dir: Path, *args: str) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(project_dir), *args], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise UsageError("git is not installed; `videoguide diff` compares git revisions") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"git {' '.join(args[:1])}: {message[-1] if message else 'failed'}")
+    return done.stdout
+
+
+def default_revision(project_dir: Path, data_dir: Path) -> str:
+    """``HEAD`` when the data folder has uncommitted edits, else ``HEAD~1`` (the previous commit)."""
+    dirty = _git(project_dir, "status", "--porcelain", "--", str(data_dir))
+    return "HEAD" if dirty.strip() else "HEAD~1"
+
+
+def describe(project_dir: Path, revision: str) -> str:
+    """``HEAD~1 (a1b2c3d)``: the revision as given, with its abbreviated commit."""
+    commit = _git(project_dir, "rev-parse", "--short", "--verify", f"{revision}^{{commit}}").decode().strip()
+    return revision if revision == commit else f"{revision} ({commit})"
+
+
+def dataset_at(project_dir: Path, data_dir: Path, revision: str) -> Dataset:
+    """The validated data of ``revision``. Raises UsageError (not a repository, unknown
+    revision, no data folder there) or DataError naming the problems at that revision."""
+    relative = data_dir.resolve().relative_to(_toplevel(project_dir)).as_posix()
+    archive = _git(project_dir, "archive", "--format=tar", revision, "--", relative)
+    with tempfile.TemporaryDirectory(prefix="videoguide-rev-") as tmp:
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        try:
+            return load_dataset(Path(tmp) / relative)
+        except DataError as exc:
+            listed = "\n".join("  " + str(p).replace(str(Path(tmp).resolve()), revision).replace(tmp, revision)
+                               for p in exc.problems)
+            raise UsageError(f"the data at {revision} does not validate; compare with a later revision:\n{listed}") \
+                from None
+
+
+def _toplevel(project_dir: Path) -> Path:
+    return Path(_git(project_dir, "rev-parse", "--show-toplevel").decode().strip()).resolve()
