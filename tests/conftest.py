@@ -15,6 +15,7 @@ from generator.validate import load_dataset
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLE = FIXTURES / "article"
+PRICING = FIXTURES / "pricing"
 TODAY = dt.date(2026, 11, 29)
 
 
@@ -50,3 +51,9 @@ def copy_project(target: Path, data: Path | None = None) -> Settings:
 @pytest.fixture
 def article_project(tmp_path: Path) -> Settings:
     return copy_project(tmp_path / "project", ARTICLE)
+
+
+@pytest.fixture(scope="session")
+def pricing_catalog() -> Catalog:
+    """The invented pricing fixture: history, credits, a plan, a retired model."""
+    return build_catalog(load_dataset(PRICING))

@@ -192,10 +192,12 @@ def test_the_guide_works_after_instant_navigation(page, server):
     assert page.locator("#vg-guide-question").inner_text() == "Which aspect ratio do you need?"
 
 
-def test_the_guide_has_no_serious_accessibility_violations(page, server):
+@pytest.mark.parametrize("path", ["guide/?pace=final&subject=human", "prices/calculator/?seconds=5&audio=no",
+                                  "models/veo-3-1-fast/", "prices/history/", "changes/"])
+def test_no_serious_accessibility_violations(page, server, path):
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(server + "guide/?pace=final&subject=human")
+    page.goto(server + path)
     results = Axe().run(page, context="article")
     serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
@@ -206,3 +208,57 @@ def test_a_tampered_url_says_what_it_ignored(page, server):
     assert page.locator(".vg-guide__ignored").inner_text().strip() == (
         "Some answers in this link were not understood and were ignored: subject=human, format=sideways.")
     assert page.locator("#vg-guide-question").inner_text() == "Which aspect ratio do you need?"
+
+
+# --- the cost calculator -----------------------------------------------------------------
+
+
+def _calculator_rows(page) -> list[list[str]]:
+    return page.eval_on_selector_all(
+        ".vg-calc__table tbody tr", "rows => rows.map(r => [r.cells[0].textContent, r.cells[1].textContent])")
+
+
+def test_calculator_gives_the_cli_figures_and_restores_from_the_url(page, server, real_catalog):
+    from generator.costs import ClipRequest, cents, cost_report
+
+    page.goto(server + "prices/calculator/")
+    page.get_by_label("Seconds per clip").fill("5")
+    page.get_by_label("Usable clips").fill("3")
+    page.get_by_label("Takes per usable clip").fill("2")
+    page.get_by_label("Resolution").select_option("720p")
+    page.get_by_label("Audio").select_option("no")
+    expected = cost_report(real_catalog, ClipRequest(5, clips=3, takes=2, resolution="720p", audio=False), TODAY)
+    rows = [[cents(q.total), q.model.name] for q in expected.quotes]
+    assert rows and _calculator_rows(page) == rows
+    excluded = page.eval_on_selector_all(".vg-calc__excluded li", "items => items.map(i => i.textContent)")
+    assert excluded == [f"{e.model.name}: {e.reason}" for e in expected.excluded]
+    url = page.evaluate("location.href")
+    assert "seconds=5" in url and "clips=3" in url and "takes=2" in url and "resolution=720p" in url
+    page.goto(server)
+    page.goto(url)
+    assert page.get_by_label("Seconds per clip").input_value() == "5"
+    assert page.get_by_label("Audio").input_value() == "no"
+    assert _calculator_rows(page) == rows
+
+
+def test_calculator_rejects_bad_numbers_and_lists_too_long_clips_apart(page, server):
+    page.goto(server + "prices/calculator/?seconds=30&clips=1&takes=1")
+    assert _calculator_rows(page) == []
+    assert "No model on this site can make this clip" in page.locator(".vg-calc__summary").text_content()
+    assert "Veo 3.1: longest single generation is 8 s" in page.locator(".vg-calc__excluded").text_content()
+    page.get_by_label("Usable clips").fill("0")
+    assert page.locator(".vg-calc__summary").text_content().startswith("Enter whole numbers")
+
+
+def test_the_calculator_works_after_instant_navigation(page, server):
+    assert _arrive_by_instant_navigation(page, server, "Cost calculator", "prices/calculator/")
+    page.get_by_label("Seconds per clip").fill("4")
+    page.wait_for_function("location.search.includes('seconds=4')")
+    assert len(_calculator_rows(page)) > 0
+
+
+def test_cost_chart_is_an_image_that_loads(page, server):
+    page.goto(server + "prices/calculator/")
+    chart = page.locator("img[src$='cost-8s.svg']")
+    assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert "8-second clip" in chart.get_attribute("alt")

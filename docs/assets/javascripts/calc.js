@@ -56,7 +56,7 @@
     return data.grid[index];
   }
 
-  function render(root, data) {
+  function render(root, data, fromInput) {
     var form = root.querySelector("form");
     var summary = root.querySelector(".vg-calc__summary");
     var body = root.querySelector("tbody");
@@ -70,7 +70,7 @@
       summary.textContent = "Enter whole numbers: seconds 1–600, clips 1–100000, takes 1–1000.";
       return;
     }
-    writeUrl(form);
+    if (fromInput) writeUrl(form);
     var generations = BigInt(clips) * BigInt(takes);
     var rows = [];
     gridRow(data, seconds, form).forEach(function (outcomeIndex, m) {
@@ -123,11 +123,11 @@
     fill(form.elements.resolution, data.resolutions);
     fill(form.elements.aspect, data.aspects);
     readUrl(form, data);
-    form.addEventListener("input", function () { render(root, data); });
-    form.addEventListener("change", function () { render(root, data); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); render(root, data); });
+    form.addEventListener("input", function () { render(root, data, true); });
+    form.addEventListener("change", function () { render(root, data, true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); render(root, data, true); });
     root.hidden = false;
-    render(root, data);
+    render(root, data, false);
   }
 
   document$.subscribe(function () {

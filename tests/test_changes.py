@@ -1,0 +1,125 @@
+"""`videoguide diff`: data changes between git revisions and what they change downstream;
+the recorded report on the What changed page and in a valid Atom feed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from generator import pipeline
+from generator.changes_pages import feed_xml
+from generator.cli import main
+from generator.errors import UsageError
+from generator.validate import load_dataset
+
+from .conftest import ARTICLE, PRICING, TODAY, copy_project
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "Test",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+ATOM = "{http://www.w3.org/2005/Atom}"
+CHEAP = ('price_per_second: "0.40", effective_from: 2026-06-01}', 'price_per_second: "0.04", effective_from: 2026-06-01}')
+
+
+def _git(project: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, env={**os.environ, **GIT_ENV})
+
+
+@pytest.fixture
+def repo(tmp_path: Path):
+    settings = copy_project(tmp_path / "project", PRICING)
+    _git(settings.project_dir, "init", "-q", "-b", "main")
+    _git(settings.project_dir, "add", "mkdocs.yml", "data")
+    _git(settings.project_dir, "commit", "-q", "-m", "first")
+    return settings
+
+
+def _edit(settings, old: str, new: str, name: str = "alpha") -> None:
+    path = settings.data_dir / "models" / f"{name}.yaml"
+    text = path.read_text()
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new))
+
+
+def test_a_price_cut_names_the_changed_verdict_and_winner(repo):
+    _edit(repo, *CHEAP)
+    text = pipeline.diff_text(repo, today=TODAY)
+    lines = text.splitlines()
+    assert lines[0].startswith("Data at HEAD (") and lines[0].endswith(") compared with the working tree, as of 2026-11-29.")
+    assert "  Price: Alpha · Acme API · standard · 720p · with audio: $0.40 per second → $0.04 per second" in lines
+    assert "  Use-case pick: Cheap drafts, recommended: Beta → Alpha" in lines
+    assert "  Head-to-head winner: Alpha vs Beta, Lowest price per second: Beta → Alpha" in lines
+    assert ("  Worked example: 8-second clip at 720p with audio, Alpha: $2.80 on Resell → $0.32 on Acme API"
+            in lines)
+
+
+def test_lifecycle_and_spec_changes_are_data_changes(repo):
+    _edit(repo, "  beta-api: {status: ga}", "  beta-api: {status: deprecated, shutdown: 2027-03-01}", "beta")
+    _edit(repo, "  max_clip_seconds: 15", "  max_clip_seconds: 30", "beta")
+    lines = pipeline.diff_text(repo, today=TODAY).splitlines()
+    assert "  Lifecycle: Beta on Beta API: Generally available → Deprecated, shutdown 2027-03-01" in lines
+    assert "  Spec: Beta, Longest single generation: 15 s → 30 s" in lines
+    assert "What that changed downstream (" in "\n".join(lines)
+
+
+def test_committed_changes_compare_with_the_previous_commit(repo):
+    _edit(repo, *CHEAP)
+    _git(repo.project_dir, "commit", "-q", "-am", "cut")
+    text = pipeline.diff_text(repo, today=TODAY)
+    assert text.startswith("Data at HEAD~1 (")
+    assert "$0.40 per second → $0.04 per second" in text
+
+
+def test_no_change_says_so(repo):
+    assert pipeline.diff_text(repo, "HEAD", today=TODAY).splitlines()[1:] == [
+        "", "Data changes: none", "", "What that changed downstream: none"]
+
+
+def test_record_feeds_the_page_and_a_valid_atom_feed(repo):
+    _edit(repo, *CHEAP)
+    text = pipeline.diff_text(repo, record=True, summary="Alpha's API price cut", today=TODAY)
+    assert text.endswith(f"Recorded in {repo.data_dir / 'changes.yaml'}.")
+    [entry] = load_dataset(repo.data_dir).vocabularies["changes.yaml"].changes
+    assert (entry.date.isoformat(), entry.summary, entry.items[0].kind) == ("2026-11-29", "Alpha's API price cut", "price")
+    files = pipeline.render_all(repo, TODAY, "https://guide.example/")
+    page = files["changes/index.md"]
+    assert "## 2026-11-29: Alpha's API price cut { #change-2026-11-29 }" in page
+    assert "- Use-case pick: Cheap drafts, recommended: Beta → Alpha" in page
+    feed = feedparser.parse(files["changes/feed.xml"])
+    assert (feed.bozo, feed.version) == (0, "atom10")
+    assert feed.entries[0].title == "2026-11-29: Alpha's API price cut"
+    assert feed.entries[0].link == "https://guide.example/changes/#change-2026-11-29"
+
+
+def test_feed_has_what_rfc_4287_requires(article_dir):
+    from generator.changelog import ChangesFile
+
+    log = ChangesFile.model_validate({"changes": [
+        {"date": "2026-10-01", "base": "HEAD", "items": [{"kind": "price", "subject": "A", "before": "$1", "after": "$2"}]},
+        {"date": "2026-11-01", "base": "HEAD", "summary": "Later <b>", "items": [{"kind": "spec", "subject": "B"}]},
+    ]})
+    root = ET.fromstring(feed_xml(log, "https://guide.example", TODAY).encode())
+    assert root.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{name}") is not None, name
+    assert root.find(f"{ATOM}updated").text.startswith("2026-11-01")
+    titles = [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")]
+    assert titles == ["2026-11-01: Later <b>", "2026-10-01: 1 data change, 0 downstream"]  # newest first, text not markup
+    for entry in root.findall(f"{ATOM}entry"):
+        assert entry.find(f"{ATOM}id").text.startswith("https://guide.example/changes/#change-2026-1")
+        assert entry.find(f"{ATOM}updated") is not None and entry.find(f"{ATOM}link").get("href")
+
+
+def test_bad_revision_and_no_repository_are_usage_errors(repo, tmp_path, capsys, monkeypatch):
+    with pytest.raises(UsageError, match="git rev-parse: fatal"):
+        pipeline.diff_text(repo, "no-such-branch", today=TODAY)
+    elsewhere = copy_project(tmp_path / "plain", ARTICLE)
+    monkeypatch.chdir(elsewhere.project_dir)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    assert main(["diff"]) == 2
+    assert "not a git repository" in capsys.readouterr().err
+    assert main(["diff", "--summary", "x"]) == 2

@@ -1,0 +1,138 @@
+"""Price history: which entry is current on a day, units and credits, ordering checks, and
+the price grid and history as the pages show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+import shutil
+
+import pytest
+
+from generator.pages import model_context, plan_pages
+from generator.price_pages import price_history_context
+from generator.prices import current_offers, price_series
+
+from .conftest import PRICING, TODAY
+from .helpers import problems
+
+
+def _acme_720p(catalog, day):
+    [series] = [s for s in price_series(catalog.models["alpha"], day)
+                if s[0].offer.platform.id == "acme-api" and s[0].offer.resolution == "720p"]
+    return [(str(e.offer.price_per_second), e.status) for e in series]
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    (dt.date(2025, 12, 31), [("0.50", "scheduled"), ("0.40", "scheduled"), ("0.30", "scheduled")]),
+    (dt.date(2026, 3, 1), [("0.50", "current"), ("0.40", "scheduled"), ("0.30", "scheduled")]),
+    (dt.date(2026, 6, 1), [("0.50", "superseded"), ("0.40", "current"), ("0.30", "scheduled")]),
+    (TODAY, [("0.50", "superseded"), ("0.40", "current"), ("0.30", "scheduled")]),
+    (dt.date(2027, 1, 1), [("0.50", "superseded"), ("0.40", "superseded"), ("0.30", "current")]),
+], ids=["before-any", "first", "on-the-day", "today", "announced-cut"])
+def test_the_current_price_follows_effective_dates(pricing_catalog, day, expected):
+    assert _acme_720p(pricing_catalog, day) == expected
+
+
+def test_current_offers_leave_out_superseded_and_scheduled_entries(pricing_catalog):
+    prices = sorted((o.platform.id, o.resolution, str(o.price_per_second)) for o in
+                    current_offers(pricing_catalog.models["alpha"], TODAY) if o.unit != "subscription")
+    assert prices == [("acme-api", "1080p", "0.60"), ("acme-api", "720p", "0.40"), ("resell", "720p", "0.35")]
+
+
+def test_credits_are_converted_to_usd_per_second(pricing_catalog):
+    beta = {(o.resolution, o.audio): o for o in pricing_catalog.models["beta"].offers}
+    assert beta[("720p", False)].price_per_second == Decimal("0.084")  # 0.6 credits × $0.14
+    assert beta[("720p", True)].price_per_second == Decimal("0.126")  # 0.9 credits × $0.14
+    assert beta[("720p", True)].usd_per_second == Decimal("0.126")
+
+
+def test_a_plan_has_no_price_per_second(pricing_catalog):
+    [plan] = [o for o in pricing_catalog.models["alpha"].offers if o.unit == "subscription"]
+    assert (plan.plan, plan.price_per_month, plan.includes, plan.usd_per_second) == (
+        "Pro", Decimal("20"), "100 clips a month", None)
+
+
+def test_month_precision_counts_from_the_first_of_the_month(tmp_path: Path):
+    from generator.catalog import build_catalog
+    from generator.validate import load_dataset
+
+    data = Path(shutil.copytree(PRICING, tmp_path / "data"))
+    path = data / "models" / "alpha.yaml"
+    path.write_text(path.read_text().replace("effective_from: 2027-01-01", "effective_from: 2026-11"))
+    catalog = build_catalog(load_dataset(data))
+    assert _acme_720p(catalog, dt.date(2026, 10, 31))[-1] == ("0.30", "scheduled")
+    assert _acme_720p(catalog, dt.date(2026, 11, 1))[-1] == ("0.30", "current")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('price_per_second: "0.60", as_of: 2026-07-01}', 'price_per_second: "0.60", effective_from: 2026-13}',
+     "data/models/alpha.yaml:23:100: offers[3].effective_from: Input should be a date (YYYY-MM-DD) or a month (YYYY-MM)"),
+    ('credits_per_second: "35", credit_price: "0.01"', 'credits_per_second: "35"',
+     "data/models/alpha.yaml:24:5: offers[4]: unit 'credit' needs credit_price (unit 'second': price_per_second;"
+     " 'credit': credits_per_second and credit_price; 'subscription': plan, price_per_month and includes)"),
+    ('price_per_second: "0.40", effective_from: 2026-06-01}', 'price_per_second: "0.40"}',
+     None),
+    ('price_per_second: "0.40", effective_from: 2026-06-01}', 'price_per_second: "0.40", effective_from: 2026-01-01}',
+     "data/models/alpha.yaml:21:5: offers[1]: another entry for the same price (line 20) starts on 2026-01-01 too:"
+     " give the newer one the date it took effect (effective_from)"),
+], ids=["bad-month", "credit-without-price", "undated-counts-from-as-of", "same-start"])
+def test_price_entries_are_checked(tmp_path: Path, old: str, new: str, expected: str | None):
+    data = Path(shutil.copytree(PRICING, tmp_path / "data"))
+    text = (data / "models" / "alpha.yaml").read_text()
+    assert text.count(old) == 1
+    if expected is None:  # no effective_from: in effect by its as-of date (2026-11-20), so current
+        from generator.catalog import build_catalog
+        from generator.validate import load_dataset
+
+        (data / "models" / "alpha.yaml").write_text(text.replace(old, new))
+        assert _acme_720p(build_catalog(load_dataset(data)), TODAY)[1] == ("0.40", "current")
+        return
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        assert problems(data, {"models/alpha.yaml": text.replace(old, new)}) == [expected]
+    finally:
+        os.chdir(cwd)
+
+
+def test_model_page_price_grid_per_platform(pricing_catalog):
+    ctx = model_context(pricing_catalog, pricing_catalog.models["alpha"], TODAY)
+    grids = {g.platform: g for g in ctx.price_grids}
+    assert list(grids) == ["Acme API", "Resell"]
+    assert grids["Acme API"].columns == ("Standard, with audio",)
+    assert grids["Acme API"].rows == (("720p", ("$0.40 per second [1]",)), ("1080p", ("$0.60 per second [2]",)))
+    assert [(n.marker, n.as_of) for n in grids["Acme API"].notes] == [("[1]", "2026-11-20"), ("[2]", "2026-07-01")]
+    assert grids["Resell"].rows == (("720p", ("$0.35 per second (35 credits at $0.01 each)",)),)
+    assert [(o.what, o.price, o.includes) for o in ctx.other_prices] == [
+        ("Acme App · standard · Pro · audio not stated", "$20.00 per month", "100 clips a month")]
+
+
+def test_price_history_is_newest_first_with_changes(pricing_catalog):
+    ctx = model_context(pricing_catalog, pricing_catalog.models["alpha"], TODAY)
+    assert [(r.when, r.price, r.change, r.status) for r in ctx.price_history] == [
+        ("2027-01-01", "$0.30 per second", "Down 25% from $0.40", "Scheduled"),
+        ("2026-06-01", "$0.40 per second", "Down 20% from $0.50", "Current"),
+        ("2026-01-01", "$0.50 per second", "First recorded", "Superseded"),
+    ]
+
+
+def test_price_history_page_lists_every_change_across_models(real_catalog):
+    rows = price_history_context(real_catalog, TODAY).rows
+    assert [(r.model.text, r.when, r.price) for r in rows] == [
+        ("Veo 3.1 Fast", "in effect by 2026-09-24", "$0.10 per second"),
+        ("Veo 3.1 Fast", "in effect by 2026-09-24", "$0.12 per second"),
+        ("Veo 3.1 Fast", "2025-10", "$0.15 per second"),
+        ("Veo 3.1 Fast", "2025-10", "$0.15 per second"),
+        ("Veo 3", "2025-09", "$0.40 per second"),
+        ("Veo 3", "until 2025-09", "$0.75 per second"),
+    ]
+    assert rows[4].status == "No longer offered (model retired)"
+
+
+def test_pages_include_the_calculator_history_and_changes(pricing_catalog):
+    paths = [p.path for p in plan_pages(pricing_catalog, TODAY)]
+    assert {"prices/calculator.md", "prices/history.md", "changes/index.md"} <= set(paths)
