@@ -20,7 +20,7 @@ from .changelog import CHANGELOG_FILE, HEADER, entry_yaml
 from .changes import Version, compare, report_text, summarise
 from .changes_pages import FEED_FILE, feed_xml
 from .errors import DataError, GuideError, StaleFacts, UsageError
-from .revisions import dataset_at, default_revision, describe
+from .revisions import commit_of, dataset_at, default_revision
 from .freshness import Freshness, configured_stale_after, stale_facts
 from .refs import near
 from .pages import plan_pages
@@ -94,7 +94,8 @@ def diff_text(settings: Settings, revision: str | None = None, record: bool = Fa
     and feed. Raises DataError, or UsageError for git problems."""
     day = today or dt.date.today()
     revision = revision or default_revision(settings.project_dir, settings.data_dir)
-    base = describe(settings.project_dir, revision)
+    commit = commit_of(settings.project_dir, revision)
+    base = revision if revision == commit else f"{revision} ({commit})"
     old = dataset_at(settings.project_dir, settings.data_dir, revision)
     new = load_dataset(settings.data_dir)
     changes = compare(Version(build_catalog(old), old.vocabularies.get("decision_guide.yaml")),
@@ -105,7 +106,7 @@ def diff_text(settings: Settings, revision: str | None = None, record: bool = Fa
             return text + "\n\nNothing to record."
         path = settings.data_dir / CHANGELOG_FILE
         current = path.read_text("utf-8") if path.exists() else HEADER
-        replace_file(path, current.rstrip("\n") + "\n" + entry_yaml(summarise(changes), base, day, summary))
+        replace_file(path, current.rstrip("\n") + "\n" + entry_yaml(summarise(changes), commit, day, summary))
         load_dataset(settings.data_dir)  # the recorded entry must validate like all data
         text += f"\n\nRecorded in {path}."
     return text

@@ -34,10 +34,9 @@ def default_revision(project_dir: Path, data_dir: Path) -> str:
     return "HEAD" if dirty.strip() else "HEAD~1"
 
 
-def describe(project_dir: Path, revision: str) -> str:
-    """``HEAD~1 (a1b2c3d)``: the revision as given, with its abbreviated commit."""
-    commit = _git(project_dir, "rev-parse", "--short", "--verify", f"{revision}^{{commit}}").decode().strip()
-    return revision if revision == commit else f"{revision} ({commit})"
+def commit_of(project_dir: Path, revision: str) -> str:
+    """The abbreviated commit a revision names (``a1b2c3d``); raises UsageError if none."""
+    return _git(project_dir, "rev-parse", "--short", "--verify", f"{revision}^{{commit}}").decode().strip()
 
 
 def dataset_at(project_dir: Path, data_dir: Path, revision: str) -> Dataset:
