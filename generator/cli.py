@@ -44,6 +44,20 @@ def _ratio(text: str) -> str:
     return text
 
 
+def _add_cost(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparsers
+    cost = sub.add_parser("cost", help="what clips cost on one model, per platform, cheapest first")
+    cost.add_argument("--data", type=Path, default=None, help=data_help)
+    cost.add_argument("--model", required=True, metavar="ID", help="model id, e.g. veo-3-1")
+    cost.add_argument("--seconds", required=True, type=_positive, metavar="N", help="length of one clip")
+    cost.add_argument("--clips", type=_positive, default=1, metavar="N", help="usable clips (default 1)")
+    cost.add_argument("--takes", type=_positive, default=1, metavar="K", help="generations per usable clip (default 1)")
+    cost.add_argument("--resolution", default=None, metavar="R", help="720p, 1080p, 4K … (default: any)")
+    cost.add_argument("--aspect-ratio", default=None, type=_ratio, metavar="W:H", help="e.g. 16:9 (default: any)")
+    cost.add_argument("--audio", action=argparse.BooleanOptionalAction, default=None,
+                      help="with (--audio) or without (--no-audio) sound (default: either)")
+    cost.add_argument("--platform", default=None, metavar="P", help="one platform id (default: all)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="videoguide",
@@ -67,17 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--data", type=Path, default=None, help=data_help)
     rec.add_argument("--answer", action="append", default=[], type=_answer, metavar="QUESTION=ANSWER",
                      help="one answer (repeat for each question on the path)")
-    cost = sub.add_parser("cost", help="what clips cost on one model, per platform, cheapest first")
-    cost.add_argument("--data", type=Path, default=None, help=data_help)
-    cost.add_argument("--model", required=True, metavar="ID", help="model id, e.g. veo-3-1")
-    cost.add_argument("--seconds", required=True, type=_positive, metavar="N", help="length of one clip")
-    cost.add_argument("--clips", type=_positive, default=1, metavar="N", help="usable clips (default 1)")
-    cost.add_argument("--takes", type=_positive, default=1, metavar="K", help="generations per usable clip (default 1)")
-    cost.add_argument("--resolution", default=None, metavar="R", help="720p, 1080p, 4K … (default: any)")
-    cost.add_argument("--aspect-ratio", default=None, type=_ratio, metavar="W:H", help="e.g. 16:9 (default: any)")
-    cost.add_argument("--audio", action=argparse.BooleanOptionalAction, default=None,
-                      help="with (--audio) or without (--no-audio) sound (default: either)")
-    cost.add_argument("--platform", default=None, metavar="P", help="one platform id (default: all)")
+    _add_cost(sub, data_help)
     diff = sub.add_parser("diff", help="what changed in the data since a git revision, and what that changed")
     diff.add_argument("revision", nargs="?", default=None, metavar="REV",
                       help="git revision (default: HEAD when data/ has uncommitted edits, else HEAD~1)")
