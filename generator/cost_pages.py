@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .catalog import Catalog
-from .costs import ClipRequest, CostReport, Quote, Unavailable, cents, cost_report, height, model_quotes, reduced
+from .costs import ClipRequest, CostReport, Quote, Unavailable, cents, cost_report, model_quotes, priced_offers, reduced
 from .price_pages import what_text
 from .views import SOURCES_PAGE, Link, href, model_page, url_href
 
@@ -103,7 +103,7 @@ class _Tables:
     """Interned offers and caveats, so that outcomes refer to them by index."""
 
     def __init__(self, page: str):
-        self.page, self.offers, self.caveats = page, {}, {}
+        self.page, self.offers, self.caveats, self.priced = page, {}, {}, {}
 
     def offer(self, q: Quote) -> int:
         o = q.offer
@@ -113,8 +113,15 @@ class _Tables:
         return self.offers.setdefault(row, len(self.offers))
 
     def outcome(self, catalog: Catalog, model, request: ClipRequest, today: dt.date) -> dict:
+        if model.id not in self.priced:  # the same for every request: compute once per model
+            try:
+                self.priced[model.id] = priced_offers(catalog, model, today)
+            except Unavailable as why:
+                self.priced[model.id] = why
         try:
-            quotes = model_quotes(catalog, model, request, today)
+            if isinstance(self.priced[model.id], Unavailable):
+                raise self.priced[model.id]
+            quotes = model_quotes(catalog, model, request, today, self.priced[model.id])
         except Unavailable as why:
             return {"reason": str(why)}
         return {"quotes": [[self.offer(q), q.billed_seconds, str(int(q.per_clip * MICRO)),

@@ -190,11 +190,19 @@ def _no_offer_reason(catalog: Catalog, model: ModelRecord, today: dt.date) -> st
     return "no current text-to-video price per second in USD on a named platform is documented"
 
 
-def model_quotes(catalog: Catalog, model: ModelRecord, request: ClipRequest, today: dt.date) -> list[Quote]:
-    """The cheapest fitting offer per platform for ``model``; raises Unavailable with the reason."""
+def priced_offers(catalog: Catalog, model: ModelRecord, today: dt.date) -> list[OfferRecord]:
+    """The offers a cost may use (:func:`buyable_offers`); raises Unavailable when there are none."""
     offers = buyable_offers(model, today)
     if not offers:
         raise Unavailable(_no_offer_reason(catalog, model, today))
+    return offers
+
+
+def model_quotes(catalog: Catalog, model: ModelRecord, request: ClipRequest, today: dt.date,
+                 offers: list[OfferRecord] | None = None) -> list[Quote]:
+    """The cheapest fitting offer per platform for ``model``; raises Unavailable with the reason.
+    ``offers``: :func:`priced_offers` when already computed for this model and day."""
+    offers = priced_offers(catalog, model, today) if offers is None else offers
     if request.audio and _spec(model, "audio") == "none":
         raise Unavailable("makes silent clips only")
     billed, caveats = billed_seconds(model, request.seconds)
