@@ -42,7 +42,6 @@ def copy_project(target: Path, data: Path | None = None) -> Settings:
     shutil.copytree(ROOT / "docs" / "about", target / "docs" / "about")
     shutil.copytree(ROOT / "docs" / "assets" / "javascripts", target / "docs" / "assets" / "javascripts")
     shutil.copytree(ROOT / "docs" / "assets" / "stylesheets", target / "docs" / "assets" / "stylesheets")
-    shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(data or ROOT / "data", target / "data")
     (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return Settings.from_cwd(project_dir=target, data_dir=target / "data", docs_dir=target / "docs",
