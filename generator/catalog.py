@@ -123,9 +123,10 @@ class OfferRecord:
 
     @property
     def key(self) -> tuple:
-        """What the price is for: entries with the same key are one price's history."""
+        """What the price is for: entries with the same key are one price's history, however
+        each is charged (per second, in credits, in another currency); plans by their name."""
         return (self.platform.id if self.platform else None, self.mode, self.tier, self.resolution,
-                self.audio, self.unit, self.plan, self.currency)
+                self.audio, self.plan)
 
 
 @dataclass(frozen=True)

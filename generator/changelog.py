@@ -48,12 +48,25 @@ class ChangesFile(Strict):
     changes: list[ChangelogEntry] = Field(default_factory=list)
 
 
-def entry_yaml(changes: "list[Change]", base: str, today: dt.date, summary: str | None = None) -> str:
-    """One new entry as YAML text to append under ``changes:`` (two-space indent)."""
-    entry = {"date": today.isoformat(), "base": base, **({"summary": summary} if summary else {}),
-             "items": [{"kind": c.kind, "subject": c.subject, "before": c.before, "after": c.after}
-                       for c in changes]}
-    text = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=100)
+def new_entry(changes: "list[Change]", base: str, today: dt.date, summary: str | None = None) -> ChangelogEntry:
+    """The entry for a report; raises UsageError for a blank summary (nothing is written then)."""
+    from pydantic import ValidationError
+
+    from .errors import UsageError
+
+    try:
+        return ChangelogEntry.model_validate({
+            "date": today, "base": base, "summary": summary,
+            "items": [{"kind": c.kind, "subject": c.subject, "before": c.before, "after": c.after} for c in changes]})
+    except ValidationError as exc:
+        raise UsageError("cannot record this report: " + "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())) from None
+
+
+def entry_yaml(entry: ChangelogEntry) -> str:
+    """The entry as YAML text to append under ``changes:`` (two-space indent)."""
+    data = entry.model_dump(mode="json", exclude_none=True)
+    text = yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=100)
     return "".join("  " + line if line.strip() else line for line in text.splitlines(keepends=True))
 
 

@@ -25,8 +25,8 @@ from .changelog import DATA_KINDS, DOWNSTREAM_KINDS
 from .cost_pages import EXAMPLE_COLUMNS, EXAMPLE_SECONDS, worked_examples
 from .decide import recommend
 from .derive import head_to_head
-from .price_pages import price_text, what_text
-from .prices import current_offers
+from .price_pages import price_text, what_text, when_text
+from .prices import current_offers, price_series
 from .verdicts import use_case_results
 
 GUIDE_PATHS_LISTED = 10
@@ -65,6 +65,24 @@ def _prices(m: ModelRecord | None, today: dt.date) -> dict[str, str]:
     return {f"{m.name} · {what_text(o)}": price_text(o) for o in current_offers(m, today)}
 
 
+def _entries(m: ModelRecord | None, today: dt.date) -> dict[str, tuple[str, str]]:
+    """Every history entry: ``model · what, when`` → (price, status)."""
+    if m is None:
+        return {}
+    return {f"{m.name} · {what_text(e.offer)}, {when_text(e.offer)}": (price_text(e.offer), e.status)
+            for entries in price_series(m, today) for e in entries}
+
+
+def _history(a: ModelRecord | None, b: ModelRecord | None, today: dt.date) -> Iterator[Change]:
+    """Entries that are not current on either side: scheduled prices, back-filled or corrected history."""
+    old, new = _entries(a, today), _entries(b, today)
+    for key in [*old, *(k for k in new if k not in old)]:
+        before, after = old.get(key, (NONE, "")), new.get(key, (NONE, ""))
+        if before[0] != after[0] and "current" not in (before[1], after[1]):
+            status = after[1] or before[1]
+            yield Change("price", f"{key} ({status})", before[0], after[0])
+
+
 def _lifecycle(m: ModelRecord | None, catalog: Catalog) -> dict[str, str]:
     if m is None:
         return {}
@@ -85,6 +103,7 @@ def data_changes(old: Catalog, new: Catalog, today: dt.date) -> list[Change]:
     for key in names:
         a, b = old.models.get(key), new.models.get(key)
         out += _diff("price", _prices(a, today), _prices(b, today))
+        out += _history(a, b, today)
         out += _diff("lifecycle", _lifecycle(a, old), _lifecycle(b, new))
         out += _diff("spec", _specs(a), _specs(b))
     return out
@@ -105,6 +124,7 @@ def _use_cases(catalog: Catalog, today: dt.date) -> dict[str, str]:
     for r in use_case_results(catalog, today):
         out[f"{r.use_case.name}, recommended"] = r.recommended.model.name if r.recommended else "none"
         out[f"{r.use_case.name}, runner-up"] = r.runner_up.model.name if r.runner_up else "none"
+        out[f"{r.use_case.name}, ranking"] = ", ".join(c.model.name for c in r.ranked) or "none"
     return out
 
 
@@ -128,7 +148,8 @@ def _guide(version: Version, today: dt.date) -> dict[str, str]:
     for answers in guide_paths(version.guide):
         rec = recommend(version.catalog, version.guide, answers, today)
         path = " → ".join(labels[qa] for qa in answers.items())
-        out[path] = rec.ranked[0].model.name if rec.ranked else "no model fits"
+        names = [m.model.name for m in rec.ranked[:2]]
+        out[path] = (names[0] + (f" (runner-up {names[1]})" if len(names) > 1 else "")) if names else "no model fits"
     return out
 
 
@@ -180,10 +201,10 @@ def line(change: Change) -> str:
 
 
 def report_text(changes: list[Change], base: str, today: dt.date) -> str:
-    """``videoguide diff``: the data changes, then what they changed downstream."""
+    """``videoguide diff``: every data change, then everything it changed downstream."""
     lines = [f"Data at {base} compared with the working tree, as of {today.isoformat()}."]
     for title, kinds in (("Data changes", DATA_KINDS), ("What that changed downstream", DOWNSTREAM_KINDS)):
-        part = [c for c in summarise(changes) if c.kind in kinds]
+        part = [c for c in changes if c.kind in kinds]
         lines.append(f"\n{title} ({len([c for c in changes if c.kind in kinds])}):" if part else f"\n{title}: none")
         lines += [f"  {KIND_LABELS[c.kind]}: {line(c)}" for c in part]
     return "\n".join(lines)

@@ -39,9 +39,14 @@ def newest_first(changelog: ChangesFile | None) -> list[ChangelogEntry]:
     return [e for _i, e in sorted(enumerate(entries), key=lambda ie: (ie[1].date, ie[0]), reverse=True)]
 
 
-def _anchor(entry: ChangelogEntry, entries: list[ChangelogEntry]) -> str:
-    same_day = [e for e in reversed(entries) if e.date == entry.date]
-    return f"change-{entry.date.isoformat()}" + (f"-{same_day.index(entry) + 1}" if len(same_day) > 1 else "")
+def anchors(changelog: ChangesFile | None) -> dict[int, str]:
+    """``change-2026-11-29-1``, ``-2`` … per entry (by ``id``), numbered in recording order
+    within a day, so an anchor (and the feed entry id) never changes once published."""
+    out, count = {}, {}
+    for entry in changelog.changes if changelog else []:
+        count[entry.date] = count.get(entry.date, 0) + 1
+        out[id(entry)] = f"change-{entry.date.isoformat()}-{count[entry.date]}"
+    return out
 
 
 def _rows(entry: ChangelogEntry, data: bool) -> tuple[tuple[str, str], ...]:
@@ -50,9 +55,9 @@ def _rows(entry: ChangelogEntry, data: bool) -> tuple[tuple[str, str], ...]:
 
 
 def changes_context(changelog: ChangesFile | None) -> ChangesContext:
-    entries = newest_first(changelog)
+    entries, anchor = newest_first(changelog), anchors(changelog)
     return ChangesContext(tuple(
-        EntryView(_anchor(e, entries), e.date.isoformat(), headline(e), e.base, _rows(e, True), _rows(e, False))
+        EntryView(anchor[id(e)], e.date.isoformat(), headline(e), e.base, _rows(e, True), _rows(e, False))
         for e in entries), "feed.xml")
 
 
@@ -62,7 +67,7 @@ def feed_xml(changelog: ChangesFile | None, site_url: str, today: dt.date) -> st
 
     base = site_url.rstrip("/") + "/"
     page_url = base + "changes/"
-    entries = newest_first(changelog)
+    entries, anchor = newest_first(changelog), anchors(changelog)
     fg = FeedGenerator()
     fg.id(page_url)
     fg.title(FEED_TITLE)
@@ -73,7 +78,7 @@ def feed_xml(changelog: ChangesFile | None, site_url: str, today: dt.date) -> st
     fg.language("en")
     fg.updated(_midnight(entries[0].date if entries else today))
     for entry in reversed(entries):  # feedgen puts the last added first
-        view = EntryView(_anchor(entry, entries), "", "", "", _rows(entry, True), _rows(entry, False))
+        view = EntryView(anchor[id(entry)], "", "", "", _rows(entry, True), _rows(entry, False))
         item = fg.add_entry()
         item.id(f"{page_url}#{view.anchor}")
         item.title(f"{entry.date.isoformat()}: {headline(entry)}")

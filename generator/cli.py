@@ -31,10 +31,16 @@ def _answer(text: str) -> tuple[str, str]:
     return question, answer
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
-    return int(text)
+def _whole(limit: int):  # noqa: ANN202 - an argparse type
+    def parse(text: str) -> int:
+        if not text.isdigit() or not 1 <= int(text) <= limit:
+            raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit}, got {text!r}")
+        return int(text)
+
+    return parse
+
+
+_positive = _whole(10**6)
 
 
 def _ratio(text: str) -> str:
@@ -48,9 +54,10 @@ def _add_cost(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparser
     cost = sub.add_parser("cost", help="what clips cost on one model, per platform, cheapest first")
     cost.add_argument("--data", type=Path, default=None, help=data_help)
     cost.add_argument("--model", required=True, metavar="ID", help="model id, e.g. veo-3-1")
-    cost.add_argument("--seconds", required=True, type=_positive, metavar="N", help="length of one clip")
-    cost.add_argument("--clips", type=_positive, default=1, metavar="N", help="usable clips (default 1)")
-    cost.add_argument("--takes", type=_positive, default=1, metavar="K", help="generations per usable clip (default 1)")
+    cost.add_argument("--seconds", required=True, type=_whole(600), metavar="N", help="length of one clip (1-600)")
+    cost.add_argument("--clips", type=_whole(100000), default=1, metavar="N", help="usable clips (default 1)")
+    cost.add_argument("--takes", type=_whole(1000), default=1, metavar="K",
+                      help="generations per usable clip (default 1)")
     cost.add_argument("--resolution", default=None, metavar="R", help="720p, 1080p, 4K … (default: any)")
     cost.add_argument("--aspect-ratio", default=None, type=_ratio, metavar="W:H", help="e.g. 16:9 (default: any)")
     cost.add_argument("--audio", action=argparse.BooleanOptionalAction, default=None,
@@ -103,8 +110,8 @@ def _run(args: argparse.Namespace) -> str:
                                  site_dir=getattr(args, "site_dir", None),
                                  stale_after_days=getattr(args, "stale_after", None))
     if args.command == "check":
-        if args.strict and not args.stale:
-            raise UsageError("--strict needs --stale")
+        if (args.strict or args.stale_after) and not args.stale:
+            raise UsageError("--strict and --stale-after need --stale")
         if args.stale:
             return pipeline.stale_text(settings, strict=args.strict)
         catalog = pipeline.check(settings)
@@ -157,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     except StaleFacts as exc:
         print(exc.report, file=sys.stderr)
         return 1
-    except GuideError as exc:
+    except GuideError as exc:  # ConfigError, BuildError, WriteError …
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -23,7 +23,8 @@ CALCULATOR_PAGE = "prices/calculator.md"
 CHART_FILE = "prices/cost-8s.svg"
 EXAMPLE_SECONDS = (8, 30, 60)
 EXAMPLE_COLUMNS = (("720p", False), ("720p", True), ("1080p", False), ("1080p", True))
-MICRO = Decimal(1_000_000)
+PICO = Decimal(10) ** 12
+"""Widget amounts are whole pico-dollars: exact for prices of up to 12 decimal places × whole seconds."""
 
 
 def _rate(amount: Decimal) -> str:
@@ -124,13 +125,20 @@ class _Tables:
             quotes = model_quotes(catalog, model, request, today, self.priced[model.id])
         except Unavailable as why:
             return {"reason": str(why)}
-        return {"quotes": [[self.offer(q), q.billed_seconds, str(int(q.per_clip * MICRO)),
+        return {"quotes": [[self.offer(q), q.billed_seconds, _pico(q.per_clip),
                             [self.caveats.setdefault(c, len(self.caveats)) for c in q.caveats]] for q in quotes]}
+
+
+def _pico(amount: Decimal) -> str:
+    scaled = amount * PICO
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"{amount} has more than 12 decimal places")
+    return str(int(scaled))
 
 
 def calculator_data(catalog: Catalog, today: dt.date, page: str = CALCULATOR_PAGE) -> dict:
     """The widget's data: options, models, offers, caveats, distinct outcomes (``reason``, or
-    ``quotes`` as [offer index, billed seconds, per-clip micro-USD, caveat indexes]) and ``grid``: for every input
+    ``quotes`` as [offer index, billed seconds, per-clip pico-USD, caveat indexes]) and ``grid``: for every input
     (seconds 1…longest+1 × ["", *resolutions] × ["", *aspects] × ["", "yes", "no"], in that
     nesting order; "" means any) each model's outcome index."""
     resolutions, aspects, longest = _options(catalog)

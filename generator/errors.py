@@ -62,3 +62,7 @@ class StaleFacts(Exception):
     def __init__(self, report: str):
         super().__init__(report)
         self.report = report
+
+
+class ConfigError(GuideError):
+    """A setting in ``pyproject.toml`` is unreadable or out of range."""

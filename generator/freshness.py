@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from . import schema as s
 from .catalog import Catalog, display_order
-from .errors import Problem
+from .errors import ConfigError, Problem
 from .load import Document, Loc
 from .derive import buyable_offers
 from .prices import current_offers
@@ -44,15 +44,20 @@ class Freshness:
 def configured_stale_after(project_dir: Path) -> int:
     """``[tool.videoguide] stale_after_days`` of ``project_dir/pyproject.toml``, else the default.
 
-    Raises ValueError when the setting is not a positive whole number.
+    Raises ConfigError when the file is not valid TOML or the setting is not a whole number
+    of days, 1 or more.
     """
     path = project_dir / "pyproject.toml"
     if not path.is_file():
         return DEFAULT_STALE_AFTER_DAYS
-    value = tomllib.loads(path.read_text("utf-8")).get("tool", {}).get("videoguide", {}).get(
-        "stale_after_days", DEFAULT_STALE_AFTER_DAYS)
+    try:
+        config = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    value = config.get("tool", {}).get("videoguide", {}).get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValueError(f"{path}: [tool.videoguide] stale_after_days must be a whole number of days (1 or more)")
+        raise ConfigError(f"{path}: [tool.videoguide] stale_after_days must be a whole number of days "
+                          f"(1 or more), not {value!r}")
     return value
 
 

@@ -14,9 +14,9 @@ from .catalog import Catalog, build_catalog
 from .chart import cost_chart_svg
 from .cost_pages import CHART_FILE, chart_report
 from .cost_pages import cost_text as render_cost_text
-from .costs import ClipRequest, cost_report
+from .costs import ClipRequest, cost_report, height
 from .decide import recommend, report
-from .changelog import CHANGELOG_FILE, HEADER, entry_yaml
+from .changelog import CHANGELOG_FILE, HEADER, entry_yaml, new_entry
 from .changes import Version, compare, report_text, summarise
 from .changes_pages import FEED_FILE, feed_xml
 from .errors import DataError, GuideError, StaleFacts, UsageError
@@ -82,6 +82,8 @@ def cost_text(settings: Settings, model_id: str, request: ClipRequest, platform:
     for kind, value, known in (("model", model_id, catalog.models), ("platform", platform, catalog.platforms)):
         if value is not None and value not in known:
             raise UsageError(f"unknown {kind} '{value}'; {near(value, list(known))}")
+    if request.resolution is not None and height(request.resolution) is None:
+        raise UsageError(f"unknown resolution '{request.resolution}'; write a label such as 720p, 1080p, 1440p or 4K")
     report = cost_report(catalog, request, today or dt.date.today(), [model_id], platform)
     return render_cost_text(report, catalog.models[model_id].name)
 
@@ -102,14 +104,23 @@ def diff_text(settings: Settings, revision: str | None = None, record: bool = Fa
                       Version(build_catalog(new), new.vocabularies.get("decision_guide.yaml")), day)
     text = report_text(changes, base, day)
     if record:
-        if not changes:
-            return text + "\n\nNothing to record."
-        path = settings.data_dir / CHANGELOG_FILE
-        current = path.read_text("utf-8") if path.exists() else HEADER
-        replace_file(path, current.rstrip("\n") + "\n" + entry_yaml(summarise(changes), commit, day, summary))
-        load_dataset(settings.data_dir)  # the recorded entry must validate like all data
-        text += f"\n\nRecorded in {path}."
+        text += "\n\n" + _record(settings, new.vocabularies.get(CHANGELOG_FILE), changes, commit, day, summary)
     return text
+
+
+def _record(settings: Settings, changelog, changes: list, commit: str, day: dt.date,  # noqa: ANN001
+            summary: str | None) -> str:
+    """Append the report to data/changes.yaml unless it is empty or already recorded."""
+    if not changes:
+        return "Nothing to record."
+    entry = new_entry(summarise(changes), commit, day, summary)  # validated before anything is written
+    for old in changelog.changes if changelog else []:
+        if old.base == entry.base and old.items == entry.items:
+            return f"Already recorded on {old.date.isoformat()}; nothing was written."
+    path = settings.data_dir / CHANGELOG_FILE
+    current = path.read_text("utf-8") if path.exists() else HEADER
+    replace_file(path, current.rstrip("\n") + "\n" + entry_yaml(entry))
+    return f"Recorded in {path}."
 
 
 def vendor_assets(settings: Settings) -> dict[str, bytes]:

@@ -1,8 +1,9 @@
 """Checks on price history: the entries of one price must be in a known order.
 
-Entries that share platform, mode, tier, resolution, audio, unit, plan and currency are one
-price's history, ordered as :func:`generator.prices.start` says. Two entries with the same
-start would leave the current price to chance, so the later one in the file is reported.
+Entries that share platform, mode, tier, resolution, audio (and plan) are one price's
+history, ordered as :func:`generator.prices.start` says. Two entries with the same start
+(a month counting as its first day) would leave the current price to chance; a new dated
+price that started before an undated entry was last seen in effect would silently lose to it.
 """
 
 from __future__ import annotations
@@ -12,21 +13,25 @@ from typing import Iterator
 from . import schema as s
 from .errors import Problem
 from .load import Document
+from .prices import day_of
 from .refs import problem_at
 
 
 def _key(offer: s.Offer) -> tuple:
-    return (offer.platform, offer.mode, offer.tier, offer.resolution, offer.audio, offer.unit, offer.plan,
-            offer.currency)
+    return (offer.platform, offer.mode, offer.tier, offer.resolution, offer.audio, offer.plan)
+
+
+def _as_of(offer: s.Offer, model: s.ModelFile) -> str | None:
+    as_of = offer.as_of or model.as_of
+    return as_of.isoformat() if as_of else None
 
 
 def _start(offer: s.Offer, model: s.ModelFile) -> str | None:
-    as_of = offer.as_of or model.as_of
-    return offer.effective_from or offer.effective_until or (as_of.isoformat() if as_of else None)
+    given = offer.effective_from or offer.effective_until
+    return day_of(given) if given else _as_of(offer, model)
 
 
-def check_price_history(doc: Document, model: s.ModelFile) -> Iterator[Problem]:
-    """One problem per entry whose place in its price's history cannot be told."""
+def _same_start(doc: Document, model: s.ModelFile) -> Iterator[Problem]:
     seen: dict[tuple, int] = {}
     for index, offer in enumerate(model.offers):
         begins = _start(offer, model)
@@ -38,3 +43,29 @@ def check_price_history(doc: Document, model: s.ModelFile) -> Iterator[Problem]:
             yield problem_at(doc, ("offers", index), f"another entry for the same price (line {line}) starts on "
                              f"{begins} too: give the newer one the date it took effect (effective_from)")
         seen.setdefault(key, index)
+
+
+def _seen_after_a_change(doc: Document, model: s.ModelFile) -> Iterator[Problem]:
+    """An undated entry seen in effect after a dated entry started, on older evidence: the
+    dated one is probably the newer price, but the data says otherwise, so ask."""
+    for index, offer in enumerate(model.offers):
+        if not offer.effective_from:
+            continue
+        for other, old in enumerate(model.offers):
+            seen = _as_of(old, model)
+            if (other == index or _key(old) != _key(offer) or old.effective_from or old.effective_until
+                    or seen is None or day_of(offer.effective_from) > seen
+                    or (_as_of(offer, model) or "") <= seen
+                    or (offer.effective_until and day_of(offer.effective_until) <= seen)):
+                continue
+            line = doc.locate(("offers", other))[0]
+            yield problem_at(doc, ("offers", index, "effective_from"),
+                             f"the entry on line {line} was seen in effect on {seen}, after this price took effect "
+                             f"({offer.effective_from}), so it would stay current: if this price replaced it, give "
+                             f"that entry effective_until: {offer.effective_from}")
+
+
+def check_price_history(doc: Document, model: s.ModelFile) -> Iterator[Problem]:
+    """Entries whose place in their price's history cannot be told, located in the file."""
+    yield from _same_start(doc, model)
+    yield from _seen_after_a_change(doc, model)

@@ -1,7 +1,7 @@
 """Prices over time: which entry of a price is current on a given day, and its history.
 
 Entries with the same :attr:`OfferRecord.key <generator.catalog.OfferRecord.key>` (platform,
-mode, tier, resolution, audio, unit, plan, currency) are one price's history. They are
+mode, tier, resolution, audio, and plan for subscriptions) are one price's history. They are
 ordered by :func:`start`: ``effective_from`` when stated; else just before
 ``effective_until`` for a price known only to have ended; else its ``as_of`` date (the day a
 source showed it in effect). On ``today`` the current entry is the latest that has taken
@@ -25,21 +25,26 @@ class PriceEntry:
     status: PriceStatus
 
 
+def day_of(value: str) -> str:
+    """``2026-10`` → ``2026-10-01``: a month counts from its first day."""
+    return value if len(value) == 10 else value + "-01"
+
+
 def start(offer: OfferRecord) -> tuple[str, int]:
-    """Sort key of an entry within its price's history (ISO text, then ended-before-started)."""
+    """Sort key of an entry within its price's history (ISO day, then ended-before-started)."""
     if offer.effective_from:
-        return (offer.effective_from, 1)
+        return (day_of(offer.effective_from), 1)
     if offer.effective_until:
-        return (offer.effective_until, 0)
+        return (day_of(offer.effective_until), 0)
     return (offer.as_of.isoformat(), 1)
 
 
 def _started(offer: OfferRecord, today: str) -> bool:
-    return offer.effective_from is None or offer.effective_from <= today
+    return offer.effective_from is None or day_of(offer.effective_from) <= today
 
 
 def _ended(offer: OfferRecord, today: str) -> bool:
-    return offer.effective_until is not None and offer.effective_until <= today
+    return offer.effective_until is not None and day_of(offer.effective_until) <= today
 
 
 def price_series(model: ModelRecord, today: dt.date | None) -> list[list[PriceEntry]]:

@@ -36,7 +36,14 @@ def default_revision(project_dir: Path, data_dir: Path) -> str:
 
 def commit_of(project_dir: Path, revision: str) -> str:
     """The abbreviated commit a revision names (``a1b2c3d``); raises UsageError if none."""
-    return _git(project_dir, "rev-parse", "--short", "--verify", f"{revision}^{{commit}}").decode().strip()
+    _toplevel(project_dir)  # "not a git repository" first
+    try:
+        return _git(project_dir, "rev-parse", "--short", "--verify", "--quiet",
+                    f"{revision}^{{commit}}").decode().strip()
+    except UsageError:
+        hint = " (with one commit there is no HEAD~1: commit your edits later, or name a revision)" \
+            if revision == "HEAD~1" else ""
+        raise UsageError(f"no commit '{revision}' in this repository{hint}") from None
 
 
 def dataset_at(project_dir: Path, data_dir: Path, revision: str) -> Dataset:

@@ -87,12 +87,12 @@ def test_record_feeds_the_page_and_a_valid_atom_feed(repo):
     assert (entry.date.isoformat(), entry.summary, entry.items[0].kind) == ("2026-11-29", "Alpha's API price cut", "price")
     files = pipeline.render_all(repo, TODAY, "https://guide.example/")
     page = files["changes/index.md"]
-    assert "## 2026-11-29: Alpha's API price cut { #change-2026-11-29 }" in page
+    assert "## 2026-11-29: Alpha's API price cut { #change-2026-11-29-1 }" in page
     assert "- Use-case pick: Cheap drafts, recommended: Beta → Alpha" in page
     feed = feedparser.parse(files["changes/feed.xml"])
     assert (feed.bozo, feed.version) == (0, "atom10")
     assert feed.entries[0].title == "2026-11-29: Alpha's API price cut"
-    assert feed.entries[0].link == "https://guide.example/changes/#change-2026-11-29"
+    assert feed.entries[0].link == "https://guide.example/changes/#change-2026-11-29-1"
 
 
 def test_feed_has_what_rfc_4287_requires(article_dir):
@@ -115,7 +115,7 @@ def test_feed_has_what_rfc_4287_requires(article_dir):
 
 
 def test_bad_revision_and_no_repository_are_usage_errors(repo, tmp_path, capsys, monkeypatch):
-    with pytest.raises(UsageError, match="git rev-parse: fatal"):
+    with pytest.raises(UsageError, match="no commit .no-such-branch. in this repository"):
         pipeline.diff_text(repo, "no-such-branch", today=TODAY)
     elsewhere = copy_project(tmp_path / "plain", ARTICLE)
     monkeypatch.chdir(elsewhere.project_dir)

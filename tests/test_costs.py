@@ -106,7 +106,7 @@ def test_widget_data_is_the_same_code_path(pricing_catalog):
             if "reason" in outcome:
                 assert outcome["reason"] == next(e.reason for e in report.excluded if e.model.name == model)
             else:
-                assert sorted(int(q[2]) for q in outcome["quotes"]) == sorted(int(q.per_clip * 10**6) for q in quotes)
+                assert sorted(int(q[2]) for q in outcome["quotes"]) == sorted(int(q.per_clip * 10**12) for q in quotes)
 
 
 def test_lengths_beyond_the_longest_share_one_outcome(pricing_catalog):
@@ -143,9 +143,13 @@ def test_cost_command(capsys, monkeypatch, tmp_path):
 @pytest.mark.parametrize(("args", "message"), [
     (["--model", "alfa", "--seconds", "8"], "unknown model 'alfa'; did you mean 'alpha'?"),
     (["--model", "alpha", "--seconds", "8", "--platform", "resel"], "unknown platform 'resel'; did you mean 'resell'?"),
-    (["--model", "alpha", "--seconds", "0"], "expected a whole number of 1 or more, got '0'"),
+    (["--model", "alpha", "--seconds", "0"], "expected a whole number from 1 to 600, got '0'"),
     (["--model", "alpha", "--seconds", "8", "--aspect-ratio", "wide"], "expected an aspect ratio like 16:9, got 'wide'"),
-], ids=["model", "platform", "seconds", "aspect"])
+    (["--model", "alpha", "--seconds", "8", "--takes", "99999999999999999999"],
+     "expected a whole number from 1 to 1000, got '99999999999999999999'"),
+    (["--model", "alpha", "--seconds", "8", "--resolution", "1080"],
+     "unknown resolution '1080'; write a label such as 720p, 1080p, 1440p or 4K"),
+], ids=["model", "platform", "seconds", "aspect", "huge", "resolution"])
 def test_cost_usage_errors_exit_2(capsys, args, message):
     assert main(["cost", "--data", str(PRICING), *args]) == 2
     assert message in capsys.readouterr().err

@@ -11,6 +11,7 @@ import pytest
 from generator import pipeline
 from generator.catalog import build_catalog
 from generator.cli import main
+from generator.errors import ConfigError
 from generator.freshness import Freshness, configured_stale_after, stale_facts
 from generator.render import render_pages
 from generator.pages import plan_pages
@@ -59,7 +60,7 @@ def test_stale_after_comes_from_pyproject(tmp_path: Path, setting: str, expected
 @pytest.mark.parametrize("value", ["0", "\"90\"", "true", "1.5"])
 def test_a_bad_stale_after_setting_is_an_error(tmp_path: Path, value: str):
     (tmp_path / "pyproject.toml").write_text(f"[tool.videoguide]\nstale_after_days = {value}\n")
-    with pytest.raises(ValueError, match="stale_after_days must be a whole number of days"):
+    with pytest.raises(ConfigError, match="stale_after_days must be a whole number of days"):
         configured_stale_after(tmp_path)
 
 

@@ -54,6 +54,18 @@ def test_a_plan_has_no_price_per_second(pricing_catalog):
         "Pro", Decimal("20"), "100 clips a month", None)
 
 
+def test_a_change_of_unit_replaces_the_price(tmp_path: Path):
+    from generator.catalog import build_catalog
+    from generator.validate import load_dataset
+
+    data = Path(shutil.copytree(PRICING, tmp_path / "data"))
+    path = data / "models" / "alpha.yaml"
+    path.write_text(path.read_text() + '  - {platform: resell, resolution: 720p, audio: true, price_per_second: "0.30",'
+                    ' effective_from: 2026-11-21, as_of: 2026-11-25}\n')
+    offers = current_offers(build_catalog(load_dataset(data)).models["alpha"], TODAY)
+    assert [(o.unit, str(o.price_per_second)) for o in offers if o.platform.id == "resell"] == [("second", "0.30")]
+
+
 def test_month_precision_counts_from_the_first_of_the_month(tmp_path: Path):
     from generator.catalog import build_catalog
     from generator.validate import load_dataset
@@ -77,7 +89,17 @@ def test_month_precision_counts_from_the_first_of_the_month(tmp_path: Path):
     ('price_per_second: "0.40", effective_from: 2026-06-01}', 'price_per_second: "0.40", effective_from: 2026-01-01}',
      "data/models/alpha.yaml:21:5: offers[1]: another entry for the same price (line 20) starts on 2026-01-01 too:"
      " give the newer one the date it took effect (effective_from)"),
-], ids=["bad-month", "credit-without-price", "undated-counts-from-as-of", "same-start"])
+    ('price_per_second: "0.40", effective_from: 2026-06-01}', 'price_per_second: "0.40", effective_from: "2026-01"}',
+     "data/models/alpha.yaml:21:5: offers[1]: another entry for the same price (line 20) starts on 2026-01-01 too:"
+     " give the newer one the date it took effect (effective_from)"),
+    ("- {platform: resell, resolution: 720p, audio: true, unit: credit",
+     "- {platform: resell, resolution: 720p, audio: true, price_per_second: \"0.30\", effective_from: 2026-11-01,"
+     " as_of: 2026-11-25}\n  - {platform: resell, resolution: 720p, audio: true, unit: credit",
+     "data/models/alpha.yaml:24:97: offers[4].effective_from: the entry on line 25 was seen in effect on 2026-11-20,"
+     " after this price took effect (2026-11-01), so it would stay current: if this price replaced it, give that"
+     " entry effective_until: 2026-11-01"),
+], ids=["bad-month", "credit-without-price", "undated-counts-from-as-of", "same-start", "month-is-its-first-day",
+        "new-price-older-than-a-sighting"])
 def test_price_entries_are_checked(tmp_path: Path, old: str, new: str, expected: str | None):
     data = Path(shutil.copytree(PRICING, tmp_path / "data"))
     text = (data / "models" / "alpha.yaml").read_text()
@@ -125,8 +147,8 @@ def test_price_history_page_lists_every_change_across_models(real_catalog):
     assert [(r.model.text, r.when, r.price) for r in rows] == [
         ("Veo 3.1 Fast", "in effect by 2026-09-24", "$0.10 per second"),
         ("Veo 3.1 Fast", "in effect by 2026-09-24", "$0.12 per second"),
-        ("Veo 3.1 Fast", "2025-10", "$0.15 per second"),
-        ("Veo 3.1 Fast", "2025-10", "$0.15 per second"),
+        ("Veo 3.1 Fast", "2025-10 to 2026-08-09", "$0.15 per second"),
+        ("Veo 3.1 Fast", "2025-10 to 2026-08-09", "$0.15 per second"),
         ("Veo 3", "2025-09", "$0.40 per second"),
         ("Veo 3", "until 2025-09", "$0.75 per second"),
     ]

@@ -1,6 +1,6 @@
 // Cost calculator: inputs in the URL (?seconds=8&clips=1&takes=1&resolution=&aspect=&audio=),
 // figures looked up in data the generator computed with the same code as `videoguide cost`.
-// Only the multiplication by clips × takes happens here, in exact integer micro-dollars.
+// Only the multiplication by clips × takes happens here, in exact integer pico-dollars.
 (function () {
   var FIELDS = ["seconds", "clips", "takes", "resolution", "aspect", "audio"];
   var DEFAULTS = {seconds: "8", clips: "1", takes: "1", resolution: "", aspect: "", audio: ""};
@@ -12,9 +12,9 @@
     return node;
   }
 
-  // USD from micro-dollars (BigInt), rounded half up to the cent: "$1,234.50".
-  function dollars(micro) {
-    var centsTotal = (micro + 5000n) / 10000n;
+  // USD from pico-dollars (BigInt), rounded half up to the cent: "$1,234.50".
+  function dollars(pico) {
+    var centsTotal = (pico + 5000000000n) / 10000000000n;
     var whole = (centsTotal / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
     var rest = (centsTotal % 100n).toString().padStart(2, "0");
     return "$" + whole + "." + rest;
@@ -83,23 +83,24 @@
         return;
       }
       outcome.quotes.forEach(function (q) {
-        rows.push({model: data.models[m], offer: data.offers[q[0]], billed: q[1], micro: BigInt(q[2]),
+        rows.push({model: data.models[m], offer: data.offers[q[0]], billed: q[1], pico: BigInt(q[2]),
                    caveats: q[3].map(function (c) { return data.caveats[c]; })});
       });
     });
     rows.sort(function (a, b) {
-      if (a.micro !== b.micro) return a.micro < b.micro ? -1 : 1;
+      if (a.pico !== b.pico) return a.pico < b.pico ? -1 : 1;
       if (a.caveats.length !== b.caveats.length) return a.caveats.length - b.caveats.length;
-      return (a.model.name + "\u0000" + a.offer.platform).localeCompare(b.model.name + "\u0000" + b.offer.platform);
+      var ka = a.model.name + "\u0000" + a.offer.platform, kb = b.model.name + "\u0000" + b.offer.platform;
+      return ka < kb ? -1 : ka > kb ? 1 : 0;  // code-point order, as Python sorts
     });
     rows.forEach(function (r) {
       var tr = el("tr");
-      tr.appendChild(el("td", {"class": "vg-calc__total"}, dollars(r.micro * generations)));
+      tr.appendChild(el("td", {"class": "vg-calc__total"}, dollars(r.pico * generations)));
       var model = el("td");
       model.appendChild(el("a", {href: r.model.href}, r.model.name));
       tr.appendChild(model);
       tr.appendChild(el("td", {}, r.offer.what + ": " + r.offer.rate + " per second × " + r.billed + " s"));
-      tr.appendChild(el("td", {}, dollars(r.micro)));
+      tr.appendChild(el("td", {}, dollars(r.pico)));
       var notes = el("td");
       var src = el("a", {href: r.offer.href}, r.offer.source);
       notes.appendChild(src);
@@ -110,7 +111,7 @@
     });
     summary.textContent = rows.length
       ? rows.length + " options for " + clips + " × " + seconds + "-second clip(s), " + takes +
-        " take(s) each. Cheapest: " + dollars(rows[0].micro * generations) + " (" + rows[0].model.name + ", " +
+        " take(s) each. Cheapest: " + dollars(rows[0].pico * generations) + " (" + rows[0].model.name + ", " +
         rows[0].offer.platform + ")."
       : "No model on this site can make this clip in one generation; see the reasons below.";
   }
