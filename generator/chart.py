@@ -26,11 +26,11 @@ def cost_chart_svg(report: CostReport, title: str) -> str:
     from matplotlib import pyplot as plt
 
     quotes = list(reversed(report.quotes))
-    labels = [f"{q.model.name} — {q.offer.platform.name} ({_detail(q)})" for q in quotes]
+    labels = [f"{q.model.name} — {q.offer.platform.name.split(' / ')[0]} ({_detail(q)})" for q in quotes]
     values = [float(q.total) for q in quotes]
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "videoguide",
                                 "font.family": "sans-serif", "font.size": 10}):
-        fig, ax = plt.subplots(figsize=(9, 0.42 * len(quotes) + 1.2))
+        fig, ax = plt.subplots(figsize=(11, 0.42 * len(quotes) + 1.4))
         if not quotes:
             ax.set_axis_off()
             ax.text(0, 0.5, "No model on this site can make this clip with a documented price.")
@@ -39,7 +39,7 @@ def cost_chart_svg(report: CostReport, title: str) -> str:
         ax.set_yticks(range(len(quotes)), labels)
         ax.bar_label(bars, labels=[cents(q.total) for q in quotes], padding=3)
         ax.set_xlabel("USD for one 8-second clip")
-        ax.set_title(title, loc="left")
+        fig.suptitle(title, x=0.01, ha="left")
         ax.spines[["top", "right"]].set_visible(False)
         ax.set_xlim(0, max(values) * 1.18 or 1)
         if quotes:

@@ -53,6 +53,8 @@ def cost_text(report: CostReport, model_name: str) -> str:
 class ExampleCell:
     text: str
     available: bool
+    as_of: str | None = None
+    """When the price used was last checked."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ class ExampleTable:
 def _cell(report: CostReport, model_id: str) -> ExampleCell:
     mine = [q for q in report.quotes if q.model.id == model_id]
     if mine:
-        return ExampleCell(f"{cents(mine[0].total)} on {mine[0].offer.platform.name}", True)
+        return ExampleCell(f"{cents(mine[0].total)} on {mine[0].offer.platform.name}", True,
+                           mine[0].offer.as_of.isoformat())
     reason = next(e.reason for e in report.excluded if e.model.id == model_id)
     return ExampleCell(f"Not possible: {reason}", False)
 
@@ -168,7 +171,8 @@ class CalculatorContext:
     data_json: str
     examples: tuple[ExampleTable, ...]
     chart: str
-    chart_rows: tuple[tuple[str, str, str], ...]
+    chart_rows: tuple[tuple[str, str, str, str], ...]
+    """(model, platform and price, cost, checked date) per bar."""
     history_href: str
 
 
@@ -184,6 +188,7 @@ def calculator_context(catalog: Catalog, today: dt.date) -> CalculatorContext:
     return CalculatorContext(
         today.isoformat(), json.dumps(calculator_data(catalog, today, page), separators=(",", ":")),
         worked_examples(catalog, today, page), href(page, CHART_FILE),
-        tuple((q.model.name, f"{q.offer.platform.name} ({what_text(q.offer)})", cents(q.total))
+        tuple((q.model.name, f"{what_text(q.offer)}: {_rate(q.offer.usd_per_second)} per second", cents(q.total),
+               q.offer.as_of.isoformat())
               for q in chart_report(catalog, today).quotes),
         href(page, PRICE_HISTORY_PAGE))

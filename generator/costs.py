@@ -104,7 +104,7 @@ def billed_seconds(model: ModelRecord, seconds: int) -> tuple[int, tuple[str, ..
         if not fitting:
             raise Unavailable(f"generates clips of {_seconds_list(sorted(lengths))} only")
         if fitting[0] != seconds:
-            return fitting[0], (f"billed as a {fitting[0]}-second clip (lengths: {_seconds_list(sorted(lengths))})",)
+            return fitting[0], (f"billed as {fitting[0]} s (lengths: {_seconds_list(sorted(lengths))})",)
         return seconds, ()
     if longest is None:
         raise Unavailable("clip length is not documented")

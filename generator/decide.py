@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 from . import format as fmt
 from . import schema as s
+from .costs import reduced
 from .catalog import Catalog, ModelRecord, OfferRecord, ResolvedFact
 from .derive import LifecycleSummary, lifecycle_summary, lowest_offer_fact
 from .errors import GuideError
@@ -100,13 +101,18 @@ def _contains(value: Any, target: Any) -> bool:
     return target in value
 
 
+def _has_ratio(ratios: list[str], target: str) -> bool:
+    """Whether ``ratios`` include ``target`` in lowest terms (Runway's 1280:720 is 16:9)."""
+    return reduced(target) in {reduced(r) for r in ratios}
+
+
 # Requirement kind → (spec field it reads, test of the value against the target, wording).
 # Resolutions are tested by _resolution_check, which also weighs the length asked for.
 _RULES: dict[str, tuple[str, Callable[[Any, Any], bool] | None, Callable[[Any], str]]] = {
     "audio_in": ("audio", lambda value, modes: value in modes,
                  lambda modes: "Audio: " + " or ".join(fmt.AUDIO_LABELS[a] for a in modes)),
     "min_resolution_height": ("max_resolution", None, lambda height: f"Resolution of at least {height}p"),
-    "aspect_ratio": ("aspect_ratios", _contains, lambda ratio: f"Aspect ratio {ratio}"),
+    "aspect_ratio": ("aspect_ratios", _has_ratio, lambda ratio: f"Aspect ratio {ratio}"),
     "min_clip_seconds": ("max_clip_seconds", operator.ge, lambda n: f"One generation of at least {n} s"),
     "min_total_seconds": ("max_total_seconds", operator.ge,
                           lambda n: f"A video of at least {n} s (extension allowed)"),

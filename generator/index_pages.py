@@ -37,6 +37,7 @@ class ModelsRow:
     audio: str
     price: str
     price_sort: str
+    price_as_of: str | None
     disputed: bool
 
 
@@ -65,6 +66,7 @@ def models_index_context(catalog: Catalog, today: dt.date) -> ModelsIndexContext
             price=f"{fmt.usd(price)} ({row.lowest_platform})" if price is not None
             else ("no longer offered" if row.model.offers else fmt.NOT_DOCUMENTED),
             price_sort=format(price, "f") if price is not None else "999999",
+            price_as_of=row.lowest_as_of.isoformat() if row.lowest_as_of else None,
             disputed=any(f.fact.disputed for f in labelled_facts(catalog, row.model)),
         ))
     return ModelsIndexContext(tuple(rows), href(MODELS_PAGE, DISPUTED_PAGE))

@@ -150,7 +150,8 @@ def render_all(settings: Settings, today: dt.date | None = None, site_url: str |
     pages = plan_pages(catalog, fresh.today, dataset.vocabularies.get("decision_guide.yaml"), changelog)
     files: dict[str, str | bytes] = dict(render_pages(pages, fresh))
     files[CHART_FILE] = cost_chart_svg(chart_report(catalog, fresh.today),
-                                      f"Cost of one 8-second clip, as of {fresh.today.isoformat()}")
+                                      f"One 8-second clip, cheapest option per model and platform (prices as of "
+                                      f"{fresh.today.isoformat()})")
     files[FEED_FILE] = feed_xml(changelog, site_url or configured_site_url(settings.mkdocs_yml), fresh.today)
     files.update(vendor_assets(settings))
     return files

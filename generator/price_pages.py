@@ -49,7 +49,8 @@ def when_text(offer: OfferRecord) -> str:
 def what_text(offer: OfferRecord) -> str:
     """``Gemini API · standard · 720p · with audio``: what one price is for."""
     parts = [offer.platform.name if offer.platform else "Platform not stated", MODE_TEXT[offer.mode], offer.tier,
-             offer.plan or offer.resolution or "resolution not stated", AUDIO_TEXT[offer.audio]]
+             offer.plan or "", offer.resolution or ("" if offer.plan else "resolution not stated"),
+             AUDIO_TEXT[offer.audio]]
     return " · ".join(p for p in parts if p)
 
 
@@ -96,7 +97,8 @@ def _grid(page: str, platform: str, offers: list[OfferRecord], status: str | Non
             cells.append(" / ".join(price_text(o) + marker[id(o)] for o in hit) or "—")
         rows.append((res or "Resolution not stated", tuple(cells)))
     notes = tuple(GridNote(marker[id(g[0])].strip(), _source(page, g[0]), g[0].as_of.isoformat(),
-                           tuple(f"{o.resolution or 'Any resolution'}, {AUDIO_TEXT[o.audio]}: {o.note}"
+                           tuple(f"{o.resolution or 'Any resolution'}, "
+                                 + (f"{o.tier}, " if o.tier != "standard" else "") + f"{AUDIO_TEXT[o.audio]}: {o.note}"
                                  for o in g if o.note))
                   for g in groups.values())
     return PriceGrid(platform, status, labels, tuple(rows), notes)

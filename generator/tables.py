@@ -78,15 +78,18 @@ class ModelRow:
     lowest_usd_per_second: Decimal | None
     lowest_platform: str | None
     """What the lowest price is for: platform, tier, resolution, audio."""
+    lowest_as_of: dt.date | None = None
+    """When that price was last checked."""
 
 
 def _lowest_prices(catalog: Catalog, today: dt.date) -> pd.DataFrame:
     """Per model, the cheapest offer that can be bought on ``today`` (see ``buyable_offers``)."""
     records = [
-        {"model": m.id, "platform": o.platform.name, "usd": o.usd_per_second, "label": offer_label(o)}
+        {"model": m.id, "platform": o.platform.name, "usd": o.usd_per_second, "label": offer_label(o),
+         "as_of": o.as_of}
         for m in catalog.models.values() for o in buyable_offers(m, today)
     ]
-    frame = pd.DataFrame.from_records(records, columns=["model", "platform", "usd", "label"])
+    frame = pd.DataFrame.from_records(records, columns=["model", "platform", "usd", "label", "as_of"])
     if frame.empty:
         return frame.set_index("model")
     frame = frame.sort_values(["model", "usd", "platform"])
@@ -107,5 +110,6 @@ def model_rows(catalog: Catalog, today: dt.date) -> tuple[ModelRow, ...]:
             audio=model.specs.get("audio"),
             lowest_usd_per_second=price["usd"] if price is not None else None,
             lowest_platform=price["label"] if price is not None else None,
+            lowest_as_of=price["as_of"] if price is not None else None,
         ))
     return tuple(rows)

@@ -31,7 +31,7 @@ def test_cheapest_first_to_the_cent(pricing_catalog):
         ("alpha", "resell", 6, "$2.10", "$12.60"),     # 35 credits × $0.01 = $0.35/s; 5 s is billed as 6 s
         ("alpha", "acme-api", 6, "$2.40", "$14.40"),   # $0.40/s (current entry) × 6 s; × 6
     ]
-    assert report.quotes[1].caveats == ("billed as a 6-second clip (lengths: 4, 6 or 8 s)",)
+    assert report.quotes[1].caveats == ("billed as 6 s (lengths: 4, 6 or 8 s)",)
     assert report.quotes[0].total == Decimal("3.780")  # exact until display
 
 
@@ -121,11 +121,11 @@ def test_terminal_text(pricing_catalog):
         "  $4.20 total — Resell · standard · 720p · with audio: $0.35 per second × 6 s = $2.10 per clip"
         " × 2 generation(s)",
         "      source: Resell pricing page, checked 2026-11-20",
-        "      note: billed as a 6-second clip (lengths: 4, 6 or 8 s)",
+        "      note: billed as 6 s (lengths: 4, 6 or 8 s)",
         "  $4.80 total — Acme API · standard · 720p · with audio: $0.40 per second × 6 s = $2.40 per clip"
         " × 2 generation(s)",
         "      source: Acme pricing page, checked 2026-11-20",
-        "      note: billed as a 6-second clip (lengths: 4, 6 or 8 s)",
+        "      note: billed as 6 s (lengths: 4, 6 or 8 s)",
     ]
 
 
