@@ -96,12 +96,20 @@ def _grid(page: str, platform: str, offers: list[OfferRecord], status: str | Non
             hit = [o for o in offers if o.resolution == res and _column(o) == key]
             cells.append(" / ".join(price_text(o) + marker[id(o)] for o in hit) or "—")
         rows.append((res or "Resolution not stated", tuple(cells)))
-    notes = tuple(GridNote(marker[id(g[0])].strip(), _source(page, g[0]), g[0].as_of.isoformat(),
-                           tuple(f"{o.resolution or 'Any resolution'}, "
-                                 + (f"{o.tier}, " if o.tier != "standard" else "") + f"{AUDIO_TEXT[o.audio]}: {o.note}"
-                                 for o in g if o.note))
+    notes = tuple(GridNote(marker[id(g[0])].strip(), _source(page, g[0]), g[0].as_of.isoformat(), _notes(g))
                   for g in groups.values())
     return PriceGrid(platform, status, labels, tuple(rows), notes)
+
+
+def _notes(offers: list[OfferRecord]) -> tuple[str, ...]:
+    """``720p and 1080p, with audio: note``: one line per distinct note, naming the prices it is on."""
+    by_note: dict[str, list[str]] = {}
+    for o in offers:
+        if o.note:
+            label = (f"{o.resolution or 'any resolution'}, " + (f"{o.tier}, " if o.tier != "standard" else "")
+                     + AUDIO_TEXT[o.audio])
+            by_note.setdefault(o.note, []).append(label)
+    return tuple(f"{'; '.join(labels)}: {note}" for note, labels in by_note.items())
 
 
 def price_grids(page: str, model: ModelRecord, today: dt.date, summary: LifecycleSummary) -> tuple[PriceGrid, ...]:

@@ -268,3 +268,4 @@ def check_references(dataset: "Dataset") -> Iterator[Problem]:
         yield from check_price_history(doc, model)
     for doc, model, failed in dataset.partial.values():
         yield from _model_refs(dataset, doc, model, failed)
+        yield from check_price_history(doc, model)
