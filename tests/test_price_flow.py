@@ -1,0 +1,38 @@
+"""The issue's "done when": one price changed in data/, one `videoguide build`, and every
+page, table, chart and recommendation that depends on it changes; `diff` explains it."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import pipeline
+
+from .conftest import TODAY, copy_project
+
+pytestmark = pytest.mark.slow
+OLD = '{platform: vertex-ai, resolution: 720p, audio: false, price_per_second: "0.03"'
+CUT = ('  - {platform: vertex-ai, resolution: 720p, audio: false, price_per_second: "0.01", effective_from: 2026-11-20,'
+       ' source: research-fact-sheet, as_of: 2026-11-29}\n')
+
+
+def _read(settings, page: str) -> str:
+    return (settings.docs_dir / page).read_text(encoding="utf-8")
+
+
+def test_one_price_change_reaches_every_dependent_page(tmp_path):
+    settings = copy_project(tmp_path / "project")
+    pipeline.build(settings, TODAY)
+    pages = ("models/veo-3-1-lite.md", "models/index.md", "prices/calculator.md", "prices/history.md",
+             "prices/cost-8s.svg", "use-cases/rapid-drafts.md", "guide/index.md")
+    before = {p: _read(settings, p) for p in pages}
+    lite = settings.data_dir / "models" / "veo-3-1-lite.yaml"
+    assert OLD in lite.read_text()
+    lite.write_text(lite.read_text() + CUT)
+    pipeline.build(settings, TODAY)
+    after = {p: _read(settings, p) for p in pages}
+    assert [p for p in pages if before[p] == after[p]] == []
+    assert "| 720p | $0\\.05 per second \\[1\\] | $0\\.01 per second \\[2\\] |" in after["models/veo-3-1-lite.md"]
+    assert "Down 67% from $0\\.03" in after["prices/history.md"]
+    assert "$0\\.08 on Vertex AI / Gemini Enterprise Agent Platform" in after["prices/calculator.md"]  # 8 × $0.01
+    assert "$0.08" in after["prices/cost-8s.svg"]
+    assert (settings.site_dir / "prices" / "calculator" / "index.html").read_text().count("$0.08") >= 1
