@@ -8,10 +8,10 @@ feed are rendered from it, so the site shows the same report the terminal printe
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import yaml
-from pydantic import Field
+from pydantic import AfterValidator, Field, field_validator
 
 from .fields import Date, Strict, Text
 
@@ -37,15 +37,26 @@ class RecordedChange(Strict):
     after: str = ""
 
 
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("write the summary on one line")
+    return value
+
+
 class ChangelogEntry(Strict):
     date: Date
     base: Text
-    summary: Text | None = None
+    summary: Annotated[Text, AfterValidator(_one_line)] | None = None
     items: list[RecordedChange] = Field(min_length=1)
 
 
 class ChangesFile(Strict):
     changes: list[ChangelogEntry] = Field(default_factory=list)
+
+    @field_validator("changes", mode="before")
+    @classmethod
+    def _empty(cls, value: object) -> object:
+        return [] if value is None else value  # "changes:" with no entries yet
 
 
 def new_entry(changes: "list[Change]", base: str, today: dt.date, summary: str | None = None) -> ChangelogEntry:
@@ -63,11 +74,15 @@ def new_entry(changes: "list[Change]", base: str, today: dt.date, summary: str |
             f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())) from None
 
 
-def entry_yaml(entry: ChangelogEntry) -> str:
-    """The entry as YAML text to append under ``changes:`` (two-space indent)."""
-    data = entry.model_dump(mode="json", exclude_none=True)
-    text = yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=100)
-    return "".join("  " + line if line.strip() else line for line in text.splitlines(keepends=True))
+def changelog_yaml(entries: list[ChangelogEntry]) -> str:
+    """The whole file: the header, then every entry (the tool owns the layout; summaries may
+    be edited by hand and survive). Raises ValueError if the text would not read back the same."""
+    data = [e.model_dump(mode="json", exclude_none=True) for e in entries]
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, indent=2) if data else ""
+    text = HEADER + "".join("  " + line if line.strip() else line for line in body.splitlines(keepends=True))
+    if ChangesFile.model_validate(yaml.safe_load(text) or {}).changes != entries:
+        raise ValueError("the changelog would not read back as written")
+    return text
 
 
 def headline(entry: ChangelogEntry) -> str:

@@ -62,7 +62,13 @@ def _diff(kind: str, old: dict[str, str], new: dict[str, str]) -> Iterator[Chang
 def _prices(m: ModelRecord | None, today: dt.date) -> dict[str, str]:
     if m is None:
         return {}
-    return {f"{m.name} · {what_text(o)}": price_text(o) for o in current_offers(m, today)}
+    return {f"{m.name} · {what_text(o)}": price_text(o) + _dates(o) for o in current_offers(m, today)}
+
+
+def _dates(o) -> str:  # noqa: ANN001 - an OfferRecord
+    """`` (from 2026-03-31)``: the effective dates an editor wrote, so corrections show."""
+    parts = [f"from {o.effective_from}" if o.effective_from else "", f"until {o.effective_until}" if o.effective_until else ""]
+    return f" ({', '.join(p for p in parts if p)})" if any(parts) else ""
 
 
 def _entries(m: ModelRecord | None, today: dt.date) -> dict[str, tuple[str, str]]:

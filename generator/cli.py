@@ -33,7 +33,7 @@ def _answer(text: str) -> tuple[str, str]:
 
 def _whole(limit: int):  # noqa: ANN202 - an argparse type
     def parse(text: str) -> int:
-        if not text.isdigit() or not 1 <= int(text) <= limit:
+        if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= limit:
             raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit}, got {text!r}")
         return int(text)
 
@@ -45,7 +45,7 @@ _positive = _whole(10**6)
 
 def _ratio(text: str) -> str:
     w, sep, h = text.partition(":")
-    if not sep or not w.isdigit() or not h.isdigit() or int(w) < 1 or int(h) < 1:
+    if not sep or not (w + h).isascii() or not w.isdigit() or not h.isdigit() or int(w) < 1 or int(h) < 1:
         raise argparse.ArgumentTypeError(f"expected an aspect ratio like 16:9, got {text!r}")
     return text
 

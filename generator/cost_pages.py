@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from .catalog import Catalog
 from .costs import ClipRequest, CostReport, Quote, Unavailable, cents, cost_report, model_quotes, priced_offers, reduced
+from .freshness import DEFAULT_STALE_AFTER_DAYS, Freshness
 from .price_pages import what_text
 from .views import SOURCES_PAGE, Link, href, model_page, url_href
 
@@ -33,7 +34,7 @@ def _rate(amount: Decimal) -> str:
     return usd(amount)
 
 
-def cost_text(report: CostReport, model_name: str) -> str:
+def cost_text(report: CostReport, model_name: str, fresh: Freshness | None = None) -> str:
     """``videoguide cost``: the job, then one line per platform, cheapest first (or the reason)."""
     r = report.request
     head = (f"{model_name}: {r.clips} clip(s) of {r.seconds} s, {r.takes} take(s) each, "
@@ -43,7 +44,8 @@ def cost_text(report: CostReport, model_name: str) -> str:
     for q in report.quotes:
         lines.append(f"  {cents(q.total)} total — {what_text(q.offer)}: {_rate(q.offer.usd_per_second)} per second"
                      f" × {q.billed_seconds} s = {cents(q.per_clip)} per clip × {r.generations} generation(s)")
-        lines.append(f"      source: {q.offer.source.title}, checked {q.offer.as_of.isoformat()}")
+        stale = f" (stale: over {fresh.stale_after_days} days)" if fresh and fresh.is_stale(q.offer.as_of) else ""
+        lines.append(f"      source: {q.offer.source.title}, checked {q.offer.as_of.isoformat()}{stale}")
         lines += [f"      note: {c}" for c in q.caveats]
     lines += [f"  cannot make this clip: {e.reason}" for e in report.excluded]
     return "\n".join(lines)
@@ -86,12 +88,16 @@ def worked_examples(catalog: Catalog, today: dt.date, page: str = CALCULATOR_PAG
     return tuple(tables)
 
 
-def _options(catalog: Catalog) -> tuple[list[str], list[str], int]:
+def _options(catalog: Catalog, today: dt.date) -> tuple[list[str], list[str], int]:
     """Resolution labels (one per height), aspect ratios (lowest terms) and the longest clip."""
     labels: dict[int, str] = {}
     ratios: set[tuple[int, int]] = set()
     longest = 1
     for m in catalog.models.values():
+        try:
+            priced_offers(catalog, m, today)
+        except Unavailable:
+            continue  # retired or unpriced: its sizes would be options no model can meet
         for r in (m.specs["resolutions"].value if "resolutions" in m.specs else []):
             labels.setdefault(r.height, r.label)
         ratios |= {reduced(r) for r in (m.specs["aspect_ratios"].value if "aspect_ratios" in m.specs else [])
@@ -106,14 +112,14 @@ def _options(catalog: Catalog) -> tuple[list[str], list[str], int]:
 class _Tables:
     """Interned offers and caveats, so that outcomes refer to them by index."""
 
-    def __init__(self, page: str):
-        self.page, self.offers, self.caveats, self.priced = page, {}, {}, {}
+    def __init__(self, page: str, fresh: Freshness):
+        self.page, self.fresh, self.offers, self.caveats, self.priced = page, fresh, {}, {}, {}
 
     def offer(self, q: Quote) -> int:
         o = q.offer
         row = json.dumps({"platform": o.platform.name, "what": what_text(o), "rate": _rate(o.usd_per_second),
                           "source": o.source.title, "href": url_href(self.page, SOURCES_PAGE) + f"#src-{o.source.id}",
-                          "as_of": o.as_of.isoformat()}, sort_keys=True)
+                          "as_of": o.as_of.isoformat(), "stale": self.fresh.is_stale(o.as_of)}, sort_keys=True)
         return self.offers.setdefault(row, len(self.offers))
 
     def outcome(self, catalog: Catalog, model, request: ClipRequest, today: dt.date) -> dict:
@@ -139,14 +145,15 @@ def _pico(amount: Decimal) -> str:
     return str(int(scaled))
 
 
-def calculator_data(catalog: Catalog, today: dt.date, page: str = CALCULATOR_PAGE) -> dict:
+def calculator_data(catalog: Catalog, today: dt.date, page: str = CALCULATOR_PAGE,
+                    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS) -> dict:
     """The widget's data: options, models, offers, caveats, distinct outcomes (``reason``, or
     ``quotes`` as [offer index, billed seconds, per-clip pico-USD, caveat indexes]) and ``grid``: for every input
     (seconds 1…longest+1 × ["", *resolutions] × ["", *aspects] × ["", "yes", "no"], in that
     nesting order; "" means any) each model's outcome index."""
-    resolutions, aspects, longest = _options(catalog)
+    resolutions, aspects, longest = _options(catalog, today)
     models = list(catalog.models.values())
-    tables = _Tables(page)
+    tables = _Tables(page, Freshness(today, stale_after_days))
     index: dict[str, int] = {}
     grid: list[list[int]] = []
     for seconds, res, aspect, audio in itertools.product(range(1, longest + 2), ["", *resolutions],
@@ -159,7 +166,7 @@ def calculator_data(catalog: Catalog, today: dt.date, page: str = CALCULATOR_PAG
             row.append(index.setdefault(text, len(index)))
         grid.append(row)
     outcomes = [json.loads(text) for text in index]
-    return {"today": today.isoformat(), "longest": longest, "resolutions": resolutions, "aspects": aspects,
+    return {"today": today.isoformat(), "staleAfter": stale_after_days, "longest": longest, "resolutions": resolutions, "aspects": aspects,
             "models": [{"name": m.name, "href": url_href(page, model_page(m.id))} for m in models],
             "offers": [json.loads(o) for o in tables.offers], "caveats": list(tables.caveats),
             "outcomes": outcomes, "grid": grid}
@@ -181,12 +188,13 @@ def chart_report(catalog: Catalog, today: dt.date) -> CostReport:
     return cost_report(catalog, ClipRequest(8), today)
 
 
-def calculator_context(catalog: Catalog, today: dt.date) -> CalculatorContext:
+def calculator_context(catalog: Catalog, today: dt.date,
+                       stale_after_days: int = DEFAULT_STALE_AFTER_DAYS) -> CalculatorContext:
     from .price_pages import PRICE_HISTORY_PAGE
 
     page = CALCULATOR_PAGE
     return CalculatorContext(
-        today.isoformat(), json.dumps(calculator_data(catalog, today, page), separators=(",", ":")),
+        today.isoformat(), json.dumps(calculator_data(catalog, today, page, stale_after_days), separators=(",", ":")),
         worked_examples(catalog, today, page), href(page, CHART_FILE),
         tuple((q.model.name, f"{what_text(q.offer)}: {_rate(q.offer.usd_per_second)} per second", cents(q.total),
                q.offer.as_of.isoformat())

@@ -178,11 +178,13 @@ def _wanted(request: ClipRequest) -> str:
     return f"{request.resolution or 'any resolution'}{audio}"
 
 
-def _no_offer_reason(catalog: Catalog, model: ModelRecord, today: dt.date) -> str:
+def no_offer_reason(catalog: Catalog, model: ModelRecord, today: dt.date) -> str:
     summary = lifecycle_summary(catalog, model, today)
     if not summary.available:
         return "retired" + (f" on {summary.shutdown.isoformat()}" if summary.shutdown else "")
     current = [o for o in current_offers(model, today) if o.platform is not None]
+    if not model.offers:
+        return "no price is documented"
     if any(o.approximate for o in current):
         return "only an estimated price is documented"
     if current and all(o.mode != "text_to_video" for o in current):
@@ -194,7 +196,7 @@ def priced_offers(catalog: Catalog, model: ModelRecord, today: dt.date) -> list[
     """The offers a cost may use (:func:`buyable_offers`); raises Unavailable when there are none."""
     offers = buyable_offers(model, today)
     if not offers:
-        raise Unavailable(_no_offer_reason(catalog, model, today))
+        raise Unavailable(no_offer_reason(catalog, model, today))
     return offers
 
 

@@ -54,7 +54,12 @@ def configured_stale_after(project_dir: Path) -> int:
         config = tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    value = config.get("tool", {}).get("videoguide", {}).get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
+    section = config.get("tool", {}).get("videoguide", {})
+    unknown = sorted(set(section) - {"stale_after_days"})
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) in [tool.videoguide]: {', '.join(unknown)} "
+                          "(the only one is stale_after_days)")
+    value = section.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise ConfigError(f"{path}: [tool.videoguide] stale_after_days must be a whole number of days "
                           f"(1 or more), not {value!r}")

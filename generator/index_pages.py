@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from .costs import no_offer_reason
 from . import format as fmt
 from . import schema as s
 from .catalog import Catalog
@@ -64,7 +65,7 @@ def models_index_context(catalog: Catalog, today: dt.date) -> ModelsIndexContext
             total=_seconds(row.max_total)[0], total_sort=_seconds(row.max_total)[1],
             audio=fmt.value("audio", row.audio.value if row.audio else None),
             price=f"{fmt.usd(price)} ({row.lowest_platform})" if price is not None
-            else ("no longer offered" if row.model.offers else fmt.NOT_DOCUMENTED),
+            else no_offer_reason(catalog, row.model, today).capitalize(),
             price_sort=format(price, "f") if price is not None else "999999",
             price_as_of=row.lowest_as_of.isoformat() if row.lowest_as_of else None,
             disputed=any(f.fact.disputed for f in labelled_facts(catalog, row.model)),

@@ -15,6 +15,7 @@ from .catalog import Catalog, ModelRecord
 from .changelog import ChangesFile
 from .changes_pages import CHANGES_PAGE, changes_context
 from .cost_pages import CALCULATOR_PAGE, calculator_context
+from .freshness import DEFAULT_STALE_AFTER_DAYS
 from .price_pages import PRICE_HISTORY_PAGE, HistoryRow, OfferLine, PriceGrid, model_prices, price_history_context
 from .derive import LifecycleSummary, lifecycle_summary
 from .tables import labelled_facts
@@ -130,7 +131,7 @@ class UseCasesIndexContext:
 
 
 def plan_pages(catalog: Catalog, today: dt.date, guide: s.DecisionGuideFile | None = None,
-               changelog: ChangesFile | None = None) -> list[Page]:
+               changelog: ChangesFile | None = None, stale_after_days: int = DEFAULT_STALE_AFTER_DAYS) -> list[Page]:
     """Every generated page, in a stable order; the guide page when the data has a guide;
     the "What changed" page from ``changelog`` (data/changes.yaml; None: nothing recorded)."""
     results = use_case_results(catalog, today)
@@ -149,7 +150,8 @@ def plan_pages(catalog: Catalog, today: dt.date, guide: s.DecisionGuideFile | No
                       "Use cases"))
     if guide is not None:
         pages.append(Page(GUIDE_PAGE, "guide.md.jinja", guide_context(catalog, guide, today), "Which model should I use?"))
-    pages.append(Page(CALCULATOR_PAGE, "cost.md.jinja", calculator_context(catalog, today), "Cost calculator"))
+    pages.append(Page(CALCULATOR_PAGE, "cost.md.jinja", calculator_context(catalog, today, stale_after_days),
+                      "Cost calculator"))
     pages.append(Page(PRICE_HISTORY_PAGE, "price_history.md.jinja", price_history_context(catalog, today),
                       "Price history"))
     pages.append(Page(CHANGES_PAGE, "changes.md.jinja", changes_context(changelog), "What changed"))

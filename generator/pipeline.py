@@ -16,7 +16,7 @@ from .cost_pages import CHART_FILE, chart_report
 from .cost_pages import cost_text as render_cost_text
 from .costs import ClipRequest, cost_report, height
 from .decide import recommend, report
-from .changelog import CHANGELOG_FILE, HEADER, entry_yaml, new_entry
+from .changelog import CHANGELOG_FILE, changelog_yaml, new_entry
 from .changes import Version, compare, report_text, summarise
 from .changes_pages import FEED_FILE, feed_xml
 from .errors import DataError, GuideError, StaleFacts, UsageError
@@ -39,7 +39,9 @@ VENDOR_ASSETS = {
 
 
 def check(settings: Settings) -> Catalog:
-    """Load and validate ``settings.data_dir``; raise DataError listing every problem."""
+    """Load and validate ``settings.data_dir``; raise DataError listing every problem, or
+    ConfigError for a bad ``[tool.videoguide]`` setting."""
+    freshness(settings)
     return build_catalog(load_dataset(settings.data_dir))
 
 
@@ -67,7 +69,7 @@ def stale_text(settings: Settings, today: dt.date | None = None, strict: bool = 
     text = "\n".join(map(str, found))
     summary = (f"{len(found)} stale fact(s): checked more than {fresh.stale_after_days} days before "
                f"{fresh.today.isoformat()}" if found else
-               f"no stale facts (stale after {fresh.stale_after_days} days)")
+               f"no stale facts (stale after {fresh.stale_after_days} day{'s' * (fresh.stale_after_days != 1)})")
     text = f"{text}\n{summary}" if text else summary
     if found and strict:
         raise StaleFacts(text)
@@ -85,7 +87,7 @@ def cost_text(settings: Settings, model_id: str, request: ClipRequest, platform:
     if request.resolution is not None and height(request.resolution) is None:
         raise UsageError(f"unknown resolution '{request.resolution}'; write a label such as 720p, 1080p, 1440p or 4K")
     report = cost_report(catalog, request, today or dt.date.today(), [model_id], platform)
-    return render_cost_text(report, catalog.models[model_id].name)
+    return render_cost_text(report, catalog.models[model_id].name, freshness(settings, today))
 
 
 def diff_text(settings: Settings, revision: str | None = None, record: bool = False, summary: str | None = None,
@@ -110,17 +112,24 @@ def diff_text(settings: Settings, revision: str | None = None, record: bool = Fa
 
 def _record(settings: Settings, changelog, changes: list, commit: str, day: dt.date,  # noqa: ANN001
             summary: str | None) -> str:
-    """Append the report to data/changes.yaml unless it is empty or already recorded."""
+    """Add the report to data/changes.yaml unless it is empty or already recorded. A report
+    against the same base as an earlier, unpublished one replaces it (the file is rewritten)."""
     if not changes:
         return "Nothing to record."
     entry = new_entry(summarise(changes), commit, day, summary)  # validated before anything is written
-    for old in changelog.changes if changelog else []:
-        if old.base == entry.base and old.items == entry.items:
-            return f"Already recorded on {old.date.isoformat()}; nothing was written."
-    path = settings.data_dir / CHANGELOG_FILE
-    current = path.read_text("utf-8") if path.exists() else HEADER
-    replace_file(path, current.rstrip("\n") + "\n" + entry_yaml(entry))
-    return f"Recorded in {path}."
+    entries = list(changelog.changes) if changelog else []
+    same_base = [i for i, old in enumerate(entries) if old.base == entry.base]
+    if same_base and entries[same_base[-1]].items == entry.items:
+        return f"Already recorded on {entries[same_base[-1]].date.isoformat()}; nothing was written."
+    note = f"Recorded in {settings.data_dir / CHANGELOG_FILE}."
+    if same_base:
+        old = entries[same_base[-1]]
+        entries[same_base[-1]] = entry.model_copy(update={"summary": entry.summary or old.summary})
+        note = f"Replaced the entry of {old.date.isoformat()} against {entry.base} in {settings.data_dir / CHANGELOG_FILE}."
+    else:
+        entries.append(entry)
+    replace_file(settings.data_dir / CHANGELOG_FILE, changelog_yaml(entries))
+    return note
 
 
 def vendor_assets(settings: Settings) -> dict[str, bytes]:
@@ -147,7 +156,8 @@ def render_all(settings: Settings, today: dt.date | None = None, site_url: str |
     dataset = load_dataset(settings.data_dir)
     catalog = build_catalog(dataset)
     changelog = dataset.vocabularies.get(CHANGELOG_FILE)
-    pages = plan_pages(catalog, fresh.today, dataset.vocabularies.get("decision_guide.yaml"), changelog)
+    pages = plan_pages(catalog, fresh.today, dataset.vocabularies.get("decision_guide.yaml"), changelog,
+                       fresh.stale_after_days)
     files: dict[str, str | bytes] = dict(render_pages(pages, fresh))
     files[CHART_FILE] = cost_chart_svg(chart_report(catalog, fresh.today),
                                       f"One 8-second clip, cheapest option per model and platform (prices as of "

@@ -40,29 +40,29 @@ def _same_start(doc: Document, model: s.ModelFile) -> Iterator[Problem]:
         key = (_key(offer), begins, offer.effective_from is None and offer.effective_until is not None)
         if key in seen:
             line = doc.locate(("offers", seen[key]))[0]
-            yield problem_at(doc, ("offers", index), f"another entry for the same price (line {line}) starts on "
-                             f"{begins} too: give the newer one the date it took effect (effective_from)")
+            yield problem_at(doc, ("offers", index), f"another entry for the same price (line {line}) also counts from "
+                             f"{begins} (an entry without effective_from counts from its as_of date): give them "
+                             "different effective_from dates, or end the older one with effective_until")
         seen.setdefault(key, index)
 
 
 def _seen_after_a_change(doc: Document, model: s.ModelFile) -> Iterator[Problem]:
-    """An undated entry seen in effect after a dated entry started, on older evidence: the
-    dated one is probably the newer price, but the data says otherwise, so ask."""
+    """An undated entry seen in effect after a dated entry started: by the dates the undated
+    one is newer, which is rarely what an editor adding a price meant, so ask."""
     for index, offer in enumerate(model.offers):
         if not offer.effective_from:
             continue
         for other, old in enumerate(model.offers):
             seen = _as_of(old, model)
             if (other == index or _key(old) != _key(offer) or old.effective_from or old.effective_until
-                    or seen is None or day_of(offer.effective_from) > seen
-                    or (_as_of(offer, model) or "") <= seen
+                    or seen is None or day_of(offer.effective_from) >= seen
                     or (offer.effective_until and day_of(offer.effective_until) <= seen)):
                 continue
             line = doc.locate(("offers", other))[0]
             yield problem_at(doc, ("offers", index, "effective_from"),
                              f"the entry on line {line} was seen in effect on {seen}, after this price took effect "
-                             f"({offer.effective_from}), so it would stay current: if this price replaced it, give "
-                             f"that entry effective_until: {offer.effective_from}")
+                             f"({offer.effective_from}), so that entry would stay current: re-check it, then give it "
+                             "effective_until (the day it ended) or this entry effective_until, whichever is true")
 
 
 def check_price_history(doc: Document, model: s.ModelFile) -> Iterator[Problem]:

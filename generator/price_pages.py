@@ -156,6 +156,8 @@ class HistoryRow:
 def _change(before: OfferRecord | None, after: OfferRecord) -> str:
     if before is None:
         return "First recorded"
+    if (before.currency, before.unit == "subscription") != (after.currency, after.unit == "subscription"):
+        return f"Was {price_text(before)}"
     old, new = before.price_per_second or before.price_per_month, after.price_per_second or after.price_per_month
     if not old or old == new:
         return "Unchanged" if old == new else "Changed"
@@ -178,12 +180,13 @@ def _status(entry: PriceEntry, retired: dict[str, str]) -> str:
 
 
 def history_rows(page: str, catalog: Catalog, model: ModelRecord, today: dt.date) -> list[tuple[tuple, HistoryRow]]:
-    """Entries of every price that has more than one, each with its sort key (for newest first)."""
+    """Entries of every price that changed, is scheduled or has ended, each with its sort key
+    (for newest first)."""
     retired = _retired(lifecycle_summary(catalog, model, today))
     out = []
     for entries in price_series(model, today):
-        if len(entries) < 2:
-            continue
+        if len(entries) < 2 and entries[0].status == "current":
+            continue  # a price that never changed is in the grid; scheduled or ended ones are history
         for before, entry in zip([None, *entries[:-1]], entries):
             o = entry.offer
             out.append((start(o), HistoryRow(

@@ -15,9 +15,10 @@ Cross-file rules (references, unique ids, id equals file name) live in
 from __future__ import annotations
 
 import datetime as dt  # noqa: F401 - used in annotations evaluated by pydantic
+import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Discriminator, Field, StrictBool, Tag, model_validator
+from pydantic import AfterValidator, Discriminator, Field, StrictBool, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import (  # noqa: F401 - re-exported: the schema's vocabulary
@@ -114,6 +115,17 @@ class ComparisonsFile(Strict):
     pairs: list[Annotated[list[Slug], Field(min_length=2, max_length=2)]]
 
 
+def _resolution_label(value: str) -> str:
+    if not re.fullmatch(r"[1-9][0-9]{2,3}p|[248]K|[1-9][0-9]{2,4}x[1-9][0-9]{2,4}", value):
+        raise PydanticCustomError("resolution", "'{value}' is not a resolution label like 720p, 1080p, 4K or "
+                                  "1792x1024", {"value": value})
+    return value
+
+
+def _first_day(value: str) -> str:
+    return value if len(value) == 10 else value + "-01"
+
+
 # --- model files ---------------------------------------------------------------------
 
 
@@ -175,6 +187,8 @@ class PromptGuide(Strict):
 
 
 PriceUnit = Literal["second", "credit", "subscription"]
+ResolutionLabel = Annotated[str, Field(strict=True), AfterValidator(_resolution_label)]
+"""``720p``, ``1080p``, ``4K`` or a pixel size ``1792x1024``: what the calculator can match."""
 UNIT_FIELDS: dict[str, tuple[str, ...]] = {
     "second": ("price_per_second",),
     "credit": ("credits_per_second", "credit_price"),
@@ -197,7 +211,7 @@ class Offer(Strict):
     platform: Slug | None
     mode: Literal["text_to_video", "image_to_video", "audio_to_video", "video_to_video"] = "text_to_video"
     tier: Tier = "standard"
-    resolution: Text | None = None
+    resolution: ResolutionLabel | None = None
     audio: StrictBool | None = None
     unit: PriceUnit = "second"
     price_per_second: Money | None = None
@@ -226,7 +240,8 @@ class Offer(Strict):
                                       + " (unit 'second': price_per_second; 'credit': credits_per_second and"
                                       " credit_price; 'subscription': plan, price_per_month and includes)",
                                       {"unit": self.unit})
-        if self.effective_from and self.effective_until and self.effective_until <= self.effective_from:
+        if self.effective_from and self.effective_until and \
+                _first_day(self.effective_until) <= _first_day(self.effective_from):
             raise PydanticCustomError("date_order", "effective_until must come after effective_from")
         return self
 

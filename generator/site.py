@@ -53,9 +53,12 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str 
 
 
 def configured_site_url(config_file: Path) -> str:
-    """``site_url`` of the MkDocs config (``!ENV`` tags resolved); ``/`` when not set."""
+    """``site_url`` of the MkDocs config (``!ENV`` tags resolved); ``/`` when not set.
+    Raises BuildError when the config file is missing."""
     from mkdocs.utils.yaml import yaml_load
 
+    if not config_file.is_file():
+        raise BuildError(f"{config_file} not found: run videoguide in the project folder (the one with mkdocs.yml)")
     with config_file.open("rb") as handle:
         return yaml_load(handle).get("site_url") or "/"
 

@@ -50,7 +50,7 @@ def test_a_price_cut_names_the_changed_verdict_and_winner(repo):
     text = pipeline.diff_text(repo, today=TODAY)
     lines = text.splitlines()
     assert lines[0].startswith("Data at HEAD (") and lines[0].endswith(") compared with the working tree, as of 2026-11-29.")
-    assert "  Price: Alpha · Acme API · standard · 720p · with audio: $0.40 per second → $0.04 per second" in lines
+    assert "  Price: Alpha · Acme API · standard · 720p · with audio: $0.40 per second (from 2026-06-01) → $0.04 per second (from 2026-06-01)" in lines
     assert "  Use-case pick: Cheap drafts, recommended: Beta → Alpha" in lines
     assert "  Head-to-head winner: Alpha vs Beta, Lowest price per second: Beta → Alpha" in lines
     assert ("  Worked example: 8-second clip at 720p with audio, Alpha: $2.80 on Resell → $0.32 on Acme API"
@@ -71,7 +71,7 @@ def test_committed_changes_compare_with_the_previous_commit(repo):
     _git(repo.project_dir, "commit", "-q", "-am", "cut")
     text = pipeline.diff_text(repo, today=TODAY)
     assert text.startswith("Data at HEAD~1 (")
-    assert "$0.40 per second → $0.04 per second" in text
+    assert "$0.40 per second (from 2026-06-01) → $0.04 per second (from 2026-06-01)" in text
 
 
 def test_no_change_says_so(repo):
@@ -123,3 +123,44 @@ def test_bad_revision_and_no_repository_are_usage_errors(repo, tmp_path, capsys,
     assert main(["diff"]) == 2
     assert "not a git repository" in capsys.readouterr().err
     assert main(["diff", "--summary", "x"]) == 2
+
+
+@pytest.mark.parametrize("layout", ["changes: []\n", "# mine\nchanges:\n", None], ids=["empty-list", "header-only", "none"])
+def test_record_writes_a_valid_file_from_any_starting_layout(repo, layout):
+    path = repo.data_dir / "changes.yaml"
+    if layout is not None:
+        path.write_text(layout)
+    _edit(repo, *CHEAP)
+    pipeline.diff_text(repo, record=True, today=TODAY)
+    [entry] = load_dataset(repo.data_dir).vocabularies["changes.yaml"].changes
+    assert entry.items[0].subject == "Alpha · Acme API · standard · 720p · with audio"
+
+
+def test_recording_again_before_a_commit_replaces_the_entry(repo):
+    _edit(repo, *CHEAP)
+    assert pipeline.diff_text(repo, record=True, summary="Cut", today=TODAY).endswith("changes.yaml.")
+    assert pipeline.diff_text(repo, record=True, today=TODAY).endswith("Already recorded on 2026-11-29; nothing was written.")
+    _edit(repo, '"0.04", effective_from: 2026-06-01}', '"0.05", effective_from: 2026-06-01}')
+    text = pipeline.diff_text(repo, record=True, today=TODAY)
+    assert "Replaced the entry of 2026-11-29 against" in text
+    [entry] = load_dataset(repo.data_dir).vocabularies["changes.yaml"].changes
+    assert (entry.summary, entry.items[0].after) == ("Cut", "$0.05 per second (from 2026-06-01)")
+
+
+@pytest.mark.parametrize("summary", ["   ", "two\nlines"], ids=["blank", "multi-line"])
+def test_a_bad_summary_writes_nothing(repo, summary):
+    _edit(repo, *CHEAP)
+    with pytest.raises(UsageError, match="cannot record this report: summary"):
+        pipeline.diff_text(repo, record=True, summary=summary, today=TODAY)
+    assert not (repo.data_dir / "changes.yaml").exists()
+
+
+def test_a_scheduled_price_and_a_corrected_date_are_changes(repo):
+    _edit(repo, '  - {platform: acme-app,', '  - {platform: resell, resolution: 1080p, audio: true, price_per_second: "0.50",'
+          ' effective_from: 2027-02-01}\n  - {platform: acme-app,')
+    _edit(repo, "effective_from: 2026-06-01}", "effective_from: 2026-05-15}")
+    lines = pipeline.diff_text(repo, today=TODAY).splitlines()
+    assert ("  Price: Alpha · Resell · standard · 1080p · with audio, 2027-02-01 (scheduled): — → $0.50 per second"
+            in lines)
+    assert ("  Price: Alpha · Acme API · standard · 720p · with audio: $0.40 per second (from 2026-06-01) →"
+            " $0.40 per second (from 2026-05-15)") in lines

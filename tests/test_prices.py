@@ -85,26 +85,33 @@ def test_month_precision_counts_from_the_first_of_the_month(tmp_path: Path):
      "data/models/alpha.yaml:24:5: offers[4]: unit 'credit' needs credit_price (unit 'second': price_per_second;"
      " 'credit': credits_per_second and credit_price; 'subscription': plan, price_per_month and includes)"),
     ('price_per_second: "0.40", effective_from: 2026-06-01}', 'price_per_second: "0.40"}',
-     None),
+     "data/models/alpha.yaml:20:99: offers[0].effective_from: the entry on line 21 was seen in effect on 2026-11-20,"
+     " after this price took effect (2026-01-01), so that entry would stay current: re-check it, then give it"
+     " effective_until (the day it ended) or this entry effective_until, whichever is true"),
+    ('price_per_second: "0.50", effective_from: 2026-01-01, source: acme-news}',
+     'price_per_second: "0.50", effective_from: 2026-01-01, effective_until: 2026-06-01, source: acme-news}', None),
     ('price_per_second: "0.40", effective_from: 2026-06-01}', 'price_per_second: "0.40", effective_from: 2026-01-01}',
-     "data/models/alpha.yaml:21:5: offers[1]: another entry for the same price (line 20) starts on 2026-01-01 too:"
-     " give the newer one the date it took effect (effective_from)"),
+     "data/models/alpha.yaml:21:5: offers[1]: another entry for the same price (line 20) also counts from 2026-01-01"
+     " (an entry without effective_from counts from its as_of date): give them different effective_from dates, or"
+     " end the older one with effective_until"),
     ('price_per_second: "0.40", effective_from: 2026-06-01}', 'price_per_second: "0.40", effective_from: "2026-01"}',
-     "data/models/alpha.yaml:21:5: offers[1]: another entry for the same price (line 20) starts on 2026-01-01 too:"
-     " give the newer one the date it took effect (effective_from)"),
+     "data/models/alpha.yaml:21:5: offers[1]: another entry for the same price (line 20) also counts from 2026-01-01"
+     " (an entry without effective_from counts from its as_of date): give them different effective_from dates, or"
+     " end the older one with effective_until"),
     ("- {platform: resell, resolution: 720p, audio: true, unit: credit",
      "- {platform: resell, resolution: 720p, audio: true, price_per_second: \"0.30\", effective_from: 2026-11-01,"
      " as_of: 2026-11-25}\n  - {platform: resell, resolution: 720p, audio: true, unit: credit",
      "data/models/alpha.yaml:24:97: offers[4].effective_from: the entry on line 25 was seen in effect on 2026-11-20,"
-     " after this price took effect (2026-11-01), so it would stay current: if this price replaced it, give that"
-     " entry effective_until: 2026-11-01"),
-], ids=["bad-month", "credit-without-price", "undated-counts-from-as-of", "same-start", "month-is-its-first-day",
+     " after this price took effect (2026-11-01), so that entry would stay current: re-check it, then give it"
+     " effective_until (the day it ended) or this entry effective_until, whichever is true"),
+], ids=["bad-month", "credit-without-price", "undated-after-a-start", "ended-then-undated", "same-start",
+        "month-is-its-first-day",
         "new-price-older-than-a-sighting"])
 def test_price_entries_are_checked(tmp_path: Path, old: str, new: str, expected: str | None):
     data = Path(shutil.copytree(PRICING, tmp_path / "data"))
     text = (data / "models" / "alpha.yaml").read_text()
     assert text.count(old) == 1
-    if expected is None:  # no effective_from: in effect by its as-of date (2026-11-20), so current
+    if expected is None:  # the $0.50 price ended on 2026-06-01, so the $0.40 one is current
         from generator.catalog import build_catalog
         from generator.validate import load_dataset
 
@@ -158,3 +165,40 @@ def test_price_history_page_lists_every_change_across_models(real_catalog):
 def test_pages_include_the_calculator_history_and_changes(pricing_catalog):
     paths = [p.path for p in plan_pages(pricing_catalog, TODAY)]
     assert {"prices/calculator.md", "prices/history.md", "changes/index.md"} <= set(paths)
+
+
+@pytest.mark.parametrize(("label", "ok"), [("720p", True), ("4K", True), ("1792x1024", True), ("1080P", False),
+                                           ("1008", False), ("bogus", False)])
+def test_offer_resolutions_are_labels_the_calculator_can_match(label, ok):
+    from pydantic import ValidationError
+
+    from generator import schema as s
+
+    offer = {"platform": None, "resolution": label, "price_per_second": "0.10"}
+    if ok:
+        assert s.Offer.model_validate(offer).resolution == label
+    else:
+        with pytest.raises(ValidationError, match="is not a resolution label like 720p, 1080p, 4K or 1792x1024"):
+            s.Offer.model_validate(offer)
+
+
+def test_a_lone_scheduled_price_is_shown_in_the_history(tmp_path: Path):
+    from generator.catalog import build_catalog
+    from generator.validate import load_dataset
+
+    data = Path(shutil.copytree(PRICING, tmp_path / "data"))
+    path = data / "models" / "beta.yaml"
+    path.write_text(path.read_text() + '  - {platform: beta-api, resolution: 1080p, audio: true,'
+                    ' price_per_second: "0.20", effective_from: 2027-03-01}\n')
+    catalog = build_catalog(load_dataset(data))
+    rows = model_context(catalog, catalog.models["beta"], TODAY).price_history
+    assert [(r.when, r.price, r.status) for r in rows] == [("2027-03-01", "$0.20 per second", "Scheduled")]
+
+
+def test_all_models_names_why_there_is_no_price(real_catalog):
+    from generator.index_pages import models_index_context
+
+    rows = {r.name: r.price for r in models_index_context(real_catalog, TODAY).rows}
+    assert rows["Gemini Omni Flash"] == "Only an estimated price is documented"
+    assert rows["LTX-2.3 Pro"] == "Only prices for other inputs (such as image-to-video) are documented"
+    assert rows["Sora 2 Pro"] == "Retired on 2026-09-24"

@@ -104,13 +104,21 @@
       var notes = el("td");
       var src = el("a", {href: r.offer.href}, r.offer.source);
       notes.appendChild(src);
-      notes.appendChild(document.createTextNode(", checked " + r.offer.as_of +
-        (r.caveats.length ? ". " + r.caveats.join("; ") : "")));
+      notes.appendChild(document.createTextNode(", checked " + r.offer.as_of));
+      if (r.offer.stale) {
+        notes.appendChild(document.createTextNode(" "));
+        notes.appendChild(el("span", {"class": "vg-stale", title: "Checked more than " + data.staleAfter +
+          " days before " + data.today + "; it may have changed"}, "stale"));
+      }
+      if (r.caveats.length) {
+        var text = r.caveats.join("; ");
+        notes.appendChild(document.createTextNode(". " + text.charAt(0).toUpperCase() + text.slice(1) + "."));
+      }
       tr.appendChild(notes);
       body.appendChild(tr);
     });
     summary.textContent = rows.length
-      ? rows.length + " options for " + clips + " × " + seconds + "-second clip(s), " + takes +
+      ? rows.length + (rows.length === 1 ? " option for " : " options for ") + clips + " × " + seconds + "-second clip(s), " + takes +
         " take(s) each. Cheapest: " + dollars(rows[0].pico * generations) + " (" + rows[0].model.name + ", " +
         rows[0].offer.platform + ")."
       : "No model on this site can make this clip in one generation; see the reasons below.";
