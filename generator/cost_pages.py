@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from . import format as fmt
 from .catalog import Catalog
 from .costs import ClipRequest, CostReport, Quote, Unavailable, cents, cost_report, model_quotes, priced_offers, reduced
 from .freshness import DEFAULT_STALE_AFTER_DAYS, Freshness
@@ -21,6 +22,7 @@ from .price_pages import what_text
 from .views import SOURCES_PAGE, Link, href, model_page, url_href
 
 CALCULATOR_PAGE = "prices/calculator.md"
+AUDIO_WORDS = {True: "with audio", False: "without audio", None: "audio either way"}
 CHART_FILE = "prices/cost-8s.svg"
 EXAMPLE_SECONDS = (8, 30, 60)
 EXAMPLE_COLUMNS = (("720p", False), ("720p", True), ("1080p", False), ("1080p", True))
@@ -28,21 +30,15 @@ PICO = Decimal(10) ** 12
 """Widget amounts are whole pico-dollars: exact for prices of up to 12 decimal places × whole seconds."""
 
 
-def _rate(amount: Decimal) -> str:
-    from .format import usd
-
-    return usd(amount)
-
-
 def cost_text(report: CostReport, model_name: str, fresh: Freshness | None = None) -> str:
     """``videoguide cost``: the job, then one line per platform, cheapest first (or the reason)."""
     r = report.request
     head = (f"{model_name}: {r.clips} clip(s) of {r.seconds} s, {r.takes} take(s) each, "
             f"{r.resolution or 'any resolution'}, {r.aspect_ratio or 'any aspect ratio'}, "
-            f"{ {True: 'with audio', False: 'without audio', None: 'audio either way'}[r.audio] }")
+            f"{AUDIO_WORDS[r.audio]}")
     lines = [head]
     for q in report.quotes:
-        lines.append(f"  {cents(q.total)} total — {what_text(q.offer)}: {_rate(q.offer.usd_per_second)} per second"
+        lines.append(f"  {cents(q.total)} total — {what_text(q.offer)}: {fmt.usd(q.offer.usd_per_second)} per second"
                      f" × {q.billed_seconds} s = {cents(q.per_clip)} per clip × {r.generations} generation(s)")
         stale = f" (stale: over {fresh.stale_after_days} days)" if fresh and fresh.is_stale(q.offer.as_of) else ""
         lines.append(f"      source: {q.offer.source.title}, checked {q.offer.as_of.isoformat()}{stale}")
@@ -117,7 +113,7 @@ class _Tables:
 
     def offer(self, q: Quote) -> int:
         o = q.offer
-        row = json.dumps({"platform": o.platform.name, "what": what_text(o), "rate": _rate(o.usd_per_second),
+        row = json.dumps({"platform": o.platform.name, "what": what_text(o), "rate": fmt.usd(o.usd_per_second),
                           "source": o.source.title, "href": url_href(self.page, SOURCES_PAGE) + f"#src-{o.source.id}",
                           "as_of": o.as_of.isoformat(), "stale": self.fresh.is_stale(o.as_of)}, sort_keys=True)
         return self.offers.setdefault(row, len(self.offers))
@@ -196,7 +192,7 @@ def calculator_context(catalog: Catalog, today: dt.date,
     return CalculatorContext(
         today.isoformat(), json.dumps(calculator_data(catalog, today, page, stale_after_days), separators=(",", ":")),
         worked_examples(catalog, today, page), href(page, CHART_FILE),
-        tuple((q.model.name, f"{what_text(q.offer)}: {_rate(q.offer.usd_per_second)} per second", cents(q.total),
+        tuple((q.model.name, f"{what_text(q.offer)}: {fmt.usd(q.offer.usd_per_second)} per second", cents(q.total),
                q.offer.as_of.isoformat())
               for q in chart_report(catalog, today).quotes),
         href(page, PRICE_HISTORY_PAGE))

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from .format import resolution_order
 from .catalog import Catalog, ModelRecord, OfferRecord
 from .derive import buyable_offers, lifecycle_summary
 from .prices import current_offers
@@ -77,8 +78,6 @@ def cents(amount: Decimal) -> str:
 
 def height(label: str | None) -> int | None:
     """Pixel height a resolution label stands for: ``720p`` → 720, ``4K`` → 2160, ``1792x1024`` → 1024."""
-    from .format import resolution_order
-
     value = resolution_order(label)[0]
     return None if label is None or value == 99999 else value
 
