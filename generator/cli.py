@@ -6,12 +6,14 @@ Exit codes: 0 success, 1 data or build problems (listed on stderr, one per line)
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal, InvalidOperation
 import signal
 import sys
 import threading
 from pathlib import Path
 
 from .decide import AnswerError
+from .clips.plan import BudgetError
 from .costs import ClipRequest
 from .errors import DataError, GuideError, StaleFacts, UsageError
 from .settings import Settings
@@ -65,6 +67,29 @@ def _add_cost(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparser
     cost.add_argument("--platform", default=None, metavar="P", help="one platform id (default: all)")
 
 
+def _usd(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not text.replace(".", "", 1).isascii() or not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"expected an amount in USD such as 5 or 12.50, got {text!r}")
+    return value
+
+
+def _add_clips(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparsers
+    clips = sub.add_parser("clips", help="sample clips: plan them, or generate them through the vendors' APIs")
+    actions = clips.add_subparsers(dest="clips_command", required=True, metavar="ACTION")
+    plan = actions.add_parser("plan", help="what would be generated, what it would cost, what exists")
+    plan.add_argument("--data", type=Path, default=None, help=data_help)
+    plan.add_argument("--only", default=None, metavar="SAMPLE_ID", help="one sample")
+    run = actions.add_parser("run", help="generate what is missing, within a budget")
+    run.add_argument("--data", type=Path, default=None, help=data_help)
+    run.add_argument("--budget", required=True, type=_usd, metavar="USD", help="refuse if the estimate is higher")
+    run.add_argument("--only", default=None, metavar="SAMPLE_ID", help="one sample")
+    run.add_argument("--dry-run", action="store_true", help="say what would be submitted; make no call")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="videoguide",
@@ -96,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--record", action="store_true",
                       help="append the report to data/changes.yaml (the What changed page and feed)")
     diff.add_argument("--summary", default=None, help="with --record: a one-line summary for the entry")
+    _add_clips(sub, data_help)
     serve = sub.add_parser("serve", help="generate, serve on 127.0.0.1:8000, regenerate on data edits")
     serve.add_argument("--data", type=Path, default=None, help=data_help)
     serve.add_argument("--addr", default="127.0.0.1:8000", type=_address,
@@ -120,6 +146,10 @@ def _run(args: argparse.Namespace) -> str:
         if args.summary and not args.record:
             raise UsageError("--summary needs --record")
         return pipeline.diff_text(settings, args.revision, args.record, args.summary)
+    if args.command == "clips":
+        if args.clips_command == "plan":
+            return pipeline.clips_plan_text(settings, args.only)
+        return pipeline.clips_run_text(settings, args.budget, args.only, args.dry_run)
     if args.command == "cost":
         return pipeline.cost_text(settings, args.model, ClipRequest(
             args.seconds, args.clips, args.takes, args.resolution, args.aspect_ratio, args.audio), args.platform)
@@ -163,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except StaleFacts as exc:
         print(exc.report, file=sys.stderr)
+        return 1
+    except BudgetError as exc:
+        print(f"videoguide: refused: {exc}", file=sys.stderr)
         return 1
     except GuideError as exc:  # ConfigError, BuildError, WriteError …
         print(f"error: {exc}", file=sys.stderr)

@@ -7,6 +7,7 @@ previous generated pages and the previous site exactly as they were.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 import threading
 import time
 
@@ -14,7 +15,7 @@ from .catalog import Catalog, build_catalog
 from .chart import cost_chart_svg
 from .cost_pages import CHART_FILE, chart_report
 from .cost_pages import cost_text as render_cost_text
-from .costs import ClipRequest, cost_report, height
+from .costs import ClipRequest, cents, cost_report, height
 from .decide import recommend, report
 from .changelog import CHANGELOG_FILE, changelog_yaml, new_entry
 from .changes import Version, compare, report_text, summarise
@@ -130,6 +131,39 @@ def _record(settings: Settings, changelog, changes: list, commit: str, day: dt.d
         entries.append(entry)
     replace_file(settings.data_dir / CHANGELOG_FILE, changelog_yaml(entries))
     return note
+
+
+def _jobs(settings: Settings, only: str | None, today: dt.date | None):  # noqa: ANN202
+    from .clips.check import CLIPS_FILE, SAMPLES_FILE
+    from .clips.plan import plan
+
+    dataset = load_dataset(settings.data_dir)
+    samples = dataset.vocabularies.get(SAMPLES_FILE)
+    if samples is None:
+        raise UsageError(f"{settings.data_dir / SAMPLES_FILE} is missing: it lists the sample prompts to run")
+    if only is not None and only not in {s.id for s in samples.samples}:
+        raise UsageError(f"unknown sample '{only}'; {near(only, [s.id for s in samples.samples])}")
+    return plan(build_catalog(dataset), samples, dataset.vocabularies.get(CLIPS_FILE), today or dt.date.today(), only)
+
+
+def clips_plan_text(settings: Settings, only: str | None = None, today: dt.date | None = None) -> str:
+    """``videoguide clips plan``: every job, its state and estimated cost. Raises DataError or UsageError."""
+    from .clips.plan import plan_text
+
+    return plan_text(_jobs(settings, only, today))
+
+
+def clips_run_text(settings: Settings, budget: Decimal, only: str | None = None, dry_run: bool = False,
+                   today: dt.date | None = None) -> str:
+    """``videoguide clips run``: refuses before any call when the estimate exceeds ``budget``
+    (BudgetError); with ``dry_run`` says what it would submit and makes no call."""
+    from .clips.plan import check_budget, plan_text
+
+    jobs = _jobs(settings, only, today)
+    total = check_budget(jobs, budget)
+    if dry_run:
+        return plan_text(jobs) + f"\nDry run: within the budget of {cents(budget)} ({cents(total)}); no call was made."
+    raise UsageError("this version can plan clips but not generate them yet: use --dry-run")
 
 
 def vendor_assets(settings: Settings) -> dict[str, bytes]:

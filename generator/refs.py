@@ -257,10 +257,12 @@ def _vocabulary_refs(dataset: "Dataset") -> Iterator[Problem]:
 
 def check_references(dataset: "Dataset") -> Iterator[Problem]:
     """Every cross-file problem in ``dataset``."""
+    from .clips.check import check_samples
     from .guide_check import check_guide
     from .price_check import check_price_history
 
     yield from check_guide(dataset)
+    yield from check_samples(dataset)
     yield from _unique_ids(dataset)
     yield from _vocabulary_refs(dataset)
     for doc, model in dataset.models.values():

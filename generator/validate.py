@@ -15,6 +15,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import schema as s
 from .changelog import CHANGELOG_FILE, ChangesFile
+from .clips.check import CLIPS_FILE, SAMPLES_FILE
+from .clips.schema import ClipsFile, SamplesFile
 from .errors import DataError, Problem, display_path
 from .load import Document, load_document
 from .refs import check_references, problem_at, raw_loc
@@ -30,6 +32,8 @@ VOCABULARY_FILES: dict[str, type[BaseModel]] = {
 OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "decision_guide.yaml": s.DecisionGuideFile,
     CHANGELOG_FILE: ChangesFile,
+    SAMPLES_FILE: SamplesFile,
+    CLIPS_FILE: ClipsFile,
 }
 MODELS_DIR = "models"
 

@@ -1,0 +1,67 @@
+"""Checks of ``samples.yaml`` and ``clips.yaml`` beyond their schema: every run names a
+model, a platform a provider can call and the model's id there; every clip names a sample,
+a model and a platform that exist. Problems are located like every other data problem."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ..errors import Problem
+from ..refs import near, problem_at
+from .schema import PROVIDERS
+
+if TYPE_CHECKING:
+    from ..validate import Dataset
+
+SAMPLES_FILE = "samples.yaml"
+CLIPS_FILE = "clips.yaml"
+
+
+def _platforms(dataset: "Dataset") -> set[str]:
+    parsed = dataset.vocabularies.get("platforms.yaml")
+    return {p.id for p in parsed.platforms} if parsed else set()
+
+
+def _run_problems(dataset: "Dataset", doc, loc: tuple, model: str, platform: str) -> Iterator[Problem]:  # noqa: ANN001
+    if model not in dataset.model_ids:
+        yield problem_at(doc, loc + ("model",), f"unknown model '{model}'; {near(model, sorted(dataset.model_ids))}")
+        return
+    if platform not in PROVIDERS:
+        yield problem_at(doc, loc + ("platform",), f"no clip provider for platform '{platform}'; providers call: "
+                         + ", ".join(sorted(PROVIDERS)))
+        return
+    record = dataset.models.get(model)
+    if record is not None and platform not in record[1].platform_ids:
+        yield problem_at(doc, loc + ("platform",), f"model '{model}' has no id on '{platform}': add it to "
+                         f"platform_ids in models/{model}.yaml")
+
+
+def check_samples(dataset: "Dataset") -> Iterator[Problem]:
+    """Located problems of samples.yaml and clips.yaml (both optional)."""
+    samples = dataset.vocabularies.get(SAMPLES_FILE)
+    if samples is not None:
+        doc = dataset.documents[SAMPLES_FILE]
+        sources = dataset.vocabularies.get("sources.yaml")
+        source_ids = {s.id for s in sources.sources} if sources else set()
+        seen: set[str] = set()
+        for i, sample in enumerate(samples.samples):
+            if sample.id in seen:
+                yield problem_at(doc, ("samples", i, "id"), f"duplicate sample id '{sample.id}'")
+            seen.add(sample.id)
+            if sample.prompt_source and sources and sample.prompt_source not in source_ids:
+                yield problem_at(doc, ("samples", i, "prompt_source"),
+                                 f"unknown source '{sample.prompt_source}'; {near(sample.prompt_source, sorted(source_ids))}")
+            for j, run in enumerate(sample.runs):
+                yield from _run_problems(dataset, doc, ("samples", i, "runs", j), run.model, run.platform)
+    clips = dataset.vocabularies.get(CLIPS_FILE)
+    if clips is not None:
+        doc = dataset.documents[CLIPS_FILE]
+        sample_ids = {s.id for s in samples.samples} if samples else set()
+        for i, clip in enumerate(clips.clips):
+            if clip.sample not in sample_ids:
+                yield problem_at(doc, ("clips", i, "sample"), f"unknown sample '{clip.sample}'; "
+                                 + near(clip.sample, sorted(sample_ids)))
+            if clip.model not in dataset.model_ids:
+                yield problem_at(doc, ("clips", i, "model"), f"unknown model '{clip.model}'")
+            if clip.platform not in _platforms(dataset):
+                yield problem_at(doc, ("clips", i, "platform"), f"unknown platform '{clip.platform}'")

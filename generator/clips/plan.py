@@ -1,0 +1,105 @@
+"""What ``videoguide clips plan`` shows and ``clips run`` would do: one job per sample run,
+its state in the manifest, and its cost estimated from the price data (the calculator's code).
+
+Pure functions; the manifest and the files on disk are read by the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..catalog import Catalog
+from ..costs import ClipRequest, cents, cost_report
+from .schema import PROVIDERS, Clip, ClipsFile, Sample, SamplesFile
+
+
+class BudgetError(Exception):
+    """``clips run`` refused before the first call: over budget, or a cost that cannot be estimated."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One sample on one model and platform. ``estimate`` is USD for one clip (None: no
+    documented price, ``why`` says so); ``clip`` is the newest manifest entry for it."""
+
+    sample: Sample
+    model: str
+    model_name: str
+    platform: str
+    provider: str
+    provider_model: str
+    estimate: Decimal | None
+    why: str | None
+    clip: Clip | None
+
+    @property
+    def state(self) -> str:
+        """``done``, ``rejected`` (content policy: never retried), ``submitted`` (resumed by
+        polling, not paid again), ``failed`` (retried) or ``missing``."""
+        return self.clip.status if self.clip else "missing"
+
+    @property
+    def needs_submission(self) -> bool:
+        return self.state in ("missing", "failed")
+
+
+def _estimate(catalog: Catalog, sample: Sample, model: str, platform: str, today: dt.date):  # noqa: ANN202
+    s = sample.settings
+    report = cost_report(catalog, ClipRequest(s.seconds, resolution=s.resolution, aspect_ratio=s.aspect_ratio,
+                                              audio=s.audio), today, [model], platform)
+    if report.quotes:
+        return report.quotes[0].per_clip, None
+    return None, report.excluded[0].reason if report.excluded else "no documented price"
+
+
+def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today: dt.date,
+         only: str | None = None) -> list[Job]:
+    """Every job of every sample (or of sample ``only``), in file order."""
+    newest: dict[tuple, Clip] = {}
+    for clip in clips.clips if clips else []:
+        newest[(clip.sample, clip.model, clip.platform)] = clip
+    jobs = []
+    for sample in samples.samples:
+        if only is not None and sample.id != only:
+            continue
+        for run in sample.runs:
+            model = catalog.models[run.model]
+            estimate, why = _estimate(catalog, sample, run.model, run.platform, today)
+            jobs.append(Job(sample, run.model, model.name, run.platform, PROVIDERS[run.platform],
+                            model.platform_ids[run.platform], estimate, why,
+                            newest.get((sample.id, run.model, run.platform))))
+    return jobs
+
+
+def check_budget(jobs: list[Job], budget: Decimal) -> Decimal:
+    """The estimated cost of the jobs to submit; raises BudgetError when it exceeds
+    ``budget`` (USD) or when a job to submit has no documented price."""
+    todo = [j for j in jobs if j.needs_submission]
+    unpriced = [j for j in todo if j.estimate is None]
+    if unpriced:
+        raise BudgetError("cannot check the budget: no estimate for " + "; ".join(
+            f"{j.sample.id} on {j.model_name} ({j.platform}): {j.why}" for j in unpriced)
+            + ". Leave these runs out of samples.yaml or run other samples with --only.")
+    total = sum((j.estimate for j in todo), Decimal(0))
+    if total > budget:
+        raise BudgetError(f"the estimate {cents(total)} for {len(todo)} clip(s) exceeds the budget {cents(budget)};"
+                          " nothing was submitted")
+    return total
+
+
+def plan_text(jobs: list[Job]) -> str:
+    """``videoguide clips plan``: one line per job with its state and estimate, then the total to generate."""
+    lines = []
+    for j in jobs:
+        cost = cents(j.estimate) if j.estimate is not None else f"no estimate ({j.why})"
+        lines.append(f"{j.sample.id}: {j.model_name} on {j.platform} via {j.provider} "
+                     f"({j.provider_model}): {j.state}, {cost}")
+    todo = [j for j in jobs if j.needs_submission]
+    priced = sum((j.estimate for j in todo if j.estimate is not None), Decimal(0))
+    unpriced = sum(1 for j in todo if j.estimate is None)
+    lines.append(f"To generate: {len(todo)} clip(s), estimated {cents(priced)}"
+                 + (f" plus {unpriced} without a documented price" if unpriced else "")
+                 + f"; already done or in progress: {len(jobs) - len(todo)}.")
+    return "\n".join(lines)

@@ -1,0 +1,71 @@
+"""What ``data/samples.yaml`` and the clip manifest ``data/clips.yaml`` may say."""
+
+from __future__ import annotations
+
+import datetime as dt  # noqa: F401 - used in annotations evaluated by pydantic
+from typing import Literal
+
+from pydantic import Field, StrictBool
+
+from ..fields import AspectRatio, Date, Money, Seconds, Slug, Strict, Text
+
+PROVIDERS: dict[str, str] = {"gemini-api": "gemini", "replicate": "replicate", "openai-api": "openai"}
+"""Platform id → the provider client that calls it (OpenAI's Videos API is legacy: it shut
+down on 2026-09-24 and remains for gateways that still speak its shape)."""
+
+
+class ClipSettings(Strict):
+    """What every run of a sample asks for: length in seconds, resolution label, aspect ratio, sound."""
+
+    seconds: Seconds
+    resolution: Text
+    aspect_ratio: AspectRatio
+    audio: StrictBool
+
+
+class SampleRun(Strict):
+    model: Slug
+    platform: Slug
+
+
+class Sample(Strict):
+    """One prompt, the settings, and the models (on a platform) to run it on."""
+
+    id: Slug
+    title: Text
+    prompt: Text
+    prompt_source: Slug | None = None
+    settings: ClipSettings
+    runs: list[SampleRun] = Field(min_length=1)
+
+
+class SamplesFile(Strict):
+    samples: list[Sample] = Field(default_factory=list)
+
+
+ClipStatus = Literal["submitted", "done", "failed", "rejected"]
+
+
+class Clip(Strict):
+    """One generation: ``job`` is the provider's id (kept so a re-run polls, never resubmits);
+    ``file`` is docs-relative; ``cost_usd`` the estimate from the price data at run time."""
+
+    sample: Slug
+    model: Slug
+    platform: Slug
+    provider: Literal["gemini", "replicate", "openai"]
+    job: Text
+    status: ClipStatus
+    settings: ClipSettings
+    prompt: Text
+    date: Date
+    cost_usd: Money | None = None
+    sha256: Text | None = None
+    duration_seconds: float | None = None
+    file: Text | None = None
+    poster: Text | None = None
+    message: Text | None = None
+
+
+class ClipsFile(Strict):
+    clips: list[Clip] = Field(default_factory=list)

@@ -1,0 +1,105 @@
+"""Sample clips, first part: samples.yaml and the manifest validated like all data; the plan,
+its estimates from the price data, and the budget refused before any call."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.cli import main
+from generator.clips.plan import BudgetError
+
+from .conftest import PRICING, TODAY, copy_project
+from .helpers import problems
+
+SAMPLES = """samples:
+  - id: bottle
+    title: A bottle tips over
+    prompt: A bottle tips over on a marble counter.
+    settings: {seconds: 5, resolution: 720p, aspect_ratio: "16:9", audio: true}
+    runs:
+      - {model: alpha, platform: gemini-api}
+      - {model: beta, platform: replicate}
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    settings = copy_project(tmp_path / "project", PRICING)
+    platforms = settings.data_dir / "platforms.yaml"
+    platforms.write_text(platforms.read_text() + "  - {id: gemini-api, name: Gemini API, kind: vendor_api}\n"
+                         "  - {id: replicate, name: Replicate, kind: reseller}\n")
+    for model, lines in (("alpha", "platform_ids: {gemini-api: alpha-1}\n"), ("beta", "platform_ids: {replicate: beta/beta}\n")):
+        path = settings.data_dir / "models" / f"{model}.yaml"
+        path.write_text(path.read_text().replace("offers:\n", lines + "offers:\n  - {platform: gemini-api, resolution: 720p,"
+                                                 ' audio: true, price_per_second: "0.50"}\n' if model == "alpha" else
+                                                 lines + "offers:\n"))
+    (settings.data_dir / "samples.yaml").write_text(SAMPLES)
+    return settings
+
+
+def test_plan_estimates_each_run_from_the_price_data(project):
+    text = pipeline.clips_plan_text(project, today=TODAY)
+    assert text.splitlines() == [
+        "bottle: Alpha on gemini-api via gemini (alpha-1): missing, $3.00",  # billed 6 s × $0.50
+        "bottle: Beta on replicate via replicate (beta/beta): missing, no estimate (no documented price on Replicate)",
+        "To generate: 2 clip(s), estimated $3.00 plus 1 without a documented price; already done or in progress: 0.",
+    ]
+
+
+def test_run_refuses_before_any_call_when_a_cost_cannot_be_estimated_or_exceeds_the_budget(project):
+    with pytest.raises(BudgetError, match="cannot check the budget: no estimate for bottle on Beta"):
+        pipeline.clips_run_text(project, Decimal("100"), dry_run=True, today=TODAY)
+    samples = project.data_dir / "samples.yaml"
+    samples.write_text(SAMPLES.replace("      - {model: beta, platform: replicate}\n", ""))
+    with pytest.raises(BudgetError, match=r"the estimate \$3.00 for 1 clip\(s\) exceeds the budget \$2.99"):
+        pipeline.clips_run_text(project, Decimal("2.99"), dry_run=True, today=TODAY)
+    assert pipeline.clips_run_text(project, Decimal("3"), dry_run=True, today=TODAY).endswith(
+        "Dry run: within the budget of $3.00 ($3.00); no call was made.")
+
+
+def test_the_manifest_decides_what_is_left(project):
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.replace("      - {model: beta, platform: replicate}\n", ""))
+    (project.data_dir / "clips.yaml").write_text(
+        "clips:\n  - {sample: bottle, model: alpha, platform: gemini-api, provider: gemini, job: op-1,"
+        " status: submitted, settings: {seconds: 5, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
+        " prompt: A bottle tips over., date: 2026-11-29, cost_usd: \"3.00\"}\n")
+    text = pipeline.clips_plan_text(project, today=TODAY)
+    assert "alpha-1): submitted, $3.00" in text  # resumed by polling, not paid again
+    assert text.endswith("To generate: 0 clip(s), estimated $0.00; already done or in progress: 1.")
+    assert pipeline.clips_run_text(project, Decimal("0"), dry_run=True, today=TODAY).endswith("no call was made.")
+
+
+def test_sample_problems_are_located(project, monkeypatch):
+    monkeypatch.chdir(project.project_dir)
+    bad = SAMPLES.replace("{model: beta, platform: replicate}", "{model: gamma, platform: acme-api}").replace(
+        "{model: alpha, platform: gemini-api}", "{model: alfa, platform: gemini-api}")
+    assert problems(project.data_dir, {"samples.yaml": bad}) == [
+        "data/samples.yaml:7:17: samples[0].runs[0].model: unknown model 'alfa'; did you mean 'alpha'?",
+        "data/samples.yaml:8:34: samples[0].runs[1].platform: no clip provider for platform 'acme-api'; providers"
+        " call: gemini-api, openai-api, replicate",
+    ]
+
+
+def test_cli(project, capsys, monkeypatch):
+    monkeypatch.chdir(project.project_dir)
+    assert main(["clips", "plan", "--only", "bottle"]) == 0
+    assert main(["clips", "plan", "--only", "botle"]) == 2
+    assert "unknown sample 'botle'; did you mean 'bottle'?" in capsys.readouterr().err
+    assert main(["clips", "run", "--budget", "5", "--dry-run"]) == 1
+    assert "refused: cannot check the budget" in capsys.readouterr().err
+    assert main(["clips", "run", "--budget", "-1", "--dry-run"]) == 2
+    assert main(["clips", "run", "--budget", "NaN", "--dry-run"]) == 2
+
+
+def test_the_real_samples_plan_without_keys(capsys, monkeypatch):
+    monkeypatch.delenv("GEMINI_API_KEY", raising=False)
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    assert main(["clips", "plan"]) == 0
+    assert "juice-bottle: Veo 3.1 on gemini-api via gemini (veo-3.1-generate-preview)" in capsys.readouterr().out
+    assert main(["clips", "run", "--budget", "100", "--dry-run", "--only", "juice-bottle"]) == 0
+    assert "no call was made" in capsys.readouterr().out
