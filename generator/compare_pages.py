@@ -37,6 +37,8 @@ class CompareContext:
     ties: int
     undecided: int
     href: str
+    samples: tuple = ()
+    """Sample clips of both models (SampleView, filled in by generator.pages.plan_pages)."""
 
 
 def _field(criterion) -> str:

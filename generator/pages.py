@@ -7,7 +7,7 @@ paths are relative to the docs folder. No I/O happens here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import format as fmt
@@ -16,6 +16,8 @@ from .changelog import ChangesFile
 from .changes_pages import CHANGES_PAGE, changes_context
 from .cost_pages import CALCULATOR_PAGE, calculator_context
 from .freshness import DEFAULT_STALE_AFTER_DAYS
+from .clips.pages import SAMPLES_PAGE, SamplesContext, SampleView, sample_views
+from .clips.schema import ClipsFile, SamplesFile
 from .price_pages import PRICE_HISTORY_PAGE, HistoryRow, OfferLine, PriceGrid, model_prices, price_history_context
 from .derive import LifecycleSummary, lifecycle_summary
 from .tables import labelled_facts
@@ -28,6 +30,18 @@ from . import schema as s
 from .compare_pages import compare_context, use_case_context
 from .guide_pages import GUIDE_PAGE, guide_context
 from .index_pages import disputed_context, home_context, models_index_context, sources_context
+
+
+@dataclass(frozen=True)
+class ClipSet:
+    """The sample prompts, the clip manifest, and which of its files are in the docs folder."""
+
+    samples: SamplesFile | None = None
+    clips: ClipsFile | None = None
+    present: frozenset[str] = field(default_factory=frozenset)
+
+    def views(self, page: str, catalog: Catalog, models: tuple[str, ...] | None = None) -> tuple[SampleView, ...]:
+        return sample_views(page, catalog, self.samples, self.clips, self.present, models)
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,8 @@ class ModelContext:
     price_history: tuple[HistoryRow, ...]
     price_history_href: str
     comparisons: tuple[Link, ...]
+    samples: tuple[SampleView, ...] = ()
+    """Sample clips of this model (filled in by :func:`plan_pages`)."""
 
 
 def _model_link(page: str, catalog: Catalog, model_id: str) -> Link:
@@ -131,14 +147,18 @@ class UseCasesIndexContext:
 
 
 def plan_pages(catalog: Catalog, today: dt.date, guide: s.DecisionGuideFile | None = None,
-               changelog: ChangesFile | None = None, stale_after_days: int = DEFAULT_STALE_AFTER_DAYS) -> list[Page]:
+               changelog: ChangesFile | None = None, stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
+               clips: ClipSet | None = None) -> list[Page]:
     """Every generated page, in a stable order; the guide page when the data has a guide;
     the "What changed" page from ``changelog`` (data/changes.yaml; None: nothing recorded)."""
     results = use_case_results(catalog, today)
     pages = [Page("index.md", "home.md.jinja", home_context(catalog, results, today, guide is not None), "Home")]
-    pages += [Page(model_page(m.id), "model.md.jinja", model_context(catalog, m, today), m.name) for m in catalog.models.values()]
+    clips = clips or ClipSet()
+    pages += [Page(model_page(m.id), "model.md.jinja", replace(model_context(catalog, m, today), samples=clips.views(
+        model_page(m.id), catalog, (m.id,))), m.name) for m in catalog.models.values()]
     pages.append(Page("models/index.md", "models.md.jinja", models_index_context(catalog, today), "All models"))
-    pages += [Page(compare_page(a, b), "compare.md.jinja", ctx, ctx.title)
+    pages += [Page(compare_page(a, b), "compare.md.jinja",
+                   replace(ctx, samples=clips.views(compare_page(a, b), catalog, (a, b))), ctx.title)
               for a, b in catalog.comparisons if (ctx := compare_context(catalog, a, b, compare_page(a, b), today))]
     pages.append(Page("compare/index.md", "compare_index.md.jinja",
                       CompareIndexContext(tuple(Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href("compare/index.md", compare_page(a, b)))
@@ -154,6 +174,7 @@ def plan_pages(catalog: Catalog, today: dt.date, guide: s.DecisionGuideFile | No
                       "Cost calculator"))
     pages.append(Page(PRICE_HISTORY_PAGE, "price_history.md.jinja", price_history_context(catalog, today),
                       "Price history"))
+    pages.append(Page(SAMPLES_PAGE, "samples.md.jinja", SamplesContext(clips.views(SAMPLES_PAGE, catalog)), "Samples"))
     pages.append(Page(CHANGES_PAGE, "changes.md.jinja", changes_context(changelog), "What changed"))
     pages.append(Page(SOURCES_PAGE, "sources.md.jinja", sources_context(catalog), "Sources"))
     pages.append(Page(DISPUTED_PAGE, "disputed.md.jinja", disputed_context(catalog), "Disputed claims"))

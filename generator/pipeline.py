@@ -24,7 +24,7 @@ from .errors import DataError, GuideError, StaleFacts, UsageError
 from .revisions import commit_of, dataset_at, default_revision
 from .freshness import Freshness, configured_stale_after, stale_facts
 from .refs import near
-from .pages import plan_pages
+from .pages import ClipSet, plan_pages
 from .render import render_pages
 from .settings import Settings
 from .site import build_site, check_address_free, configured_site_url, start_server
@@ -183,6 +183,16 @@ def freshness(settings: Settings, today: dt.date | None = None) -> Freshness:
     return Freshness(today or dt.date.today(), days)
 
 
+def clip_set(settings: Settings, dataset) -> ClipSet:  # noqa: ANN001 - a Dataset
+    """Sample prompts, the clip manifest and which of its files exist under the docs folder."""
+    from .clips.check import CLIPS_FILE, SAMPLES_FILE
+
+    clips = dataset.vocabularies.get(CLIPS_FILE)
+    files = {f for c in (clips.clips if clips else []) for f in (c.file, c.poster) if f}
+    present = frozenset(f for f in files if (settings.docs_dir / f).is_file())
+    return ClipSet(dataset.vocabularies.get(SAMPLES_FILE), clips, present)
+
+
 def render_all(settings: Settings, today: dt.date | None = None, site_url: str | None = None) -> dict[str, str | bytes]:
     """Every generated file (docs-relative path → content), computed without writing;
     feed links use ``site_url`` (default: the MkDocs config's)."""
@@ -191,7 +201,7 @@ def render_all(settings: Settings, today: dt.date | None = None, site_url: str |
     catalog = build_catalog(dataset)
     changelog = dataset.vocabularies.get(CHANGELOG_FILE)
     pages = plan_pages(catalog, fresh.today, dataset.vocabularies.get("decision_guide.yaml"), changelog,
-                       fresh.stale_after_days)
+                       fresh.stale_after_days, clip_set(settings, dataset))
     files: dict[str, str | bytes] = dict(render_pages(pages, fresh))
     files[CHART_FILE] = cost_chart_svg(chart_report(catalog, fresh.today),
                                       f"One 8-second clip, cheapest option per model and platform (prices as of "

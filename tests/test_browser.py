@@ -262,3 +262,76 @@ def test_cost_chart_is_an_image_that_loads(page, server):
     chart = page.locator("img[src$='cost-8s.svg']")
     assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
     assert "8-second clip" in chart.get_attribute("alt")
+
+
+# --- sample clips ------------------------------------------------------------------------
+
+_RECORD_WEBM = """async () => {
+  const canvas = document.createElement("canvas");
+  canvas.width = 160; canvas.height = 90;
+  const ctx = canvas.getContext("2d");
+  const recorder = new MediaRecorder(canvas.captureStream(10), {mimeType: "video/webm;codecs=vp8"});
+  const chunks = [];
+  recorder.ondataavailable = e => chunks.push(e.data);
+  const done = new Promise(resolve => recorder.onstop = resolve);
+  recorder.start();
+  for (let i = 0; i < 10; i++) {
+    ctx.fillStyle = `hsl(${i * 36}, 80%, 50%)`; ctx.fillRect(0, 0, 160, 90);
+    await new Promise(r => setTimeout(r, 100));
+  }
+  recorder.stop();
+  await done;
+  const bytes = new Uint8Array(await new Blob(chunks, {type: "video/webm"}).arrayBuffer());
+  let text = ""; for (const b of bytes) text += String.fromCharCode(b);
+  return btoa(text);
+}"""
+
+
+@pytest.fixture(scope="module")
+def clip_site(browser, tmp_path_factory):
+    """A site whose manifest has one finished clip, recorded by this Chromium (a real WebM)."""
+    import base64
+    import hashlib
+
+    recorder = browser.new_page()
+    video = base64.b64decode(recorder.evaluate(_RECORD_WEBM))
+    recorder.close()
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Quiet)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    settings = copy_project(tmp_path_factory.mktemp("clips") / "project")
+    (settings.docs_dir / "assets" / "clips").mkdir(parents=True)
+    (settings.docs_dir / "assets" / "clips" / "juice-bottle--veo-3-1.webm").write_bytes(video)
+    (settings.data_dir / "clips.yaml").write_text(
+        "clips:\n  - {sample: juice-bottle, model: veo-3-1, platform: gemini-api, provider: gemini, job: op-1,"
+        " status: done, settings: {seconds: 8, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
+        f" prompt: A bottle tips over., date: 2026-11-29, cost_usd: \"3.20\", sha256: {hashlib.sha256(video).hexdigest()},"
+        " duration_seconds: 1, file: assets/clips/juice-bottle--veo-3-1.webm}\n")
+    pipeline.build(settings, TODAY, site_url=base)
+    httpd.RequestHandlerClass = functools.partial(_Quiet, directory=str(settings.site_dir))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("path", ["models/veo-3-1/", "samples/", "compare/veo-3-1-vs-sora-2-pro/"])
+def test_an_embedded_clip_plays(browser, clip_site, path):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(clip_site + path)
+    video = page.locator("figure.vg-clip video").first
+    assert video.get_attribute("preload") == "none"
+    assert "Veo 3.1 · Gemini API" in page.locator("figure.vg-clip figcaption").first.inner_text()
+    video.evaluate("v => v.load()")
+    page.wait_for_function("document.querySelector('figure.vg-clip video').readyState >= 1")  # HAVE_METADATA
+    assert errors == []
+    page.close()
+
+
+def test_pages_without_clips_have_no_sample_section(page, server):
+    page.goto(server + "models/veo-3-1/")
+    assert page.locator("figure.vg-clip").count() == 0 and page.locator("#sample-clips").count() == 0
+    page.goto(server + "samples/")
+    assert "No sample clip has been made yet" in page.locator("article").inner_text()
