@@ -18,7 +18,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from .errors import WriteError
 
@@ -163,3 +163,19 @@ def replace_dir(new: Path, target: Path) -> None:
 def replace_file(target: Path, text: str) -> None:
     """Atomically replace ``target`` with ``text`` (UTF-8), e.g. a data file the CLI updates."""
     _atomic_write(target, text.encode("utf-8"))
+
+
+@contextmanager
+def atomic_file(target: Path) -> Iterator[BinaryIO]:
+    """A binary file handle whose content replaces ``target`` only when the block completes
+    without error (a temporary file in the same folder, then a rename); else nothing changes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
