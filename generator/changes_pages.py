@@ -78,13 +78,13 @@ def feed_xml(changelog: ChangesFile | None, site_url: str, today: dt.date) -> st
     fg.language("en")
     fg.updated(_midnight(entries[0].date if entries else today))
     for entry in reversed(entries):  # feedgen puts the last added first
-        view = EntryView(anchor[id(entry)], "", "", "", _rows(entry, True), _rows(entry, False))
+        rows = _rows(entry, True) + _rows(entry, False)
         item = fg.add_entry()
-        item.id(f"{page_url}#{view.anchor}")
+        item.id(f"{page_url}#{anchor[id(entry)]}")
         item.title(f"{entry.date.isoformat()}: {headline(entry)}")
-        item.link(href=f"{page_url}#{view.anchor}", rel="alternate")
+        item.link(href=f"{page_url}#{anchor[id(entry)]}", rel="alternate")
         item.updated(_midnight(entry.date))
-        item.content("\n".join(f"{kind}: {text}" for kind, text in view.data + view.downstream), type="text")
+        item.content("\n".join(f"{kind}: {text}" for kind, text in rows), type="text")
     return fg.atom_str(pretty=True).decode("utf-8")
 
 

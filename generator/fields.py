@@ -55,6 +55,11 @@ def _month_or_day(value: Any) -> Any:
     raise PydanticCustomError("date_format", "Input should be a date (YYYY-MM-DD) or a month (YYYY-MM)")
 
 
+def day_of(value: str) -> str:
+    """``2026-10`` → ``2026-10-01``: a month counts from its first day."""
+    return value if len(value) == 10 else value + "-01"
+
+
 MonthOrDay = Annotated[str, BeforeValidator(_month_or_day)]
 """A day (``2025-09-15``) or, when a source gives only the month, a month (``2025-09``).
 Kept as text: ISO strings of either precision sort and compare in calendar order."""

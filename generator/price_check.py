@@ -13,7 +13,7 @@ from typing import Iterator
 from . import schema as s
 from .errors import Problem
 from .load import Document
-from .prices import day_of
+from .fields import day_of
 from .refs import problem_at
 
 

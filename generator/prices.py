@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .catalog import ModelRecord, OfferRecord
+from .fields import day_of
 
 PriceStatus = Literal["current", "superseded", "scheduled"]
 
@@ -23,11 +24,6 @@ PriceStatus = Literal["current", "superseded", "scheduled"]
 class PriceEntry:
     offer: OfferRecord
     status: PriceStatus
-
-
-def day_of(value: str) -> str:
-    """``2026-10`` → ``2026-10-01``: a month counts from its first day."""
-    return value if len(value) == 10 else value + "-01"
 
 
 def start(offer: OfferRecord) -> tuple[str, int]:

@@ -22,7 +22,7 @@ from pydantic import AfterValidator, Discriminator, Field, StrictBool, Tag, mode
 from pydantic_core import PydanticCustomError
 
 from .fields import (  # noqa: F401 - re-exported: the schema's vocabulary
-    LOC_TAGS, SOURCE_PRECEDENCE, AspectRatio, Currency, MonthOrDay, AudioMode, Claim, Date, Fact, InputKind, LifecycleStatus, Money,
+    LOC_TAGS, SOURCE_PRECEDENCE, AspectRatio, Currency, MonthOrDay, day_of, AudioMode, Claim, Date, Fact, InputKind, LifecycleStatus, Money,
     Pixels, PlatformKind, RawFact, Seconds, Slug, SourceKind, SpecField, Strict, Text, Tier, Url, Verdict,
 )
 
@@ -120,10 +120,6 @@ def _resolution_label(value: str) -> str:
         raise PydanticCustomError("resolution", "'{value}' is not a resolution label like 720p, 1080p, 4K or "
                                   "1792x1024", {"value": value})
     return value
-
-
-def _first_day(value: str) -> str:
-    return value if len(value) == 10 else value + "-01"
 
 
 # --- model files ---------------------------------------------------------------------
@@ -241,7 +237,7 @@ class Offer(Strict):
                                       " credit_price; 'subscription': plan, price_per_month and includes)",
                                       {"unit": self.unit})
         if self.effective_from and self.effective_until and \
-                _first_day(self.effective_until) <= _first_day(self.effective_from):
+                day_of(self.effective_until) <= day_of(self.effective_from):
             raise PydanticCustomError("date_order", "effective_until must come after effective_from")
         return self
 

@@ -30,19 +30,23 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The real site, built with site_url = this server's own address, served on 127.0.0.1."""
+def _built_and_served(settings):  # noqa: ANN001, ANN202 - fixture body: yields the base URL
+    """Build ``settings``' site with site_url = a fresh server's own address, then serve it on 127.0.0.1."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Quiet)
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    settings = copy_project(tmp_path_factory.mktemp("browser") / "project")
     pipeline.build(settings, TODAY, site_url=base)
     httpd.RequestHandlerClass = functools.partial(_Quiet, directory=str(settings.site_dir))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield base
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The real site, built with site_url = this server's own address, served on 127.0.0.1."""
+    settings = copy_project(tmp_path_factory.mktemp("browser") / "project")
+    yield from _built_and_served(settings)
 
 
 @pytest.fixture(scope="module")
@@ -296,8 +300,6 @@ def clip_site(browser, tmp_path_factory):
     recorder = browser.new_page()
     video = base64.b64decode(recorder.evaluate(_RECORD_WEBM))
     recorder.close()
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Quiet)
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     settings = copy_project(tmp_path_factory.mktemp("clips") / "project")
     (settings.docs_dir / "assets" / "clips").mkdir(parents=True)
     (settings.docs_dir / "assets" / "clips" / "juice-bottle--veo-3-1.webm").write_bytes(video)
@@ -306,13 +308,7 @@ def clip_site(browser, tmp_path_factory):
         " status: done, settings: {seconds: 8, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
         f" prompt: A bottle tips over., date: 2026-11-29, cost_usd: \"3.20\", sha256: {hashlib.sha256(video).hexdigest()},"
         " duration_seconds: 1, file: assets/clips/juice-bottle--veo-3-1.webm}\n")
-    pipeline.build(settings, TODAY, site_url=base)
-    httpd.RequestHandlerClass = functools.partial(_Quiet, directory=str(settings.site_dir))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield base
-    httpd.shutdown()
-    httpd.server_close()
+    yield from _built_and_served(settings)
 
 
 @pytest.mark.parametrize("path", ["models/veo-3-1/", "samples/", "compare/veo-3-1-vs-sora-2-pro/"])
