@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .decide import AnswerError
 from .clips.plan import BudgetError
+from .clips.runner import Timing
 from .costs import ClipRequest
 from .errors import DataError, GuideError, StaleFacts, UsageError
 from .settings import Settings
@@ -88,6 +89,10 @@ def _add_clips(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparse
     run.add_argument("--budget", required=True, type=_usd, metavar="USD", help="refuse if the estimate is higher")
     run.add_argument("--only", default=None, metavar="SAMPLE_ID", help="one sample")
     run.add_argument("--dry-run", action="store_true", help="say what would be submitted; make no call")
+    run.add_argument("--max-wait", type=_positive, default=30, metavar="MINUTES",
+                     help="stop polling after this long; a re-run resumes the jobs (default 30)")
+    run.add_argument("--timeout", type=_whole(3600), default=60, metavar="SECONDS",
+                     help="give up on one request after this long (default 60)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -147,9 +152,12 @@ def _run(args: argparse.Namespace) -> str:
             raise UsageError("--summary needs --record")
         return pipeline.diff_text(settings, args.revision, args.record, args.summary)
     if args.command == "clips":
+        from .clips import commands
+
         if args.clips_command == "plan":
-            return pipeline.clips_plan_text(settings, args.only)
-        return pipeline.clips_run_text(settings, args.budget, args.only, args.dry_run)
+            return commands.clips_plan_text(settings, args.only)
+        return commands.clips_run_text(settings, args.budget, args.only, args.dry_run,
+                                       timing=Timing(max_wait=args.max_wait * 60, request_timeout=args.timeout))
     if args.command == "cost":
         return pipeline.cost_text(settings, args.model, ClipRequest(
             args.seconds, args.clips, args.takes, args.resolution, args.aspect_ratio, args.audio), args.platform)

@@ -7,7 +7,6 @@ previous generated pages and the previous site exactly as they were.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 import threading
 import time
 
@@ -24,7 +23,8 @@ from .errors import DataError, GuideError, StaleFacts, UsageError
 from .revisions import commit_of, dataset_at, default_revision
 from .freshness import Freshness, configured_stale_after, stale_facts
 from .refs import near
-from .pages import ClipSet, plan_pages
+from .clips.commands import clip_set
+from .pages import plan_pages
 from .render import render_pages
 from .settings import Settings
 from .site import build_site, check_address_free, configured_site_url, start_server
@@ -133,39 +133,6 @@ def _record(settings: Settings, changelog, changes: list, commit: str, day: dt.d
     return note
 
 
-def _jobs(settings: Settings, only: str | None, today: dt.date | None):  # noqa: ANN202
-    from .clips.check import CLIPS_FILE, SAMPLES_FILE
-    from .clips.plan import plan
-
-    dataset = load_dataset(settings.data_dir)
-    samples = dataset.vocabularies.get(SAMPLES_FILE)
-    if samples is None:
-        raise UsageError(f"{settings.data_dir / SAMPLES_FILE} is missing: it lists the sample prompts to run")
-    if only is not None and only not in {s.id for s in samples.samples}:
-        raise UsageError(f"unknown sample '{only}'; {near(only, [s.id for s in samples.samples])}")
-    return plan(build_catalog(dataset), samples, dataset.vocabularies.get(CLIPS_FILE), today or dt.date.today(), only)
-
-
-def clips_plan_text(settings: Settings, only: str | None = None, today: dt.date | None = None) -> str:
-    """``videoguide clips plan``: every job, its state and estimated cost. Raises DataError or UsageError."""
-    from .clips.plan import plan_text
-
-    return plan_text(_jobs(settings, only, today))
-
-
-def clips_run_text(settings: Settings, budget: Decimal, only: str | None = None, dry_run: bool = False,
-                   today: dt.date | None = None) -> str:
-    """``videoguide clips run``: refuses before any call when the estimate exceeds ``budget``
-    (BudgetError); with ``dry_run`` says what it would submit and makes no call."""
-    from .clips.plan import check_budget, plan_text
-
-    jobs = _jobs(settings, only, today)
-    total = check_budget(jobs, budget)
-    if dry_run:
-        return plan_text(jobs) + f"\nDry run: within the budget of {cents(budget)} ({cents(total)}); no call was made."
-    raise UsageError("this version can plan clips but not generate them yet: use --dry-run")
-
-
 def vendor_assets(settings: Settings) -> dict[str, bytes]:
     """Browser libraries installed by ``npm ci`` (package.json), copied into the docs."""
     assets = {}
@@ -181,16 +148,6 @@ def freshness(settings: Settings, today: dt.date | None = None) -> Freshness:
     """Today and the stale-after age of this run (raises ValueError on a bad setting)."""
     days = settings.stale_after_days or configured_stale_after(settings.project_dir)
     return Freshness(today or dt.date.today(), days)
-
-
-def clip_set(settings: Settings, dataset) -> ClipSet:  # noqa: ANN001 - a Dataset
-    """Sample prompts, the clip manifest and which of its files exist under the docs folder."""
-    from .clips.check import CLIPS_FILE, SAMPLES_FILE
-
-    clips = dataset.vocabularies.get(CLIPS_FILE)
-    files = {f for c in (clips.clips if clips else []) for f in (c.file, c.poster) if f}
-    present = frozenset(f for f in files if (settings.docs_dir / f).is_file())
-    return ClipSet(dataset.vocabularies.get(SAMPLES_FILE), clips, present)
 
 
 def render_all(settings: Settings, today: dt.date | None = None, site_url: str | None = None) -> dict[str, str | bytes]:

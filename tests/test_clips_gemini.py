@@ -6,10 +6,11 @@ import hashlib
 
 import pytest
 
-from generator.clips.gemini import GeminiProvider, ProviderError
+from generator.clips.gemini import GeminiProvider
+from generator.clips.http import JobState, ProviderError
 from generator.clips.schema import ClipSettings
 
-from .fake_gemini import KEY, VIDEO, FakeGemini
+from .fakes import KEY, VIDEO, FakeGemini
 
 SETTINGS = ClipSettings(seconds=8, resolution="720p", aspect_ratio="16:9", audio=True)
 OP = {"name": "models/veo-3.1-generate-preview/operations/op1"}
@@ -37,7 +38,7 @@ def test_success_submit_poll_download(fake, tmp_path):
     assert provider.poll(job).status == "running"
     state = provider.poll(job)
     assert state.status == "done"
-    sha, size = provider.download(state.uri, tmp_path / "clip.webm")
+    sha, size = provider.download(state, tmp_path / "clip.webm")
     assert (sha, size) == (hashlib.sha256(VIDEO).hexdigest(), len(VIDEO))
     assert (tmp_path / "clip.webm").read_bytes() == VIDEO
     method, path, sent = fake.requests[0]
@@ -92,7 +93,7 @@ def test_a_bad_download_leaves_no_file(fake, tmp_path, headers, body, message):
     fake.script = {"download": [(200, body, dict(headers))]}
     provider, _ = _provider(fake)
     with pytest.raises(ProviderError, match=message):
-        provider.download(f"{fake.url}/v1beta/files/abc:download?alt=media", tmp_path / "clip.webm")
+        provider.download(JobState("done", uri=f"{fake.url}/v1beta/files/abc:download?alt=media"), tmp_path / "clip.webm")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator.clips import commands
 from generator.cli import main
 from generator.clips.plan import BudgetError
 
@@ -43,7 +43,7 @@ def project(tmp_path: Path):
 
 
 def test_plan_estimates_each_run_from_the_price_data(project):
-    text = pipeline.clips_plan_text(project, today=TODAY)
+    text = commands.clips_plan_text(project, today=TODAY)
     assert text.splitlines() == [
         "bottle: Alpha on gemini-api via gemini (alpha-1): missing, $3.00",  # billed 6 s × $0.50
         "bottle: Beta on replicate via replicate (beta/beta): missing, no estimate (no documented price on Replicate)",
@@ -53,12 +53,12 @@ def test_plan_estimates_each_run_from_the_price_data(project):
 
 def test_run_refuses_before_any_call_when_a_cost_cannot_be_estimated_or_exceeds_the_budget(project):
     with pytest.raises(BudgetError, match="cannot check the budget: no estimate for bottle on Beta"):
-        pipeline.clips_run_text(project, Decimal("100"), dry_run=True, today=TODAY)
+        commands.clips_run_text(project, Decimal("100"), dry_run=True, today=TODAY)
     samples = project.data_dir / "samples.yaml"
     samples.write_text(SAMPLES.replace("      - {model: beta, platform: replicate}\n", ""))
     with pytest.raises(BudgetError, match=r"the estimate \$3.00 for 1 clip\(s\) exceeds the budget \$2.99"):
-        pipeline.clips_run_text(project, Decimal("2.99"), dry_run=True, today=TODAY)
-    assert pipeline.clips_run_text(project, Decimal("3"), dry_run=True, today=TODAY).endswith(
+        commands.clips_run_text(project, Decimal("2.99"), dry_run=True, today=TODAY)
+    assert commands.clips_run_text(project, Decimal("3"), dry_run=True, today=TODAY).endswith(
         "Dry run: within the budget of $3.00 ($3.00); no call was made.")
 
 
@@ -68,10 +68,10 @@ def test_the_manifest_decides_what_is_left(project):
         "clips:\n  - {sample: bottle, model: alpha, platform: gemini-api, provider: gemini, job: op-1,"
         " status: submitted, settings: {seconds: 5, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
         " prompt: A bottle tips over., date: 2026-11-29, cost_usd: \"3.00\"}\n")
-    text = pipeline.clips_plan_text(project, today=TODAY)
+    text = commands.clips_plan_text(project, today=TODAY)
     assert "alpha-1): submitted, $3.00" in text  # resumed by polling, not paid again
     assert text.endswith("To generate: 0 clip(s), estimated $0.00; already done or in progress: 1.")
-    assert pipeline.clips_run_text(project, Decimal("0"), dry_run=True, today=TODAY).endswith("no call was made.")
+    assert commands.clips_run_text(project, Decimal("0"), dry_run=True, today=TODAY).endswith("no call was made.")
 
 
 def test_sample_problems_are_located(project, monkeypatch):
@@ -103,3 +103,19 @@ def test_the_real_samples_plan_without_keys(capsys, monkeypatch):
     assert "juice-bottle: Veo 3.1 on gemini-api via gemini (veo-3.1-generate-preview)" in capsys.readouterr().out
     assert main(["clips", "run", "--budget", "100", "--dry-run", "--only", "juice-bottle"]) == 0
     assert "no call was made" in capsys.readouterr().out
+
+
+def test_manifest_problems_are_located(project, monkeypatch):
+    monkeypatch.chdir(project.project_dir)
+    entry = ("  - {sample: bottle, model: alpha, platform: gemini-api, provider: gemini, status: done,"
+             " settings: {seconds: 5, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
+             " prompt: A bottle tips over., date: 2026-11-29, file: %s}\n")
+    manifest = "clips:\n" + entry % "../../etc/passwd" + entry % "assets/clips/b.mp4"
+    assert problems(project.data_dir, {"clips.yaml": manifest}) == [
+        "data/clips.yaml:2:84: clips[0].status: a done clip needs 'job'",
+        "data/clips.yaml:2:84: clips[0].status: a done clip needs 'sha256'",
+        "data/clips.yaml:2:220: clips[0].file: expected a path under assets/clips/ in docs/, got '../../etc/passwd'",
+        "data/clips.yaml:3:5: clips[1]: a second entry for bottle on alpha (gemini-api); keep one",
+        "data/clips.yaml:3:84: clips[1].status: a done clip needs 'job'",
+        "data/clips.yaml:3:84: clips[1].status: a done clip needs 'sha256'",
+    ]

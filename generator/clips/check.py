@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 SAMPLES_FILE = "samples.yaml"
 CLIPS_FILE = "clips.yaml"
+CLIPS_FOLDER = "assets/clips"
+"""Where clip files live, relative to the docs folder."""
 
 
 def _platforms(dataset: "Dataset") -> set[str]:
@@ -34,6 +36,18 @@ def _run_problems(dataset: "Dataset", doc, loc: tuple, model: str, platform: str
     if record is not None and platform not in record[1].platform_ids:
         yield problem_at(doc, loc + ("platform",), f"model '{model}' has no id on '{platform}': add it to "
                          f"platform_ids in models/{model}.yaml")
+
+
+def _clip_problems(doc, i: int, clip) -> Iterator[Problem]:  # noqa: ANN001 - a document, a Clip
+    for name in ("file", "poster"):
+        path = getattr(clip, name)
+        if path is not None and (not path.startswith(CLIPS_FOLDER + "/") or ".." in path.split("/")
+                                 or "\\" in path or ":" in path):
+            yield problem_at(doc, ("clips", i, name), f"expected a path under {CLIPS_FOLDER}/ in docs/, got '{path}'")
+    needs = {"done": ("file", "sha256", "job"), "submitted": ("job",)}.get(clip.status, ())
+    for name in needs:
+        if getattr(clip, name) is None:
+            yield problem_at(doc, ("clips", i, "status"), f"a {clip.status} clip needs '{name}'")
 
 
 def check_samples(dataset: "Dataset") -> Iterator[Problem]:
@@ -57,6 +71,7 @@ def check_samples(dataset: "Dataset") -> Iterator[Problem]:
     if clips is not None:
         doc = dataset.documents[CLIPS_FILE]
         sample_ids = {s.id for s in samples.samples} if samples else set()
+        seen_clips: set[tuple[str, str, str]] = set()
         for i, clip in enumerate(clips.clips):
             if clip.sample not in sample_ids:
                 yield problem_at(doc, ("clips", i, "sample"), f"unknown sample '{clip.sample}'; "
@@ -65,3 +80,8 @@ def check_samples(dataset: "Dataset") -> Iterator[Problem]:
                 yield problem_at(doc, ("clips", i, "model"), f"unknown model '{clip.model}'")
             if clip.platform not in _platforms(dataset):
                 yield problem_at(doc, ("clips", i, "platform"), f"unknown platform '{clip.platform}'")
+            if (clip.sample, clip.model, clip.platform) in seen_clips:
+                yield problem_at(doc, ("clips", i), f"a second entry for {clip.sample} on {clip.model} "
+                                 f"({clip.platform}); keep one")
+            seen_clips.add((clip.sample, clip.model, clip.platform))
+            yield from _clip_problems(doc, i, clip)

@@ -7,7 +7,7 @@ Pure functions; the manifest and the files on disk are read by the pipeline.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..catalog import Catalog
@@ -33,16 +33,23 @@ class Job:
     estimate: Decimal | None
     why: str | None
     clip: Clip | None
+    parameters: dict = field(default_factory=dict)
 
     @property
     def state(self) -> str:
-        """``done``, ``rejected`` (content policy: never retried), ``submitted`` (resumed by
-        polling, not paid again), ``failed`` (retried) or ``missing``."""
-        return self.clip.status if self.clip else "missing"
+        """``submitted`` (resumed by polling, not paid again), ``changed`` (the prompt or
+        settings were edited since: made again), ``done``, ``rejected`` (content policy: not
+        retried until the prompt changes), ``failed`` (retried) or ``missing``."""
+        if self.clip is None:
+            return "missing"
+        if self.clip.status != "submitted" and (self.clip.prompt, self.clip.settings) != (
+                self.sample.prompt, self.sample.settings):
+            return "changed"
+        return self.clip.status
 
     @property
     def needs_submission(self) -> bool:
-        return self.state in ("missing", "failed")
+        return self.state in ("missing", "failed", "changed")
 
 
 def _estimate(catalog: Catalog, sample: Sample, model: str, platform: str, today: dt.date):  # noqa: ANN202
@@ -69,7 +76,7 @@ def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today:
             estimate, why = _estimate(catalog, sample, run.model, run.platform, today)
             jobs.append(Job(sample, run.model, model.name, run.platform, PROVIDERS[run.platform],
                             model.platform_ids[run.platform], estimate, why,
-                            newest.get((sample.id, run.model, run.platform))))
+                            newest.get((sample.id, run.model, run.platform)), dict(run.parameters)))
     return jobs
 
 

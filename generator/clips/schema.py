@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt  # noqa: F401 - used in annotations evaluated by pydantic
 from typing import Literal
 
-from pydantic import Field, StrictBool
+from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 from ..fields import AspectRatio, Date, Money, Seconds, Slug, Strict, Text
 
@@ -23,9 +23,16 @@ class ClipSettings(Strict):
     audio: StrictBool
 
 
+Parameter = StrictStr | StrictInt | StrictFloat | StrictBool
+
+
 class SampleRun(Strict):
+    """One model on one platform; ``parameters`` are added to (or override) the provider's
+    request, for inputs that differ per model (e.g. Replicate's ``generate_audio``)."""
+
     model: Slug
     platform: Slug
+    parameters: dict[str, Parameter] = Field(default_factory=dict)
 
 
 class Sample(Strict):
@@ -47,14 +54,16 @@ ClipStatus = Literal["submitted", "done", "failed", "rejected"]
 
 
 class Clip(Strict):
-    """One generation: ``job`` is the provider's id (kept so a re-run polls, never resubmits);
-    ``file`` is docs-relative; ``cost_usd`` the estimate from the price data at run time."""
+    """One generation: ``job`` is the provider's id (kept so a re-run polls, never resubmits;
+    absent when the provider refused the request); ``file`` and ``poster`` are docs-relative;
+    ``cost_usd`` is the estimate from the price data when it was submitted; ``duration_seconds``
+    the length requested; ``message`` the provider's words on a failure or refusal."""
 
     sample: Slug
     model: Slug
     platform: Slug
     provider: Literal["gemini", "replicate", "openai"]
-    job: Text
+    job: Text | None = None
     status: ClipStatus
     settings: ClipSettings
     prompt: Text

@@ -1,0 +1,114 @@
+"""The ``videoguide clips`` commands: load the data, plan, check the budget and keys, then
+run the providers. Keys come only from environment variables and go only into the
+providers' request headers; base URLs may be set by environment variable too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections import Counter
+from decimal import Decimal
+from typing import Callable, Mapping
+
+from ..catalog import build_catalog
+from ..costs import cents
+from ..errors import GuideError, UsageError
+from ..pages import ClipSet
+from ..refs import near
+from ..settings import Settings
+from ..validate import load_dataset
+from ..write import replace_file
+from .check import CLIPS_FILE, SAMPLES_FILE
+from .manifest import Manifest
+from .plan import Job, check_budget, plan, plan_text
+from .runner import Runner, Timing
+
+PROVIDER_ENV: dict[str, tuple[str, str]] = {
+    "gemini": ("GEMINI_API_KEY", "GOOGLE_GEMINI_BASE_URL"),
+    "replicate": ("REPLICATE_API_TOKEN", "REPLICATE_BASE_URL"),
+    "openai": ("OPENAI_API_KEY", "OPENAI_BASE_URL"),
+}
+"""Provider → (key variable, base-URL variable): the names the vendors' own SDKs read."""
+
+
+class ClipsIncomplete(GuideError):
+    """``clips run`` ended with jobs failed, refused or still running (all recorded)."""
+
+
+def _jobs(settings: Settings, only: str | None, today: dt.date | None) -> tuple[list[Job], object]:
+    dataset = load_dataset(settings.data_dir)
+    samples = dataset.vocabularies.get(SAMPLES_FILE)
+    if samples is None:
+        raise UsageError(f"{settings.data_dir / SAMPLES_FILE} is missing: it lists the sample prompts to run")
+    if only is not None and only not in {s.id for s in samples.samples}:
+        raise UsageError(f"unknown sample '{only}'; {near(only, [s.id for s in samples.samples])}")
+    clips = dataset.vocabularies.get(CLIPS_FILE)
+    return plan(build_catalog(dataset), samples, clips, today or dt.date.today(), only), clips
+
+
+def clip_set(settings: Settings, dataset) -> ClipSet:  # noqa: ANN001 - a Dataset
+    """Sample prompts, the clip manifest and which of its files exist under the docs folder."""
+    clips = dataset.vocabularies.get(CLIPS_FILE)
+    files = {f for c in (clips.clips if clips else []) for f in (c.file, c.poster) if f}
+    present = frozenset(f for f in files if (settings.docs_dir / f).is_file())
+    return ClipSet(dataset.vocabularies.get(SAMPLES_FILE), clips, present)
+
+
+def clips_plan_text(settings: Settings, only: str | None = None, today: dt.date | None = None) -> str:
+    """``videoguide clips plan``: every job, its state and estimated cost. Raises DataError or UsageError."""
+    return plan_text(_jobs(settings, only, today)[0])
+
+
+def make_providers(names: set[str], env: Mapping[str, str], timeout: float = 60.0) -> dict:
+    """One client per provider name, keyed from ``env``. Raises UsageError, before any call,
+    naming (never showing) a missing key, or when the ``clips`` extra is not installed."""
+    missing = sorted(PROVIDER_ENV[n][0] for n in names if not env.get(PROVIDER_ENV[n][0]))
+    if missing:
+        raise UsageError("set " + " and ".join(missing) + " in the environment (keys are read from there only)")
+    try:
+        from .gemini import GeminiProvider
+        from .openai_videos import OpenAIVideosProvider
+        from .replicate import ReplicateProvider
+    except ImportError as exc:
+        raise UsageError(f"the clips extra is not installed ({exc.name}): pip install -e '.[clips]'") from None
+    classes = {"gemini": GeminiProvider, "replicate": ReplicateProvider, "openai": OpenAIVideosProvider}
+    providers = {}
+    for name in sorted(names):
+        key_var, url_var = PROVIDER_ENV[name]
+        extra = {"base_url": env[url_var]} if env.get(url_var) else {}
+        providers[name] = classes[name](env[key_var], timeout=timeout, **extra)
+    return providers
+
+
+def clips_run_text(settings: Settings, budget: Decimal, only: str | None = None, dry_run: bool = False,
+                   today: dt.date | None = None, env: Mapping[str, str] | None = None, timing: Timing | None = None,
+                   progress: Callable[[str], None] | None = None) -> str:
+    """``videoguide clips run``: refuses before any call when the estimate exceeds ``budget``
+    (BudgetError) or a key is missing (UsageError); with ``dry_run`` says what it would submit
+    and makes no call. Raises ClipsIncomplete when a job failed, was refused or still runs."""
+    jobs, clips = _jobs(settings, only, today)
+    total = check_budget(jobs, budget)
+    if dry_run:
+        return plan_text(jobs) + f"\nDry run: within the budget of {cents(budget)} ({cents(total)}); no call was made."
+    active = [j for j in jobs if j.needs_submission or j.state == "submitted"]
+    if not active:
+        return plan_text(jobs) + "\nNothing to generate."
+    timing = timing or Timing()
+    providers = make_providers({j.provider for j in active}, os.environ if env is None else env, timing.request_timeout)
+    manifest = Manifest(clips, lambda text: replace_file(settings.data_dir / CLIPS_FILE, text))
+    say = progress or (lambda line: print(line, file=sys.stderr, flush=True))
+    say(f"Generating {sum(j.needs_submission for j in active)} clip(s), estimated {cents(total)} "
+        f"(budget {cents(budget)}); resuming {sum(j.state == 'submitted' for j in active)}.")
+    counts = Runner(providers, manifest, settings.docs_dir, today or dt.date.today(), say, timing).run(active)
+    return _summary(counts, settings)
+
+
+def _summary(counts: Counter, settings: Settings) -> str:
+    text = (f"{counts['done']} done, {counts['failed']} failed, {counts['rejected']} refused by content policy, "
+            f"{counts['running'] + counts['submitted']} still running; recorded in {settings.data_dir / CLIPS_FILE}.")
+    if counts["done"] == sum(counts.values()):
+        return text
+    raise ClipsIncomplete(text + " Re-run `videoguide clips run` to resume running jobs and retry failed ones"
+                          " (refused ones stay until their prompt changes).")

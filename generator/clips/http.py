@@ -1,0 +1,183 @@
+"""What the clip providers share: errors that never hold a key, the state of a job, retries
+that honour the server's delay, and downloads that replace their target only when complete.
+
+Retry rules (after ``vendor-facts.md`` §4): a 429, or a 5xx on a GET, is retried after
+``retry-after-ms`` or ``Retry-After`` (seconds or an HTTP date, capped at 120 s), else after
+2, 4, 8 … seconds (capped at 60 s). A POST that creates a paid job is retried only on 429 and
+503, the answers that say the job was not taken, so nothing is paid twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..write import atomic_file
+
+RETRY_GET = (429, 500, 502, 503, 504)
+RETRY_POST = (429, 503)
+MAX_RETRY_AFTER = 120.0
+MIN_VIDEO_BYTES = 1024
+MIN_POSTER_BYTES = 64
+
+
+class ProviderError(Exception):
+    """A call failed; the message is safe to show and store (it never holds the key)."""
+
+
+class PolicyRejected(ProviderError):
+    """The provider refused the content; recorded as such and never retried."""
+
+
+@dataclass(frozen=True)
+class JobState:
+    """A job as the provider reports it now: ``running``, ``done`` (``uri`` to download,
+    ``poster`` an optional still), ``rejected`` (content policy) or ``failed`` (``message``).
+    ``wait`` is the provider's hint in seconds before the next poll, when it gives one."""
+
+    status: str
+    uri: str | None = None
+    message: str | None = None
+    poster: str | None = None
+    wait: float | None = None
+
+
+def retry_delay(headers, attempt: int, now: dt.datetime | None = None) -> float:  # noqa: ANN001 - a header mapping
+    """Seconds to wait before attempt ``attempt + 1``: the server's ``retry-after-ms`` or
+    ``Retry-After`` (seconds or HTTP date) capped at 120 s, else 2 ** (attempt + 1) capped at 60 s."""
+    ms = headers.get("retry-after-ms", "")
+    if _number(ms):
+        return min(float(ms) / 1000, MAX_RETRY_AFTER)
+    value = headers.get("retry-after", "")
+    if _number(value):
+        return min(float(value), MAX_RETRY_AFTER)
+    if value:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            when = None
+        if when is not None and when.tzinfo is not None:
+            seconds = (when - (now or dt.datetime.now(dt.timezone.utc))).total_seconds()
+            return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+    return float(min(2 ** (attempt + 1), 60))
+
+
+def _number(text: str) -> bool:
+    return text.replace(".", "", 1).isdigit() and text.isascii()
+
+
+def save_stream(chunks: Iterable[bytes], content_type: str, expected: int, target: Path,
+                errors: tuple[type[BaseException], ...], kind: str = "video/",
+                min_bytes: int | None = None) -> tuple[str, int]:
+    """Write ``chunks`` into ``target`` (replaced only when complete); returns (sha256 hex, bytes).
+    Raises ProviderError, leaving ``target`` as it was, when the content type is not ``kind``,
+    the body ends before ``expected`` bytes (0: unknown) or is under ``min_bytes`` (default
+    1024 for a video, 64 for an image), or the
+    transfer raises one of ``errors``."""
+    if not content_type.startswith(kind):
+        what = "a video" if kind == "video/" else f"{kind}*"
+        raise ProviderError(f"download: expected {what}, got {content_type or 'no content type'}")
+    if min_bytes is None:
+        min_bytes = MIN_VIDEO_BYTES if kind == "video/" else MIN_POSTER_BYTES
+    digest, size = hashlib.sha256(), 0
+    with atomic_file(target) as handle:
+        try:
+            for chunk in chunks:
+                digest.update(chunk)
+                size += len(chunk)
+                handle.write(chunk)
+        except errors as exc:
+            raise ProviderError(f"download: interrupted after {size} bytes ({type(exc).__name__})") from None
+        if expected and size != expected:
+            raise ProviderError(f"download: got {size} bytes, expected {expected}")
+        if size < min_bytes:
+            raise ProviderError(f"download: got {size} bytes, expected at least {min_bytes}")
+    return digest.hexdigest(), size
+
+
+class HttpApi:
+    """An httpx client for one provider: its auth headers go only to its own origin (not to a
+    CDN it links or redirects to); requests are retried as the module says; transport
+    errors become ProviderError. ``sleep`` is injectable for tests."""
+
+    def __init__(self, base_url: str, auth: dict[str, str], timeout: float = 60.0, retries: int = 4,
+                 sleep: Callable[[float], None] = time.sleep, describe: Callable[[dict], str] | None = None):
+        import httpx
+
+        self._httpx = httpx
+        self._origin = httpx.URL(base_url.rstrip("/") + "/")
+        self._auth = dict(auth)
+        self.client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout, headers=auth,
+                                   follow_redirects=True, event_hooks={"request": [self._keep_key_home]})
+        self._retries, self._sleep = retries, sleep
+        self._describe = describe or _describe
+
+    def _keep_key_home(self, request) -> None:  # noqa: ANN001 - an httpx.Request
+        url = request.url
+        if (url.scheme, url.host, url.port) != (self._origin.scheme, self._origin.host, self._origin.port):
+            for name in self._auth:
+                request.headers.pop(name, None)
+
+    def request(self, method: str, url: str, step: str, **kwargs) -> dict:  # noqa: ANN003
+        """Send with retries; returns the JSON body of a 2xx answer. Raises PolicyRejected
+        or ProviderError (``step: HTTP status text``) otherwise."""
+        retry = RETRY_POST if method == "POST" else RETRY_GET
+        for attempt in range(self._retries + 1):
+            try:
+                response = self.client.request(method, url, **kwargs)
+            except self._httpx.TimeoutException:
+                raise ProviderError(f"{step}: {method} timed out") from None
+            except self._httpx.TransportError as exc:
+                raise ProviderError(f"{step}: {method} failed ({type(exc).__name__})") from None
+            if response.status_code not in retry or attempt == self._retries:
+                break
+            self._sleep(retry_delay(response.headers, attempt))
+        try:
+            data = response.json()
+        except ValueError:
+            data = None
+        if not response.is_success:
+            message = (self._describe(data) if isinstance(data, dict) else "") or response.reason_phrase
+            if response.status_code == 400 and is_policy(message):
+                raise PolicyRejected(f"{step}: {message}")
+            raise ProviderError(f"{step}: HTTP {response.status_code} {message}")
+        if not isinstance(data, dict):
+            raise ProviderError(f"{step}: HTTP {response.status_code} without a JSON object")
+        return data
+
+    def download(self, url: str, target: Path) -> tuple[str, int]:
+        """Stream ``url`` into ``target`` (see save_stream); returns (sha256 hex, bytes)."""
+        try:
+            with self.client.stream("GET", url) as response:
+                if response.status_code != 200:
+                    raise ProviderError(f"download: HTTP {response.status_code}")
+                expected = response.headers.get("content-length", "")
+                return save_stream(response.iter_bytes(), response.headers.get("content-type", ""),
+                                   int(expected) if expected.isdigit() else 0, target, (self._httpx.HTTPError,))
+        except self._httpx.TimeoutException:
+            raise ProviderError("download: timed out") from None
+        except self._httpx.TransportError as exc:
+            raise ProviderError(f"download: failed ({type(exc).__name__})") from None
+
+
+POLICY_WORDS = ("policy", "safety", "nsfw", "sensitive", "moderation")
+
+
+def is_policy(message: str) -> bool:
+    return any(word in message.lower() for word in POLICY_WORDS)
+
+
+def _describe(data: dict) -> str:
+    """The readable part of an error body: Google/OpenAI ``error.status`` and ``error.message``,
+    or RFC 7807 ``title``/``detail`` (Replicate)."""
+    error = data.get("error")
+    if isinstance(error, dict):
+        return " ".join(str(error[k]) for k in ("status", "message") if error.get(k))
+    if isinstance(error, str):
+        return error
+    return " ".join(str(data[k]) for k in ("title", "detail") if data.get(k))

@@ -1,0 +1,175 @@
+"""``videoguide clips run``: submit what the plan lacks, poll every submitted job (also those
+of an earlier, interrupted run) until it ends or the wait runs out, download finished clips
+and record every outcome in the manifest as it happens.
+
+Content-policy refusals are recorded as ``rejected`` and never retried; failures keep the
+provider's message and are retried on the next run; a failed download leaves the job
+``submitted`` so the next run downloads it without paying again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+from .check import CLIPS_FOLDER
+from .http import JobState, PolicyRejected, ProviderError
+from .manifest import Manifest
+from .plan import Job
+from .schema import Clip, ClipSettings
+
+
+
+class Provider(Protocol):
+    name: str
+
+    def submit(self, model: str, prompt: str, settings: ClipSettings, extra: dict | None = None) -> str: ...
+    def poll(self, job: str) -> JobState: ...
+    def download(self, state: JobState, target: Path) -> tuple[str, int]: ...
+    def download_poster(self, state: JobState, target: Path) -> bool: ...
+
+
+@dataclass
+class Timing:
+    """Seconds between polls (growing ×1.5 up to ``max_interval``, or the provider's hint),
+    the longest wait for all jobs, and the timeout of one request; ``sleep`` and ``clock``
+    are injectable for tests."""
+
+    interval: float = 10.0
+    max_interval: float = 60.0
+    max_wait: float = 30 * 60.0
+    request_timeout: float = 60.0
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
+
+
+
+
+def clip_paths(job: Job) -> tuple[str, str]:
+    """Docs-relative (video, poster) paths of a job's clip."""
+    stem = f"{CLIPS_FOLDER}/{job.sample.id}/{job.model}--{job.platform}"
+    return f"{stem}.mp4", f"{stem}.webp"
+
+
+class Runner:
+    """Runs jobs through ``providers`` (provider name → Provider), recording in ``manifest``
+    and saving clips under ``docs_dir``; ``progress`` gets one line per event."""
+
+    def __init__(self, providers: dict[str, Provider], manifest: Manifest, docs_dir: Path, today: dt.date,
+                 progress: Callable[[str], None], timing: Timing | None = None):
+        self.providers, self.manifest, self.docs_dir, self.today = providers, manifest, docs_dir, today
+        self.progress, self.timing = progress, timing or Timing()
+        self.live: dict[str, str] = {}
+
+    def _say(self, job: Job, event: str, detail: str = "") -> None:
+        self.live[_name(job)] = event
+        counts = Counter(self.live.values())
+        tally = ", ".join(f"{counts[s]} {s}" for s in ("submitted", "running", "done", "failed", "rejected"))
+        self.progress(f"{event:<9} {_name(job)}{': ' + detail if detail else ''}  [{tally}]")
+
+    def submit(self, job: Job) -> Clip:
+        """Create the job at the provider and record it ``submitted`` (or ``rejected``/``failed``)."""
+        s = job.sample
+        base = Clip(sample=s.id, model=job.model, platform=job.platform, provider=job.provider, status="submitted",
+                    settings=s.settings, prompt=s.prompt, date=self.today, cost_usd=job.estimate,
+                    duration_seconds=float(s.settings.seconds))
+        try:
+            handle = self.providers[job.provider].submit(job.provider_model, s.prompt, s.settings, job.parameters)
+        except PolicyRejected as exc:
+            return self._end(job, base, "rejected", str(exc))
+        except ProviderError as exc:
+            unsure = "timed out" in str(exc) or "failed (" in str(exc)
+            return self._end(job, base, "failed", str(exc) + (
+                " (the provider may have started the job: check its dashboard before re-running)" if unsure else ""))
+        self._say(job, "submitted", handle)
+        return self.manifest.record(base.model_copy(update={"job": handle}))
+
+    def _end(self, job: Job, clip: Clip, status: str, message: str) -> Clip:
+        self._say(job, status, message)
+        return self.manifest.record(clip.model_copy(update={"status": status, "message": message}))
+
+    def poll(self, job: Job, clip: Clip) -> tuple[Clip, float | None] | None:
+        """One poll; returns (clip, hint) while the job runs, None once it has ended."""
+        try:
+            state = self.providers[job.provider].poll(clip.job)
+        except ProviderError as exc:
+            self._say(job, "running", f"{exc}; polling again")
+            return clip, None
+        if state.status == "running":
+            self._say(job, "running")
+            return clip, state.wait
+        if state.status in ("rejected", "failed"):
+            self._end(job, clip, state.status, state.message or state.status)
+            return None
+        self.fetch(job, clip, state)
+        return None
+
+    def fetch(self, job: Job, clip: Clip, state: JobState) -> None:
+        """Download a finished clip (and its poster) and record it ``done``; a failed download
+        keeps it ``submitted`` with the reason, for the next run."""
+        provider = self.providers[job.provider]
+        video, poster = clip_paths(job)
+        try:
+            sha256, size = provider.download(state, self.docs_dir / video)
+        except ProviderError as exc:
+            self._say(job, "failed", f"{exc}; the job is kept: re-run to download it")
+            self.manifest.record(clip.model_copy(update={"message": str(exc)}))
+            return
+        try:
+            has_poster = state.poster is not None and provider.download_poster(state, self.docs_dir / poster)
+        except ProviderError as exc:
+            self.progress(f"{'':<9} {_name(job)}: no poster frame ({exc})")
+            has_poster = False
+        self._say(job, "done", f"{video} ({size:,} bytes)")
+        self.manifest.record(clip.model_copy(update={"status": "done", "sha256": sha256, "file": video,
+                                                     "poster": poster if has_poster else None, "message": None}))
+
+    def run(self, jobs: list[Job]) -> Counter:
+        """Submit the jobs that need it, then poll every submitted one until all end or
+        ``timing.max_wait`` passes (those stay ``submitted``, to resume)."""
+        pending = []
+        for job in jobs:
+            if job.needs_submission:
+                clip = self.submit(job)
+            elif job.state == "submitted":
+                clip = job.clip
+                self._say(job, "submitted", f"resuming {clip.job}")
+            else:
+                continue
+            if clip.status == "submitted":
+                pending.append((job, clip))
+        self._wait(pending)
+        return self.outcome()
+
+    def _wait(self, pending: list[tuple[Job, Clip]]) -> None:
+        t, start, interval = self.timing, self.timing.clock(), self.timing.interval
+        while pending:
+            hints, still = [], []
+            for job, clip in pending:
+                result = self.poll(job, clip)
+                if result is not None:
+                    still.append((job, result[0]))
+                    hints.append(result[1])
+            pending = still
+            if not pending:
+                return
+            waited = t.clock() - start
+            if waited >= t.max_wait:
+                for job, _clip in pending:
+                    self._say(job, "running", f"still running after {waited:.0f} s: re-run to resume (no new charge)")
+                return
+            given = [h for h in hints if h is not None]
+            t.sleep(min(max(given) if given else interval, t.max_wait - waited))
+            interval = min(interval * 1.5, t.max_interval)
+
+    def outcome(self) -> Counter:
+        """How many jobs of this run ended in each state (``running``: still running)."""
+        return Counter(self.live.values())
+
+
+def _name(job: Job) -> str:
+    return f"{job.sample.id} on {job.model_name} ({job.platform})"

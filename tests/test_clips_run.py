@@ -1,0 +1,246 @@
+"""``videoguide clips run`` end to end against local fakes of the three providers: the
+manifest, the files, resume, refusals, failures, timeouts and keys that never leak."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.clips.commands import ClipsIncomplete, clips_run_text
+from generator.clips.plan import BudgetError
+from generator.clips.runner import Timing
+from generator.errors import UsageError
+
+from .conftest import PRICING, TODAY, copy_project
+from .fakes import KEY, POSTER, VIDEO, FakeGemini, FakeOpenAI, FakeReplicate
+
+SAMPLES = """samples:
+  - id: bottle
+    title: A bottle tips over
+    prompt: A bottle tips over on a marble counter.
+    settings: {seconds: 8, resolution: 720p, aspect_ratio: "16:9", audio: true}
+    runs:
+      - {model: alpha, platform: gemini-api}
+      - {model: alpha, platform: replicate, parameters: {generate_audio: true}}
+      - {model: alpha, platform: openai-api}
+"""
+OP = "models/alpha-1/operations/op1"
+
+
+@pytest.fixture
+def fakes():
+    servers = FakeGemini(), FakeReplicate(), FakeOpenAI()
+    yield servers
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    settings = copy_project(tmp_path / "project", PRICING)
+    platforms = settings.data_dir / "platforms.yaml"
+    platforms.write_text(platforms.read_text() + "  - {id: gemini-api, name: Gemini API, kind: vendor_api}\n"
+                         "  - {id: replicate, name: Replicate, kind: reseller}\n"
+                         "  - {id: openai-api, name: OpenAI API, kind: reseller}\n")
+    alpha = settings.data_dir / "models" / "alpha.yaml"
+    alpha.write_text(alpha.read_text().replace("offers:\n", (
+        "platform_ids: {gemini-api: alpha-1, replicate: acme/alpha, openai-api: alpha-v}\noffers:\n"
+        '  - {platform: gemini-api, resolution: 720p, audio: true, price_per_second: "0.50"}\n'
+        '  - {platform: replicate, resolution: 720p, audio: true, price_per_second: "0.25"}\n'
+        '  - {platform: openai-api, resolution: 720p, audio: true, price_per_second: "0.10"}\n')))
+    (settings.data_dir / "samples.yaml").write_text(SAMPLES)
+    return settings
+
+
+def _env(fakes) -> dict[str, str]:
+    gemini, replicate, openai = fakes
+    return {"GEMINI_API_KEY": KEY, "REPLICATE_API_TOKEN": KEY, "OPENAI_API_KEY": KEY,
+            "GOOGLE_GEMINI_BASE_URL": gemini.url, "REPLICATE_BASE_URL": replicate.url,
+            "OPENAI_BASE_URL": openai.url + "/v1"}
+
+
+def _succeed(fakes, cdn: FakeReplicate) -> None:
+    gemini, replicate, openai = fakes
+    gemini.script = {"create": [(200, {"name": OP}, {})],
+                     "poll": [(200, {"name": OP, "done": False}, {}), (200, gemini.done(), {})],
+                     "download": [(200, VIDEO, {"Content-Type": "video/mp4"})]}
+    replicate.script = {"create": [(201, replicate.prediction("starting"), {})],
+                        "poll": [(200, replicate.prediction("processing"), {}), (200, replicate.prediction(
+                            "succeeded", output=f"{cdn.url}/delivery/p1/out.mp4"), {})]}
+    cdn.script = {"cdn": [(200, VIDEO, {"Content-Type": "video/mp4"})]}
+    openai.script = {"create": [(200, openai.video("queued"), {})],
+                     "poll": [(200, openai.video("in_progress", progress=50), {}), (200, openai.video("completed"), {})],
+                     "content": [(200, VIDEO, {"Content-Type": "video/mp4"})],
+                     "thumbnail": [(200, POSTER, {"Content-Type": "image/webp"})]}
+
+
+def _run(project, fakes, budget="10", waits=None, lines=None, max_wait=600.0, **kwargs) -> str:
+    clock = [0.0]
+
+    def sleep(seconds: float) -> None:
+        (waits if waits is not None else []).append(seconds)
+        clock[0] += seconds
+
+    timing = Timing(interval=1.0, max_wait=max_wait, sleep=sleep, clock=lambda: clock[0], request_timeout=2.0)
+    return clips_run_text(project, Decimal(budget), today=TODAY, env=_env(fakes), timing=timing,
+                          progress=(lines if lines is not None else []).append, **kwargs)
+
+
+def _manifest(project) -> list[dict]:
+    return yaml.safe_load((project.data_dir / "clips.yaml").read_text())["clips"]
+
+
+def test_success_on_all_three_providers(project, fakes):
+    cdn = FakeReplicate()
+    _succeed(fakes, cdn)
+    lines, waits = [], []
+    text = _run(project, fakes, lines=lines, waits=waits)
+    cdn.close()
+    assert text == f"3 done, 0 failed, 0 refused by content policy, 0 still running; recorded in {project.data_dir / 'clips.yaml'}."
+    clips = _manifest(project)
+    assert [(c["platform"], c["provider"], c["status"], c["cost_usd"]) for c in clips] == [
+        ("gemini-api", "gemini", "done", "4.00"), ("replicate", "replicate", "done", "2.00"),
+        ("openai-api", "openai", "done", "0.80")]
+    first = clips[0]
+    assert first == {"sample": "bottle", "model": "alpha", "platform": "gemini-api", "provider": "gemini", "job": OP,
+                     "status": "done", "settings": {"seconds": 8, "resolution": "720p", "aspect_ratio": "16:9",
+                                                    "audio": True},
+                     "prompt": "A bottle tips over on a marble counter.", "date": "2026-11-29", "cost_usd": "4.00",
+                     "sha256": first["sha256"], "duration_seconds": 8.0,
+                     "file": "assets/clips/bottle/alpha--gemini-api.mp4"}
+    assert clips[2]["poster"] == "assets/clips/bottle/alpha--openai-api.webp"
+    for clip in clips:
+        assert (project.docs_dir / clip["file"]).read_bytes() == VIDEO
+    assert (project.docs_dir / clips[2]["poster"]).read_bytes() == POSTER
+    assert waits == [1.0]  # one round of polls found all three running
+    assert lines[0] == "Generating 3 clip(s), estimated $6.80 (budget $10.00); resuming 0."
+    assert lines[-1].startswith("done      bottle on Alpha (openai-api): assets/clips/bottle/alpha--openai-api.mp4")
+    assert lines[-1].endswith("[0 submitted, 0 running, 3 done, 0 failed, 0 rejected]")
+    assert "running   bottle on Alpha (replicate)  [1 submitted, 2 running, 0 done, 0 failed, 0 rejected]" in lines
+    # a second run has nothing to do and calls nothing
+    before = sum(len(f.requests) for f in fakes)
+    assert _run(project, fakes).endswith("Nothing to generate.")
+    assert sum(len(f.requests) for f in fakes) == before
+
+
+def test_429_then_success_honours_the_servers_delay(project, fakes):
+    gemini = fakes[0]
+    busy = {"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "message": "Quota exceeded"}}
+    gemini.script = {"create": [(429, busy, {"retry-after-ms": "30"}), (200, {"name": OP}, {})],
+                     "poll": [(200, gemini.done(), {})], "download": [(200, VIDEO, {"Content-Type": "video/mp4"})]}
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.split("      - {model: alpha, platform: replicate")[0])
+    assert _run(project, fakes).startswith("1 done")
+    assert [r[0] for r in gemini.requests] == ["POST", "POST", "GET", "GET"]
+
+
+def test_refusal_and_failure_are_recorded_and_only_the_failure_is_retried(project, fakes):
+    gemini, replicate, openai = fakes
+    rai = {"name": OP, "done": True, "response": {"generateVideoResponse": {
+        "raiMediaFilteredCount": 1, "raiMediaFilteredReasons": ["The prompt may depict a real person."]}}}
+    gemini.script = {"create": [(200, {"name": OP}, {})], "poll": [(200, rai, {})]}
+    replicate.script = {"create": [(201, replicate.prediction("starting"), {})],
+                        "poll": [(200, replicate.prediction("failed", error="CUDA out of memory (E001)"), {})]}
+    openai.script = {"create": [(400, {"error": {"message": "Your request was blocked by our moderation system.",
+                                                 "type": "invalid_request_error", "param": None,
+                                                 "code": "moderation_blocked"}}, {})]}
+    with pytest.raises(ClipsIncomplete, match="0 done, 1 failed, 2 refused by content policy, 0 still running"):
+        _run(project, fakes)
+    clips = {c["platform"]: c for c in _manifest(project)}
+    assert (clips["gemini-api"]["status"], clips["gemini-api"]["message"]) == (
+        "rejected", "The prompt may depict a real person.")
+    assert (clips["replicate"]["status"], clips["replicate"]["message"]) == ("failed", "CUDA out of memory (E001)")
+    assert (clips["openai-api"]["status"], "job" in clips["openai-api"]) == ("rejected", False)
+    assert clips["openai-api"]["message"] == "create: Your request was blocked by our moderation system."
+    creates = [len([r for r in f.requests if r[0] == "POST"]) for f in fakes]
+    with pytest.raises(ClipsIncomplete, match="0 done, 1 failed, 0 refused"):
+        _run(project, fakes)
+    assert [len([r for r in f.requests if r[0] == "POST"]) for f in fakes] == [creates[0], creates[1] + 1, creates[2]]
+    # an edited prompt makes the refused ones eligible again
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.replace("marble counter", "wooden table"))
+    with pytest.raises(ClipsIncomplete):
+        _run(project, fakes)
+    assert [len([r for r in f.requests if r[0] == "POST"]) for f in fakes] == [creates[0] + 1, creates[1] + 2,
+                                                                              creates[2] + 1]
+
+
+def test_timeout_and_truncated_download_keep_what_was_paid_for(project, fakes):
+    gemini, replicate, openai = fakes
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.replace("      - {model: alpha, platform: openai-api}\n", ""))
+    gemini.script = {"create": [(200, {"name": OP}, {})], "poll": [(200, gemini.done(), {})],
+                     "download": [(200, VIDEO, {"Content-Type": "video/mp4", "Content-Length": str(len(VIDEO) + 10)}),
+                                  (200, VIDEO, {"Content-Type": "video/mp4"})]}
+    replicate.delay = 3.0  # longer than the 2 s request timeout
+    replicate.script = {"create": [(201, replicate.prediction("starting"), {})]}
+    with pytest.raises(ClipsIncomplete, match="0 done, 2 failed"):
+        _run(project, fakes)
+    clips = {c["platform"]: c for c in _manifest(project)}
+    assert clips["gemini-api"]["status"] == "submitted"  # paid for: the next run downloads it
+    assert clips["gemini-api"]["message"].startswith("download: ")
+    assert not (project.docs_dir / "assets/clips/bottle/alpha--gemini-api.mp4").exists()
+    assert clips["replicate"]["status"] == "failed"
+    assert clips["replicate"]["message"].startswith("create: POST timed out (the provider may have started the job")
+    replicate.delay = 0
+    replicate.script = {"create": [(201, replicate.prediction("starting"), {})],
+                        "poll": [(200, replicate.prediction("canceled"), {})]}
+    with pytest.raises(ClipsIncomplete, match="1 done, 1 failed"):
+        _run(project, fakes)
+    assert [r[0] for r in gemini.requests].count("POST") == 1
+    assert (project.docs_dir / "assets/clips/bottle/alpha--gemini-api.mp4").read_bytes() == VIDEO
+
+
+def test_resume_after_interruption_polls_and_never_submits_again(project, fakes):
+    gemini = fakes[0]
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.split("      - {model: alpha, platform: replicate")[0])
+    gemini.script = {"create": [(200, {"name": OP}, {})], "poll": [(200, {"name": OP, "done": False}, {})]}
+
+    def interrupt(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        clips_run_text(project, Decimal("10"), today=TODAY, env=_env(fakes), progress=lambda line: None,
+                       timing=Timing(sleep=interrupt))
+    [clip] = _manifest(project)
+    assert (clip["status"], clip["job"]) == ("submitted", OP)
+    with pytest.raises(ClipsIncomplete, match="0 done, 0 failed, 0 refused by content policy, 1 still running"):
+        _run(project, fakes, max_wait=30.0)
+    gemini.script = {"poll": [(200, gemini.done(), {})], "download": [(200, VIDEO, {"Content-Type": "video/mp4"})]}
+    lines = []
+    assert _run(project, fakes, lines=lines).startswith("1 done")
+    assert lines[0] == "Generating 0 clip(s), estimated $0.00 (budget $10.00); resuming 1."
+    assert [r[0] for r in gemini.requests].count("POST") == 1
+
+
+def test_budget_and_missing_keys_refuse_before_any_call(project, fakes):
+    with pytest.raises(BudgetError, match=r"the estimate \$6.80 for 3 clip\(s\) exceeds the budget \$6.79"):
+        _run(project, fakes, budget="6.79")
+    env = _env(fakes)
+    del env["REPLICATE_API_TOKEN"], env["OPENAI_API_KEY"]
+    with pytest.raises(UsageError, match="set OPENAI_API_KEY and REPLICATE_API_TOKEN in the environment"):
+        clips_run_text(project, Decimal("10"), today=TODAY, env=env)
+    assert all(f.requests == [] for f in fakes)
+    assert not (project.data_dir / "clips.yaml").exists()
+
+
+def test_the_key_appears_in_no_output_log_or_file(project, fakes):
+    cdn = FakeReplicate()
+    _succeed(fakes, cdn)
+    fakes[1].script["create"] = [(500, {"detail": f"echoing nothing of {KEY[:4]}"}, {})]
+    env = {**os.environ, **_env(fakes), "OPENAI_LOG": "debug", "PYTHONWARNINGS": "default"}
+    done = subprocess.run([sys.executable, "-m", "generator.cli", "clips", "run", "--budget", "10",
+                           "--max-wait", "1"], cwd=project.project_dir, env=env, capture_output=True, text=True,
+                          timeout=120)
+    cdn.close()
+    assert done.returncode == 1, done.stderr
+    assert "2 done, 1 failed" in done.stderr
+    assert "done      bottle on Alpha (gemini-api)" in done.stderr  # the progress display
+    assert KEY not in done.stdout and KEY not in done.stderr
+    for path in project.project_dir.rglob("*"):
+        if path.is_file():
+            assert KEY.encode() not in path.read_bytes(), path
+    assert any(KEY in str(r[2]["headers"]) for r in fakes[0].requests)  # it was sent, as a header only
