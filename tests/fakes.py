@@ -54,6 +54,9 @@ class FakeApi:
                 if route != "cdn" and self.headers.get(header) != value:
                     return self._send(401, fake.unauthorized(), {})
                 time.sleep(fake.delay)
+                refusal = fake.validate(route, self.path, body, self.headers)
+                if refusal is not None:
+                    return self._send(400, refusal, {})
                 steps = fake.script.get(route) or [(404, {"error": {"code": 404, "message": "no route"}}, {})]
                 status, payload, headers = steps.pop(0) if len(steps) > 1 else steps[0]
                 self._send(status, payload, dict(headers))
@@ -80,6 +83,10 @@ class FakeApi:
     def route(self, method: str, path: str) -> str:
         raise NotImplementedError
 
+    def validate(self, route: str, path: str, body: object, headers) -> dict | None:  # noqa: ANN001
+        """The 400 body for a request the real API would refuse, else None."""
+        return None
+
     def unauthorized(self) -> dict:
         return {"error": {"code": 401, "status": "UNAUTHENTICATED", "message": "bad key"}}
 
@@ -95,6 +102,27 @@ class FakeGemini(FakeApi):
         if method == "POST":
             return "create" if path.endswith(":predictLongRunning") else "other"
         return "download" if "/files/" in path else "poll"
+
+    def validate(self, route: str, path: str, body: object, headers) -> dict | None:  # noqa: ANN001
+        """§4.1: one instance with a prompt; known parameters; 1080p and 4k only at 8 s; no 4k on Lite."""
+        if route != "create":
+            return None
+        params = body.get("parameters", {}) if isinstance(body, dict) else {}
+        instances = body.get("instances") if isinstance(body, dict) else None
+        seconds = params.get("durationSeconds", 8)
+        problems = [
+            not (isinstance(instances, list) and len(instances) == 1 and isinstance(instances[0].get("prompt"), str)),
+            set(params) - {"aspectRatio", "resolution", "durationSeconds", "negativePrompt", "personGeneration",
+                           "sampleCount", "numberOfVideos", "enhancePrompt", "seed"},
+            params.get("aspectRatio", "16:9") not in ("16:9", "9:16"),
+            params.get("resolution", "720p") not in ("720p", "1080p", "4k"),
+            str(seconds) not in ("4", "6", "8"),
+            params.get("resolution") in ("1080p", "4k") and str(seconds) != "8",
+            params.get("resolution") == "4k" and "lite" in path,
+        ]
+        if any(problems):
+            return {"error": {"code": 400, "status": "INVALID_ARGUMENT", "message": "Request contains an invalid argument."}}
+        return None
 
     def done(self, uri: str | None = None) -> dict:
         return {"name": "models/veo-3.1-generate-preview/operations/op1", "done": True, "response": {
@@ -114,6 +142,13 @@ class FakeReplicate(FakeApi):
 
     def unauthorized(self) -> dict:
         return {"title": "Unauthenticated", "detail": "You did not pass a valid authentication token", "status": 401}
+
+    def validate(self, route: str, path: str, body: object, headers) -> dict | None:  # noqa: ANN001
+        """§4.3: a JSON body ``{"input": {...}}`` with a prompt."""
+        if route == "create" and not (isinstance(body, dict) and isinstance(body.get("input"), dict)
+                                      and isinstance(body["input"].get("prompt"), str)):
+            return {"title": "Invalid input", "detail": "input: prompt is required", "status": 422}
+        return None
 
     def prediction(self, status: str, **fields: object) -> dict:
         return {"id": "p1", "model": "google/veo-3.1-fast", "version": "hidden", "status": status, "input": {},
@@ -137,6 +172,19 @@ class FakeOpenAI(FakeApi):
     def unauthorized(self) -> dict:
         return {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error",
                           "param": None, "code": "invalid_api_key"}}
+
+    def validate(self, route: str, path: str, body: object, headers) -> dict | None:  # noqa: ANN001
+        """§4.2: multipart with a prompt; ``seconds`` in 4, 8, 12 (16, 20); a known ``size``."""
+        if route != "create":
+            return None
+        fields = body if headers.get("Content-Type", "").startswith("multipart/form-data") else None
+        if not (isinstance(fields, dict) and fields.get("prompt")
+                and fields.get("seconds", "4") in ("4", "8", "12", "16", "20")
+                and fields.get("size", "720x1280") in ("720x1280", "1280x720", "1024x1792", "1792x1024",
+                                                        "1920x1080", "1080x1920")):
+            return {"error": {"message": "Invalid request", "type": "invalid_request_error", "param": None,
+                              "code": "invalid_value"}}
+        return None
 
     def video(self, status: str, **fields: object) -> dict:
         return {"id": "video_1", "object": "video", "model": "sora-2", "status": status, "progress": 0,

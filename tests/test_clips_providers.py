@@ -185,3 +185,28 @@ def test_retry_delay_reads_ms_seconds_and_dates():
     assert retry_delay({"retry-after": "Sun, 29 Nov 2026 12:00:09 GMT"}, 0, now) == 9.0
     assert retry_delay({"retry-after": "9000"}, 0) == 120.0
     assert [retry_delay({}, n) for n in range(7)] == [2, 4, 8, 16, 32, 60, 60]
+
+
+@pytest.mark.parametrize(("settings", "model", "message"), [
+    (ClipSettings(seconds=4, resolution="1080p", aspect_ratio="16:9", audio=True), "veo-3.1-generate-preview",
+     "create: HTTP 400 INVALID_ARGUMENT Request contains an invalid argument."),
+    (ClipSettings(seconds=8, resolution="4k", aspect_ratio="16:9", audio=True), "veo-3.1-lite-generate-preview",
+     "create: HTTP 400 INVALID_ARGUMENT"),
+], ids=["1080p-needs-8s", "no-4k-on-lite"])
+def test_the_gemini_fake_refuses_what_the_api_refuses(settings, model, message):
+    from generator.clips.gemini import GeminiProvider
+
+    from .fakes import FakeGemini
+
+    fake = FakeGemini()
+    try:
+        with pytest.raises(ProviderError, match=message):
+            GeminiProvider(KEY, fake.url, sleep=lambda s: None).submit(model, "p", settings)
+    finally:
+        fake.close()
+
+
+def test_the_openai_fake_refuses_a_duration_the_api_does_not_offer(openai_fake):
+    provider, _ = _openai(openai_fake, retries=0)
+    with pytest.raises(ProviderError, match="create: HTTP 400 Invalid request"):
+        provider.submit("sora-2", "p", ClipSettings(seconds=5, resolution="720p", aspect_ratio="16:9", audio=True))

@@ -230,7 +230,7 @@ def test_budget_and_missing_keys_refuse_before_any_call(project, fakes):
 def test_the_key_appears_in_no_output_log_or_file(project, fakes):
     cdn = FakeReplicate()
     _succeed(fakes, cdn)
-    fakes[1].script["create"] = [(500, {"detail": f"echoing nothing of {KEY[:4]}"}, {})]
+    fakes[1].script["create"] = [(500, {"detail": f"Invalid token {KEY}"}, {})]  # a provider that echoes the key
     env = {**os.environ, **_env(fakes), "OPENAI_LOG": "debug", "PYTHONWARNINGS": "default"}
     done = subprocess.run([sys.executable, "-m", "generator.cli", "clips", "run", "--budget", "10",
                            "--max-wait", "1"], cwd=project.project_dir, env=env, capture_output=True, text=True,
@@ -240,6 +240,7 @@ def test_the_key_appears_in_no_output_log_or_file(project, fakes):
     assert "2 done, 1 failed" in done.stderr
     assert "done      bottle on Alpha (gemini-api)" in done.stderr  # the progress display
     assert KEY not in done.stdout and KEY not in done.stderr
+    assert "create: HTTP 500 Invalid token [key]" in done.stderr
     for path in project.project_dir.rglob("*"):
         if path.is_file():
             assert KEY.encode() not in path.read_bytes(), path

@@ -96,12 +96,14 @@ def clips_run_text(settings: Settings, budget: Decimal, only: str | None = None,
     if not active:
         return plan_text(jobs) + "\nNothing to generate."
     timing = timing or Timing()
-    providers = make_providers({j.provider for j in active}, os.environ if env is None else env, timing.request_timeout)
+    env = os.environ if env is None else env
+    providers = make_providers({j.provider for j in active}, env, timing.request_timeout)
     manifest = Manifest(clips, lambda text: replace_file(settings.data_dir / CLIPS_FILE, text))
     say = progress or (lambda line: print(line, file=sys.stderr, flush=True))
     say(f"Generating {sum(j.needs_submission for j in active)} clip(s), estimated {cents(total)} "
         f"(budget {cents(budget)}); resuming {sum(j.state == 'submitted' for j in active)}.")
-    counts = Runner(providers, manifest, settings.docs_dir, today or dt.date.today(), say, timing).run(active)
+    secrets = tuple(env.get(key, "") for key, _url in PROVIDER_ENV.values())
+    counts = Runner(providers, manifest, settings.docs_dir, today or dt.date.today(), say, timing, secrets).run(active)
     return _summary(counts, settings)
 
 

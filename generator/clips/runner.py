@@ -23,6 +23,8 @@ from .plan import Job
 from .schema import Clip, ClipSettings
 
 
+MAX_MESSAGE = 500
+
 
 class Provider(Protocol):
     name: str
@@ -60,16 +62,24 @@ class Runner:
     and saving clips under ``docs_dir``; ``progress`` gets one line per event."""
 
     def __init__(self, providers: dict[str, Provider], manifest: Manifest, docs_dir: Path, today: dt.date,
-                 progress: Callable[[str], None], timing: Timing | None = None):
+                 progress: Callable[[str], None], timing: Timing | None = None, secrets: tuple[str, ...] = ()):
         self.providers, self.manifest, self.docs_dir, self.today = providers, manifest, docs_dir, today
         self.progress, self.timing = progress, timing or Timing()
+        self.secrets = tuple(s for s in secrets if s)
         self.live: dict[str, str] = {}
+
+    def clean(self, text: str) -> str:
+        """A provider's words made safe to show and store: any key it echoed is masked, and
+        the text is cut at MAX_MESSAGE characters."""
+        for secret in self.secrets:
+            text = text.replace(secret, "[key]")
+        return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
 
     def _say(self, job: Job, event: str, detail: str = "") -> None:
         self.live[_name(job)] = event
         counts = Counter(self.live.values())
         tally = ", ".join(f"{counts[s]} {s}" for s in ("submitted", "running", "done", "failed", "rejected"))
-        self.progress(f"{event:<9} {_name(job)}{': ' + detail if detail else ''}  [{tally}]")
+        self.progress(self.clean(f"{event:<9} {_name(job)}{': ' + detail if detail else ''}") + f"  [{tally}]")
 
     def submit(self, job: Job) -> Clip:
         """Create the job at the provider and record it ``submitted`` (or ``rejected``/``failed``)."""
@@ -90,7 +100,7 @@ class Runner:
 
     def _end(self, job: Job, clip: Clip, status: str, message: str) -> Clip:
         self._say(job, status, message)
-        return self.manifest.record(clip.model_copy(update={"status": status, "message": message}))
+        return self.manifest.record(clip.model_copy(update={"status": status, "message": self.clean(message)}))
 
     def poll(self, job: Job, clip: Clip) -> tuple[Clip, float | None] | None:
         """One poll; returns (clip, hint) while the job runs, None once it has ended."""
@@ -117,12 +127,12 @@ class Runner:
             sha256, size = provider.download(state, self.docs_dir / video)
         except ProviderError as exc:
             self._say(job, "failed", f"{exc}; the job is kept: re-run to download it")
-            self.manifest.record(clip.model_copy(update={"message": str(exc)}))
+            self.manifest.record(clip.model_copy(update={"message": self.clean(str(exc))}))
             return
         try:
             has_poster = state.poster is not None and provider.download_poster(state, self.docs_dir / poster)
         except ProviderError as exc:
-            self.progress(f"{'':<9} {_name(job)}: no poster frame ({exc})")
+            self.progress(self.clean(f"{'':<9} {_name(job)}: no poster frame ({exc})"))
             has_poster = False
         self._say(job, "done", f"{video} ({size:,} bytes)")
         self.manifest.record(clip.model_copy(update={"status": "done", "sha256": sha256, "file": video,
