@@ -14,8 +14,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from generator import pipeline
+from generator.clips.manifest import clips_yaml
+from generator.clips.schema import Clip, SamplesFile
 
 from .conftest import TODAY, copy_project
 
@@ -303,11 +306,12 @@ def clip_site(browser, tmp_path_factory):
     settings = copy_project(tmp_path_factory.mktemp("clips") / "project")
     (settings.docs_dir / "assets" / "clips").mkdir(parents=True)
     (settings.docs_dir / "assets" / "clips" / "juice-bottle--veo-3-1.webm").write_bytes(video)
-    (settings.data_dir / "clips.yaml").write_text(
-        "clips:\n  - {sample: juice-bottle, model: veo-3-1, platform: gemini-api, provider: gemini, job: op-1,"
-        " status: done, settings: {seconds: 8, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
-        f" prompt: A bottle tips over., date: 2026-11-29, cost_usd: \"3.20\", sha256: {hashlib.sha256(video).hexdigest()},"
-        " duration_seconds: 1, file: assets/clips/juice-bottle--veo-3-1.webm}\n")
+    sample = next(s for s in SamplesFile.model_validate(yaml.safe_load(
+        (settings.data_dir / "samples.yaml").read_text())).samples if s.id == "juice-bottle")
+    (settings.data_dir / "clips.yaml").write_text(clips_yaml([Clip(
+        sample="juice-bottle", model="veo-3-1", platform="gemini-api", provider="gemini", job="op-1", status="done",
+        settings=sample.settings, prompt=sample.prompt, date=TODAY, cost_usd="3.20",
+        sha256=hashlib.sha256(video).hexdigest(), duration_seconds=1, file="assets/clips/juice-bottle--veo-3-1.webm")]))
     yield from _built_and_served(settings)
 
 

@@ -14,11 +14,11 @@ SAMPLES = SamplesFile.model_validate({"samples": [{
     "runs": [{"model": "veo-3-1", "platform": "gemini-api"}]}]})
 
 
-def _clips(status: str = "done") -> ClipsFile:
-    return ClipsFile.model_validate({"clips": [{
+def _clips(status: str = "done", prompt: str = SAMPLES.samples[0].prompt, **extra: str) -> ClipsFile:
+    return ClipsFile.model_validate({"clips": [{**extra, 
         "sample": "bottle", "model": "veo-3-1", "platform": "gemini-api", "provider": "gemini", "job": "op-1",
         "status": status, "settings": {"seconds": 8, "resolution": "720p", "aspect_ratio": "16:9", "audio": True},
-        "prompt": "A bottle tips over.", "date": "2026-11-29", "cost_usd": "3.20", "duration_seconds": 8,
+        "prompt": prompt, "date": "2026-11-29", "cost_usd": "3.20", "duration_seconds": 8,
         "file": "assets/clips/bottle--veo-3-1.webm"}]})
 
 
@@ -38,8 +38,16 @@ def test_a_finished_clip_is_embedded_on_its_model_page_and_the_samples_page(real
     assert 'src="../assets/clips/bottle--veo-3-1.webm"' in samples
 
 
-def test_no_section_without_a_finished_clip_on_disk(real_catalog):
-    for clip_set in (ClipSet(SAMPLES, _clips(), frozenset()), ClipSet(SAMPLES, _clips("submitted"),
-                                                                     frozenset({"assets/clips/bottle--veo-3-1.webm"}))):
+def test_the_poster_frame_when_the_provider_gave_one(real_catalog):
+    files = {"assets/clips/bottle--veo-3-1.webm", "assets/clips/bottle--veo-3-1.webp"}
+    clip_set = ClipSet(SAMPLES, _clips(poster="assets/clips/bottle--veo-3-1.webp"), frozenset(files))
+    assert ('src="../../assets/clips/bottle--veo-3-1.webm" poster="../../assets/clips/bottle--veo-3-1.webp"'
+            in _page(real_catalog, clip_set, "models/veo-3-1.md"))
+
+
+def test_no_section_without_a_finished_clip_of_the_current_prompt_on_disk(real_catalog):
+    present = frozenset({"assets/clips/bottle--veo-3-1.webm"})
+    for clip_set in (ClipSet(SAMPLES, _clips(), frozenset()), ClipSet(SAMPLES, _clips("submitted"), present),
+                     ClipSet(SAMPLES, _clips(prompt="An earlier prompt."), present)):
         assert "Sample clips" not in _page(real_catalog, clip_set, "models/veo-3-1.md")
         assert "No sample clip has been made yet" in _page(real_catalog, clip_set, "samples/index.md")
