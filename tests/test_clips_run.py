@@ -245,3 +245,23 @@ def test_the_key_appears_in_no_output_log_or_file(project, fakes):
         if path.is_file():
             assert KEY.encode() not in path.read_bytes(), path
     assert any(KEY in str(r[2]["headers"]) for r in fakes[0].requests)  # it was sent, as a header only
+
+
+def test_a_poll_that_cannot_succeed_stops_without_waiting_out_the_clock(project, fakes):
+    gemini = fakes[0]
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.split("      - {model: alpha, platform: replicate")[0])
+    gemini.script = {"create": [(200, {"name": OP}, {})],
+                     "poll": [(500, {"error": {"code": 500, "message": "backend"}}, {}),
+                              (403, {"error": {"code": 403, "status": "PERMISSION_DENIED", "message": "denied"}}, {})]}
+    waits = []
+    with pytest.raises(ClipsIncomplete, match="0 done, 1 failed"):
+        _run(project, fakes, waits=waits)
+    [clip] = _manifest(project)
+    assert (clip["status"], clip["message"]) == ("submitted", "poll: HTTP 403 PERMISSION_DENIED denied")
+    assert waits == [2.0]  # the 500 was retried after 2 s; the 403 ended the wait at once
+    gemini.script = {"poll": [(404, {"error": {"code": 404, "status": "NOT_FOUND", "message": "gone"}}, {})]}
+    with pytest.raises(ClipsIncomplete, match="0 done, 1 failed"):
+        _run(project, fakes)
+    [clip] = _manifest(project)
+    assert clip["status"] == "failed"  # retried next time: the job no longer exists to be paid for
+    assert clip["message"].startswith("poll: HTTP 404 NOT_FOUND gone (the provider no longer has this job")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from collections import Counter
 from decimal import Decimal
 from typing import Callable, Mapping
@@ -61,7 +62,8 @@ def clips_plan_text(settings: Settings, only: str | None = None, today: dt.date 
     return plan_text(_jobs(settings, only, today)[0])
 
 
-def make_providers(names: set[str], env: Mapping[str, str], timeout: float = 60.0) -> dict:
+def make_providers(names: set[str], env: Mapping[str, str], timeout: float = 60.0,
+                   sleep: Callable[[float], None] = time.sleep) -> dict:
     """One client per provider name, keyed from ``env``. Raises UsageError, before any call,
     naming (never showing) a missing key, or when the ``clips`` extra is not installed."""
     missing = sorted(PROVIDER_ENV[n][0] for n in names if not env.get(PROVIDER_ENV[n][0]))
@@ -78,7 +80,7 @@ def make_providers(names: set[str], env: Mapping[str, str], timeout: float = 60.
     for name in sorted(names):
         key_var, url_var = PROVIDER_ENV[name]
         extra = {"base_url": env[url_var]} if env.get(url_var) else {}
-        providers[name] = classes[name](env[key_var], timeout=timeout, **extra)
+        providers[name] = classes[name](env[key_var], timeout=timeout, sleep=sleep, **extra)
     return providers
 
 
@@ -97,7 +99,7 @@ def clips_run_text(settings: Settings, budget: Decimal, only: str | None = None,
         return plan_text(jobs) + "\nNothing to generate."
     timing = timing or Timing()
     env = os.environ if env is None else env
-    providers = make_providers({j.provider for j in active}, env, timing.request_timeout)
+    providers = make_providers({j.provider for j in active}, env, timing.request_timeout, timing.sleep)
     manifest = Manifest(clips, lambda text: replace_file(settings.data_dir / CLIPS_FILE, text))
     say = progress or (lambda line: print(line, file=sys.stderr, flush=True))
     say(f"Generating {sum(j.needs_submission for j in active)} clip(s), estimated {cents(total)} "

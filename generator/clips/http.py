@@ -27,7 +27,17 @@ MIN_POSTER_BYTES = 64
 
 
 class ProviderError(Exception):
-    """A call failed; the message is safe to show and store (it never holds the key)."""
+    """A call failed; the message is safe to show and store (it never holds the key).
+    ``status`` is the HTTP status of the answer, None when there was none (timeout, network)."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+
+    @property
+    def lasting(self) -> bool:
+        """A 4xx other than 408 and 429: asking again will get the same answer."""
+        return self.status is not None and 400 <= self.status < 500 and self.status not in (408, 429)
 
 
 class PolicyRejected(ProviderError):
@@ -144,8 +154,8 @@ class HttpApi:
         if not response.is_success:
             message = (self._describe(data) if isinstance(data, dict) else "") or response.reason_phrase
             if response.status_code == 400 and is_policy(message):
-                raise PolicyRejected(f"{step}: {message}")
-            raise ProviderError(f"{step}: HTTP {response.status_code} {message}")
+                raise PolicyRejected(f"{step}: {message}", 400)
+            raise ProviderError(f"{step}: HTTP {response.status_code} {message}", response.status_code)
         if not isinstance(data, dict):
             raise ProviderError(f"{step}: HTTP {response.status_code} without a JSON object")
         return data
@@ -155,7 +165,7 @@ class HttpApi:
         try:
             with self.client.stream("GET", url) as response:
                 if response.status_code != 200:
-                    raise ProviderError(f"download: HTTP {response.status_code}")
+                    raise ProviderError(f"download: HTTP {response.status_code}", response.status_code)
                 expected = response.headers.get("content-length", "")
                 return save_stream(response.iter_bytes(), response.headers.get("content-type", ""),
                                    int(expected) if expected.isdigit() else 0, target, (self._httpx.HTTPError,))

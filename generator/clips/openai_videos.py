@@ -66,8 +66,8 @@ class OpenAIVideosProvider:
         error = error if isinstance(error, dict) else {"message": error}
         message = str(error.get("message") or exc.response.reason_phrase)
         if exc.status_code == 400 and (error.get("code") == "moderation_blocked" or is_policy(message)):
-            return PolicyRejected(f"{step}: {message}")
-        return ProviderError(f"{step}: HTTP {exc.status_code} {message}")
+            return PolicyRejected(f"{step}: {message}", 400)
+        return ProviderError(f"{step}: HTTP {exc.status_code} {message}", exc.status_code)
 
     def submit(self, model: str, prompt: str, settings: ClipSettings, extra: dict | None = None) -> str:
         """Create a job; returns the video id. Raises ProviderError, also for a size the API

@@ -107,6 +107,13 @@ class Runner:
         try:
             state = self.providers[job.provider].poll(clip.job)
         except ProviderError as exc:
+            if exc.status == 404:
+                self._end(job, clip, "failed", f"{exc} (the provider no longer has this job; made again on the next run)")
+                return None
+            if exc.lasting:
+                self._say(job, "failed", f"{exc}; the job is kept: re-run to poll it again")
+                self.manifest.record(clip.model_copy(update={"message": self.clean(str(exc))}))
+                return None
             self._say(job, "running", f"{exc}; polling again")
             return clip, None
         if state.status == "running":
