@@ -209,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        if args.command == "clips":
+            print("interrupted: every job submitted so far is recorded in data/clips.yaml;"
+                  " `videoguide clips run` resumes them without paying again", file=sys.stderr)
         return 130
     print(message)
     return 0
