@@ -92,7 +92,9 @@ def _add_clips(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparse
     run.add_argument("--max-wait", type=_positive, default=30, metavar="MINUTES",
                      help="stop polling after this long; a re-run resumes the jobs (default 30)")
     run.add_argument("--timeout", type=_whole(3600), default=60, metavar="SECONDS",
-                     help="give up on one request after this long (default 60)")
+                     help="give up on a server silent this long (default 60); a download may take 10 times that")
+    run.add_argument("--retry-uncertain", action="store_true",
+                     help="submit again the creates that got no answer (check the provider's dashboard first)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -157,7 +159,8 @@ def _run(args: argparse.Namespace) -> str:
         if args.clips_command == "plan":
             return commands.clips_plan_text(settings, args.only)
         return commands.clips_run_text(settings, args.budget, args.only, args.dry_run,
-                                       timing=Timing(max_wait=args.max_wait * 60, request_timeout=args.timeout))
+                                       timing=Timing(max_wait=args.max_wait * 60, request_timeout=args.timeout),
+                                       retry_uncertain=args.retry_uncertain)
     if args.command == "cost":
         return pipeline.cost_text(settings, args.model, ClipRequest(
             args.seconds, args.clips, args.takes, args.resolution, args.aspect_ratio, args.audio), args.platform)
@@ -210,8 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         if args.command == "clips":
-            print("interrupted: every job submitted so far is recorded in data/clips.yaml;"
-                  " `videoguide clips run` resumes them without paying again", file=sys.stderr)
+            print("interrupted: the jobs are recorded in data/clips.yaml; `videoguide clips run` polls the submitted"
+                  " ones without paying again (a create cut off before its answer is marked uncertain)", file=sys.stderr)
         return 130
     print(message)
     return 0

@@ -109,3 +109,26 @@ def test_the_key_is_sent_only_as_a_header_and_never_shown(fake, tmp_path):
     with pytest.raises(ProviderError, match="create: HTTP 401 UNAUTHENTICATED bad key") as exc:
         wrong.submit("veo-3.1-generate-preview", "p", SETTINGS)
     assert "other" not in str(exc.value)
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ({**OP, "done": True}, ("failed", "the operation finished without a video or a reason")),
+    ({**OP, "done": True, "response": {"generateVideoResponse": {"raiMediaFilteredCount": 1}}},
+     ("rejected", "filtered by the provider's safety filter")),
+], ids=["done-without-anything", "filtered-without-reasons"])
+def test_only_safety_evidence_makes_a_rejection(fake, answer, expected):
+    fake.script = {"poll": [(200, answer, {})]}
+    state = _provider(fake)[0].poll(OP["name"])
+    assert (state.status, state.message) == expected
+
+
+@pytest.mark.parametrize("answer", [
+    {**OP, "done": True, "response": []},
+    {**OP, "done": True, "response": {"generateVideoResponse": {"generatedSamples": ["x"]}}},
+    {**OP, "done": True, "response": {"generateVideoResponse": {"generatedSamples": [{"video": None}]}}},
+], ids=["response-list", "sample-string", "video-null"])
+def test_an_answer_of_an_unexpected_shape_is_a_lasting_error(fake, answer):
+    fake.script = {"poll": [(200, answer, {})]}
+    with pytest.raises(ProviderError, match="poll: an answer of an unexpected shape") as exc:
+        _provider(fake)[0].poll(OP["name"])
+    assert exc.value.lasting

@@ -101,7 +101,7 @@ def test_the_real_samples_plan_without_keys(capsys, monkeypatch):
     monkeypatch.chdir(Path(__file__).resolve().parent.parent)
     assert main(["clips", "plan"]) == 0
     assert "juice-bottle: Veo 3.1 on gemini-api via gemini (veo-3.1-generate-preview)" in capsys.readouterr().out
-    assert main(["clips", "run", "--budget", "100", "--dry-run", "--only", "juice-bottle"]) == 0
+    assert main(["clips", "run", "--budget", "100", "--dry-run"]) == 0
     assert "no call was made" in capsys.readouterr().out
 
 
@@ -119,3 +119,35 @@ def test_manifest_problems_are_located(project, monkeypatch):
         "data/clips.yaml:3:84: clips[1].status: a done clip needs 'job'",
         "data/clips.yaml:3:84: clips[1].status: a done clip needs 'sha256'",
     ]
+
+
+def test_runs_that_would_pay_twice_or_beyond_the_estimate_are_problems(project, monkeypatch):
+    monkeypatch.chdir(project.project_dir)
+    bad = SAMPLES.replace("      - {model: beta, platform: replicate}\n",
+                          "      - {model: alpha, platform: gemini-api, parameters: {sampleCount: 4, seed: 7}}\n"
+                          "      - {model: beta, platform: replicate, parameters: {num_outputs: 2}}\n")
+    assert problems(project.data_dir, {"samples.yaml": bad}) == [
+        "data/samples.yaml:8:9: samples[0].runs[1]: 'alpha' on 'gemini-api' is listed twice in this sample",
+        "data/samples.yaml:8:59: samples[0].runs[1].parameters.sampleCount: 'sampleCount' is set by the sample's"
+        " settings (and priced from them); change settings instead",
+        "data/samples.yaml:9:57: samples[0].runs[2].parameters.num_outputs: 'num_outputs' is set by the sample's"
+        " settings (and priced from them); change settings instead",
+    ]
+    bad = SAMPLES.replace("{model: beta, platform: replicate}", "{model: beta, platform: replicate, parameters: {a: [1]}}")
+    assert problems(project.data_dir, {"samples.yaml": bad}) == [
+        "data/samples.yaml:8:60: samples[0].runs[1].parameters.a: expected a string, a number or true/false"]
+
+
+def test_plan_tells_a_missing_file_and_a_provider_that_does_not_match(project, monkeypatch):
+    monkeypatch.chdir(project.project_dir)
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.replace("      - {model: beta, platform: replicate}\n", ""))
+    entry = ("clips:\n  - {sample: bottle, model: alpha, platform: gemini-api, provider: %s, job: op-1, status: done,"
+             " settings: {seconds: 5, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
+             " prompt: A bottle tips over on a marble counter., date: 2026-11-29, sha256: abc,"
+             " file: assets/clips/bottle/alpha--gemini-api.mp4}\n")
+    (project.data_dir / "clips.yaml").write_text(entry % "gemini")
+    assert commands.clips_plan_text(project, today=TODAY).splitlines()[0] == (
+        "bottle: Alpha on gemini-api via gemini (alpha-1): done, $3.00 (its file"
+        " docs/assets/clips/bottle/alpha--gemini-api.mp4 is missing: restore it, or delete the entry to make it again)")
+    assert problems(project.data_dir, {"clips.yaml": entry % "openai"}) == [
+        "data/clips.yaml:2:68: clips[0].provider: 'gemini-api' is called through 'gemini', not 'openai'"]

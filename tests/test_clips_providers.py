@@ -76,7 +76,8 @@ def test_replicate_prediction_poll_and_output_url(replicate, tmp_path):
     ({"status": "succeeded", "output": "https://x/y.mp4", "data_removed": True},
      ("failed", "the output was removed (Replicate keeps API outputs for an hour)")),
     ({"status": "succeeded", "output": ["https://x/a.mp4", "https://x/b.mp4"]}, ("done", None)),
-], ids=["policy", "failed", "canceled", "aborted", "data-removed", "list-output"])
+    ({"status": "paused"}, ("running", "status 'paused'")),
+], ids=["policy", "failed", "canceled", "aborted", "data-removed", "list-output", "unknown-status"])
 def test_replicate_terminal_states(replicate, fields, expected):
     replicate.script = {"poll": [(200, replicate.prediction(**fields), {})]}
     provider, _ = _replicate(replicate)
@@ -91,6 +92,10 @@ def test_replicate_429_detail_and_retry_after(replicate):
     replicate.script = {"create": [(429, throttled, {"Retry-After": "30"}), (201, replicate.prediction("starting"), {})]}
     provider, waits = _replicate(replicate)
     assert provider.submit("google/veo-3.1-fast", "p", SETTINGS) == "p1"
+    assert waits == [30.0]
+    replicate.script = {"create": [(429, throttled, {"Retry-After": "900"})]}
+    with pytest.raises(ProviderError, match="create: HTTP 429 Request was throttled"):
+        provider.submit("google/veo-3.1-fast", "p", SETTINGS)  # 15 minutes: not waited for
     assert waits == [30.0]
     replicate.script = {"create": [(429, throttled, {})]}
     provider, _ = _replicate(replicate, retries=0)
@@ -114,6 +119,7 @@ def test_openai_multipart_create_poll_hint_content_and_thumbnail(openai_fake, tm
     f = openai_fake
     f.script = {"create": [(200, f.video("queued"), {})],
                 "poll": [(200, f.video("in_progress", progress=40), {"openai-poll-after-ms": "2500"}),
+                         (200, f.video("queued"), {"openai-poll-after-ms": "0"}),
                          (200, f.video("completed", progress=100), {})],
                 "content": [(200, VIDEO, {"Content-Type": "video/mp4"})],
                 "thumbnail": [(200, POSTER, {"Content-Type": "image/webp"})]}
@@ -121,6 +127,7 @@ def test_openai_multipart_create_poll_hint_content_and_thumbnail(openai_fake, tm
     job = provider.submit("sora-2", "A bottle tips over.", SETTINGS)
     assert job == "video_1"
     assert provider.poll(job) == JobState("running", wait=2.5)
+    assert provider.poll(job) == JobState("running", wait=1.0)  # never a tight loop
     state = provider.poll(job)
     assert state.status == "done"
     assert provider.download(state, tmp_path / "c.mp4")[1] == len(VIDEO)
@@ -128,7 +135,7 @@ def test_openai_multipart_create_poll_hint_content_and_thumbnail(openai_fake, tm
     create = f.requests[0]
     assert create[2]["headers"]["Content-Type"].startswith("multipart/form-data")
     assert create[2]["body"] == {"prompt": "A bottle tips over.", "model": "sora-2", "seconds": "8", "size": "1280x720"}
-    assert [r[1] for r in f.requests[1:]] == ["/v1/videos/video_1", "/v1/videos/video_1",
+    assert [r[1] for r in f.requests[1:]] == ["/v1/videos/video_1", "/v1/videos/video_1", "/v1/videos/video_1",
                                              "/v1/videos/video_1/content?variant=video",
                                              "/v1/videos/video_1/content?variant=thumbnail"]
 
@@ -183,7 +190,7 @@ def test_retry_delay_reads_ms_seconds_and_dates():
     now = dt.datetime(2026, 11, 29, 12, 0, tzinfo=dt.timezone.utc)
     assert retry_delay({"retry-after-ms": "250"}, 0) == 0.25
     assert retry_delay({"retry-after": "Sun, 29 Nov 2026 12:00:09 GMT"}, 0, now) == 9.0
-    assert retry_delay({"retry-after": "9000"}, 0) == 120.0
+    assert retry_delay({"retry-after": "9000"}, 0) is None  # longer than 120 s: the answer stands
     assert [retry_delay({}, n) for n in range(7)] == [2, 4, 8, 16, 32, 60, 60]
 
 
@@ -210,3 +217,16 @@ def test_the_openai_fake_refuses_a_duration_the_api_does_not_offer(openai_fake):
     provider, _ = _openai(openai_fake, retries=0)
     with pytest.raises(ProviderError, match="create: HTTP 400 Invalid request"):
         provider.submit("sora-2", "p", ClipSettings(seconds=5, resolution="720p", aspect_ratio="16:9", audio=True))
+
+
+def test_a_download_that_trickles_past_its_limit_leaves_nothing(tmp_path):
+    from generator.clips.http import save_stream
+
+    def chunks():
+        yield bytes(600)
+        yield bytes(600)
+
+    with pytest.raises(ProviderError, match="download: still incomplete after 0 s"):
+        save_stream(chunks(), "video/mp4", 0, tmp_path / "c.mp4", (OSError,), limit=0)
+    assert list(tmp_path.iterdir()) == []
+    assert save_stream(chunks(), "video/mp4", 1200, tmp_path / "c.mp4", (OSError,), limit=60)[1] == 1200

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.clips import commands
 from generator.clips.commands import ClipsIncomplete, clips_run_text
 from generator.clips.plan import BudgetError
 from generator.clips.runner import Timing
@@ -177,19 +178,25 @@ def test_timeout_and_truncated_download_keep_what_was_paid_for(project, fakes):
                                   (200, VIDEO, {"Content-Type": "video/mp4"})]}
     replicate.delay = 3.0  # longer than the 2 s request timeout
     replicate.script = {"create": [(201, replicate.prediction("starting"), {})]}
-    with pytest.raises(ClipsIncomplete, match="0 done, 2 failed"):
+    with pytest.raises(ClipsIncomplete, match="0 done, 1 failed, 0 refused by content policy, 0 still running, 1 uncertain"):
         _run(project, fakes)
     clips = {c["platform"]: c for c in _manifest(project)}
     assert clips["gemini-api"]["status"] == "submitted"  # paid for: the next run downloads it
     assert clips["gemini-api"]["message"].startswith("download: ")
     assert not (project.docs_dir / "assets/clips/bottle/alpha--gemini-api.mp4").exists()
-    assert clips["replicate"]["status"] == "failed"
-    assert clips["replicate"]["message"].startswith("create: POST timed out (the provider may have started the job")
+    assert clips["replicate"]["status"] == "uncertain"  # it may exist, and be paid for: not sent again unasked
+    assert clips["replicate"]["message"].startswith("create: POST timed out; the create request got no answer")
+    assert "job" not in clips["replicate"]
     replicate.delay = 0
     replicate.script = {"create": [(201, replicate.prediction("starting"), {})],
                         "poll": [(200, replicate.prediction("canceled"), {})]}
-    with pytest.raises(ClipsIncomplete, match="1 done, 1 failed"):
+    with pytest.raises(ClipsIncomplete, match="1 done, 0 failed, 0 refused by content policy, 0 still running, 1 unc"):
         _run(project, fakes)
+    assert [r[0] for r in replicate.requests].count("POST") == 1  # only the timed-out one
+    assert "uncertain, $2.00 (a create was sent but never answered" in commands.clips_plan_text(project, today=TODAY)
+    with pytest.raises(ClipsIncomplete, match="0 done, 1 failed, 0 refused by content policy, 0 still running;"):
+        _run(project, fakes, retry_uncertain=True)
+    assert [r[0] for r in replicate.requests].count("POST") == 2
     assert [r[0] for r in gemini.requests].count("POST") == 1
     assert (project.docs_dir / "assets/clips/bottle/alpha--gemini-api.mp4").read_bytes() == VIDEO
 
@@ -237,7 +244,7 @@ def test_the_key_appears_in_no_output_log_or_file(project, fakes):
                           timeout=120)
     cdn.close()
     assert done.returncode == 1, done.stderr
-    assert "2 done, 1 failed" in done.stderr
+    assert "2 done, 0 failed, 0 refused by content policy, 0 still running, 1 uncertain" in done.stderr
     assert "done      bottle on Alpha (gemini-api)" in done.stderr  # the progress display
     assert KEY not in done.stdout and KEY not in done.stderr
     assert "create: HTTP 500 Invalid token [key]" in done.stderr
@@ -265,3 +272,60 @@ def test_a_poll_that_cannot_succeed_stops_without_waiting_out_the_clock(project,
     [clip] = _manifest(project)
     assert clip["status"] == "failed"  # retried next time: the job no longer exists to be paid for
     assert clip["message"].startswith("poll: HTTP 404 NOT_FOUND gone (the provider no longer has this job")
+
+
+def test_an_interrupted_create_is_left_uncertain_not_sent_again(project, fakes):
+    gemini = fakes[0]
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.split("      - {model: alpha, platform: replicate")[0])
+    busy = {"error": {"code": 429, "status": "RESOURCE_EXHAUSTED", "message": "Quota exceeded"}}
+    gemini.script = {"create": [(429, busy, {"retry-after-ms": "5000"})]}
+
+    def interrupt(seconds: float) -> None:
+        raise KeyboardInterrupt  # Ctrl-C while the create waits to be retried
+
+    with pytest.raises(KeyboardInterrupt):
+        clips_run_text(project, Decimal("10"), today=TODAY, env=_env(fakes), progress=lambda line: None,
+                       timing=Timing(sleep=interrupt))
+    [clip] = _manifest(project)
+    assert clip["status"] == "uncertain" and "job" not in clip
+    gemini.script = {"create": [(200, {"name": OP}, {})]}
+    assert _run(project, fakes).endswith("Nothing to generate.")
+    assert [r[0] for r in gemini.requests] == ["POST"]
+
+
+@pytest.mark.parametrize(("job", "status"), [("op-1\n", "uncertain"), (f"operations/{KEY}", "uncertain")],
+                         ids=["whitespace", "holds-the-key"])
+def test_a_job_id_that_cannot_be_stored_as_given_is_uncertain(project, fakes, job, status):
+    gemini = fakes[0]
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.split("      - {model: alpha, platform: replicate")[0])
+    gemini.script = {"create": [(200, {"name": job}, {})]}
+    with pytest.raises(ClipsIncomplete, match="1 uncertain"):
+        _run(project, fakes)
+    [clip] = _manifest(project)
+    assert clip["status"] == status and "job" not in clip
+    assert KEY not in (project.data_dir / "clips.yaml").read_text()
+
+
+def test_a_multi_line_provider_message_is_stored_on_one_line(project, fakes):
+    replicate = fakes[1]
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.replace("      - {model: alpha, platform: gemini-api}\n", "")
+                                                   .replace("      - {model: alpha, platform: openai-api}\n", ""))
+    replicate.script = {"create": [(201, replicate.prediction("starting"), {})], "poll": [(200, replicate.prediction(
+        "failed", error="Traceback (most recent call last):\n  File x\nRuntimeError: CUDA out of memory\n"), {})]}
+    with pytest.raises(ClipsIncomplete, match="0 done, 1 failed"):
+        _run(project, fakes)
+    [clip] = _manifest(project)
+    assert clip["message"] == "Traceback (most recent call last): File x RuntimeError: CUDA out of memory"
+
+
+def test_keys_and_the_extra_are_checked_before_any_call(project, fakes, monkeypatch):
+    env = {**_env(fakes), "GEMINI_API_KEY": KEY + "\n"}
+    with pytest.raises(UsageError, match="GEMINI_API_KEY should be printable ASCII without spaces") as exc:
+        clips_run_text(project, Decimal("10"), today=TODAY, env=env)
+    assert KEY not in str(exc.value)
+    import importlib.util
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "openai" else real(name, *a))
+    with pytest.raises(UsageError, match=r"the clips extra is not installed \(no openai\): pip install -e '.\[clips\]'"):
+        clips_run_text(project, Decimal("10"), today=TODAY, env=_env(fakes))
+    assert all(f.requests == [] for f in fakes)

@@ -38,6 +38,20 @@ def _run_problems(dataset: "Dataset", doc, loc: tuple, model: str, platform: str
                          f"platform_ids in models/{model}.yaml")
 
 
+PRICED_INPUTS = frozenset({"prompt", "model", "duration", "durationseconds", "seconds", "resolution", "size",
+                           "aspectratio", "samplecount", "numberofvideos", "numoutputs", "n", "width", "height",
+                           "fps", "framerate", "numframes", "frames"})
+"""Inputs the settings decide (and the estimate prices): a run's ``parameters`` may not set
+them (compared without case, ``_`` or ``-``), or what is sent would not be what was budgeted."""
+
+
+def _parameter_problems(doc, loc: tuple, run) -> Iterator[Problem]:  # noqa: ANN001 - a document, a SampleRun
+    for name in run.parameters:
+        if name.lower().replace("_", "").replace("-", "") in PRICED_INPUTS:
+            yield problem_at(doc, loc + ("parameters", name), f"'{name}' is set by the sample's settings (and "
+                             "priced from them); change settings instead", at_key=True)
+
+
 def _clip_problems(doc, i: int, clip) -> Iterator[Problem]:  # noqa: ANN001 - a document, a Clip
     for name in ("file", "poster"):
         path = getattr(clip, name)
@@ -65,21 +79,30 @@ def check_samples(dataset: "Dataset") -> Iterator[Problem]:
             if sample.prompt_source and sources and sample.prompt_source not in source_ids:
                 yield problem_at(doc, ("samples", i, "prompt_source"),
                                  f"unknown source '{sample.prompt_source}'; {near(sample.prompt_source, sorted(source_ids))}")
+            runs: set[tuple[str, str]] = set()
             for j, run in enumerate(sample.runs):
-                yield from _run_problems(dataset, doc, ("samples", i, "runs", j), run.model, run.platform)
+                loc = ("samples", i, "runs", j)
+                if (run.model, run.platform) in runs:
+                    yield problem_at(doc, loc, f"'{run.model}' on '{run.platform}' is listed twice in this sample")
+                runs.add((run.model, run.platform))
+                yield from _run_problems(dataset, doc, loc, run.model, run.platform)
+                yield from _parameter_problems(doc, loc, run)
     clips = dataset.vocabularies.get(CLIPS_FILE)
     if clips is not None:
         doc = dataset.documents[CLIPS_FILE]
         sample_ids = {s.id for s in samples.samples} if samples else set()
         seen_clips: set[tuple[str, str, str]] = set()
         for i, clip in enumerate(clips.clips):
-            if clip.sample not in sample_ids:
+            if samples is not None and clip.sample not in sample_ids:  # (a broken samples.yaml says so itself)
                 yield problem_at(doc, ("clips", i, "sample"), f"unknown sample '{clip.sample}'; "
                                  + near(clip.sample, sorted(sample_ids)))
             if clip.model not in dataset.model_ids:
                 yield problem_at(doc, ("clips", i, "model"), f"unknown model '{clip.model}'")
             if clip.platform not in _platforms(dataset):
                 yield problem_at(doc, ("clips", i, "platform"), f"unknown platform '{clip.platform}'")
+            elif PROVIDERS.get(clip.platform, clip.provider) != clip.provider:
+                yield problem_at(doc, ("clips", i, "provider"), f"'{clip.platform}' is called through "
+                                 f"'{PROVIDERS[clip.platform]}', not '{clip.provider}'")
             if (clip.sample, clip.model, clip.platform) in seen_clips:
                 yield problem_at(doc, ("clips", i), f"a second entry for {clip.sample} on {clip.model} "
                                  f"({clip.platform}); keep one")

@@ -6,7 +6,9 @@ providers' request headers; base URLs may be set by environment variable too.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -32,13 +34,16 @@ PROVIDER_ENV: dict[str, tuple[str, str]] = {
     "openai": ("OPENAI_API_KEY", "OPENAI_BASE_URL"),
 }
 """Provider → (key variable, base-URL variable): the names the vendors' own SDKs read."""
+NEEDS = {"gemini": ("httpx",), "replicate": ("httpx",), "openai": ("openai",)}
+"""Provider → the modules of the ``clips`` extra it imports."""
 
 
 class ClipsIncomplete(GuideError):
     """``clips run`` ended with jobs failed, refused or still running (all recorded)."""
 
 
-def _jobs(settings: Settings, only: str | None, today: dt.date | None) -> tuple[list[Job], object]:
+def _jobs(settings: Settings, only: str | None, today: dt.date | None,
+          retry_uncertain: bool = False) -> tuple[list[Job], object]:
     dataset = load_dataset(settings.data_dir)
     samples = dataset.vocabularies.get(SAMPLES_FILE)
     if samples is None:
@@ -46,7 +51,9 @@ def _jobs(settings: Settings, only: str | None, today: dt.date | None) -> tuple[
     if only is not None and only not in {s.id for s in samples.samples}:
         raise UsageError(f"unknown sample '{only}'; {near(only, [s.id for s in samples.samples])}")
     clips = dataset.vocabularies.get(CLIPS_FILE)
-    return plan(build_catalog(dataset), samples, clips, today or dt.date.today(), only), clips
+    jobs = plan(build_catalog(dataset), samples, clips, today or dt.date.today(), only,
+                clip_set(settings, dataset).present, retry_uncertain)
+    return jobs, clips
 
 
 def clip_set(settings: Settings, dataset) -> ClipSet:  # noqa: ANN001 - a Dataset
@@ -69,12 +76,17 @@ def make_providers(names: set[str], env: Mapping[str, str], timeout: float = 60.
     missing = sorted(PROVIDER_ENV[n][0] for n in names if not env.get(PROVIDER_ENV[n][0]))
     if missing:
         raise UsageError("set " + " and ".join(missing) + " in the environment (keys are read from there only)")
-    try:
-        from .gemini import GeminiProvider
-        from .openai_videos import OpenAIVideosProvider
-        from .replicate import ReplicateProvider
-    except ImportError as exc:
-        raise UsageError(f"the clips extra is not installed ({exc.name}): pip install -e '.[clips]'") from None
+    odd = sorted(PROVIDER_ENV[n][0] for n in names if not re.fullmatch(r"[!-~]+", env[PROVIDER_ENV[n][0]]))
+    if odd:
+        raise UsageError(" and ".join(odd) + " should be printable ASCII without spaces or line breaks"
+                         " (was it pasted with a newline?)")
+    lacking = sorted({m for n in names for m in NEEDS[n] if importlib.util.find_spec(m) is None})
+    if lacking:
+        raise UsageError(f"the clips extra is not installed (no {', '.join(lacking)}): pip install -e '.[clips]'")
+    from .gemini import GeminiProvider
+    from .openai_videos import OpenAIVideosProvider
+    from .replicate import ReplicateProvider
+
     classes = {"gemini": GeminiProvider, "replicate": ReplicateProvider, "openai": OpenAIVideosProvider}
     providers = {}
     for name in sorted(names):
@@ -86,11 +98,12 @@ def make_providers(names: set[str], env: Mapping[str, str], timeout: float = 60.
 
 def clips_run_text(settings: Settings, budget: Decimal, only: str | None = None, dry_run: bool = False,
                    today: dt.date | None = None, env: Mapping[str, str] | None = None, timing: Timing | None = None,
-                   progress: Callable[[str], None] | None = None) -> str:
+                   progress: Callable[[str], None] | None = None, retry_uncertain: bool = False) -> str:
     """``videoguide clips run``: refuses before any call when the estimate exceeds ``budget``
     (BudgetError) or a key is missing (UsageError); with ``dry_run`` says what it would submit
-    and makes no call. Raises ClipsIncomplete when a job failed, was refused or still runs."""
-    jobs, clips = _jobs(settings, only, today)
+    and makes no call; ``retry_uncertain`` submits again the creates whose answer never came.
+    Raises ClipsIncomplete when a job failed, was refused, is uncertain or still runs."""
+    jobs, clips = _jobs(settings, only, today, retry_uncertain)
     total = check_budget(jobs, budget)
     if dry_run:
         return plan_text(jobs) + f"\nDry run: within the budget of {cents(budget)} ({cents(total)}); no call was made."
@@ -99,20 +112,30 @@ def clips_run_text(settings: Settings, budget: Decimal, only: str | None = None,
         return plan_text(jobs) + "\nNothing to generate."
     timing = timing or Timing()
     env = os.environ if env is None else env
-    providers = make_providers({j.provider for j in active}, env, timing.request_timeout, timing.sleep)
-    manifest = Manifest(clips, lambda text: replace_file(settings.data_dir / CLIPS_FILE, text))
     say = progress or (lambda line: print(line, file=sys.stderr, flush=True))
+
+    def wait(seconds: float) -> None:
+        say(f"{'':<9} waiting {seconds:g} s before asking again (the server is busy or asked to wait)")
+        timing.sleep(seconds)
+
+    providers = make_providers({j.provider for j in active}, env, timing.request_timeout, wait)
+    manifest = Manifest(clips, lambda text: replace_file(settings.data_dir / CLIPS_FILE, text))
     say(f"Generating {sum(j.needs_submission for j in active)} clip(s), estimated {cents(total)} "
         f"(budget {cents(budget)}); resuming {sum(j.state == 'submitted' for j in active)}.")
     secrets = tuple(env.get(key, "") for key, _url in PROVIDER_ENV.values())
     counts = Runner(providers, manifest, settings.docs_dir, today or dt.date.today(), say, timing, secrets).run(active)
+    counts["uncertain"] += sum(j.state == "uncertain" for j in jobs if j not in active)
     return _summary(counts, settings)
 
 
 def _summary(counts: Counter, settings: Settings) -> str:
     text = (f"{counts['done']} done, {counts['failed']} failed, {counts['rejected']} refused by content policy, "
-            f"{counts['running'] + counts['submitted']} still running; recorded in {settings.data_dir / CLIPS_FILE}.")
+            f"{counts['running'] + counts['submitted']} still running"
+            + (f", {counts['uncertain']} uncertain" if counts["uncertain"] else "")
+            + f"; recorded in {settings.data_dir / CLIPS_FILE}.")
     if counts["done"] == sum(counts.values()):
         return text
     raise ClipsIncomplete(text + " Re-run `videoguide clips run` to resume running jobs and retry failed ones"
-                          " (refused ones stay until their prompt changes).")
+                          " (refused ones stay until their prompt changes"
+                          + ("; uncertain ones wait for --retry-uncertain, after a look at the provider's dashboard"
+                             if counts["uncertain"] else "") + ").")

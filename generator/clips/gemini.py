@@ -41,22 +41,13 @@ class GeminiProvider:
         return data["name"]
 
     def poll(self, job: str) -> JobState:
-        """The operation's state now (one request; the caller waits between polls)."""
+        """The operation's state now (one request; the caller waits between polls). Raises
+        ProviderError (lasting) for an answer of a shape §4.1 does not document."""
         data = self._api.request("GET", f"/v1beta/{job}", "poll")
-        if not data.get("done"):
-            return JobState("running")
-        if "error" in data:
-            error = data["error"] if isinstance(data["error"], dict) else {}
-            return JobState("failed", message=str(error.get("message") or "the operation failed"))
-        result = data.get("response", {}).get("generateVideoResponse", {})
-        samples = result.get("generatedSamples") or []
-        if not samples:
-            reasons = "; ".join(result.get("raiMediaFilteredReasons") or []) or "filtered by the provider"
-            return JobState("rejected", message=reasons)
-        uri = samples[0].get("video", {}).get("uri")
-        if not uri:
-            return JobState("failed", message="the operation finished without a video URI")
-        return JobState("done", uri=uri)
+        try:
+            return _state(data)
+        except (AttributeError, TypeError, KeyError, IndexError):
+            raise ProviderError("poll: an answer of an unexpected shape; the job is kept", 200, lasting=True) from None
 
     def download(self, state: JobState, target: Path) -> tuple[str, int]:
         """Stream the finished clip into ``target`` (only when complete); returns (sha256, bytes).
@@ -66,3 +57,23 @@ class GeminiProvider:
     def download_poster(self, state: JobState, target: Path) -> bool:
         """The Gemini API gives no poster frame; returns False."""
         return False
+
+
+def _state(data: dict) -> JobState:
+    """A finished operation is a video, a safety filter (``raiMediaFilteredCount`` or reasons:
+    rejected) or ``error`` (failed); anything else done is a failure without a reason."""
+    if not data.get("done"):
+        return JobState("running")
+    if "error" in data:
+        error = data["error"] if isinstance(data["error"], dict) else {}
+        return JobState("failed", message=str(error.get("message") or "the operation failed"))
+    result = data.get("response", {}).get("generateVideoResponse") or {}
+    samples = result.get("generatedSamples") or []
+    if samples:
+        uri = samples[0]["video"]["uri"]
+        if isinstance(uri, str) and uri:
+            return JobState("done", uri=uri)
+    reasons = [str(r) for r in result.get("raiMediaFilteredReasons") or []]
+    if reasons or result.get("raiMediaFilteredCount"):
+        return JobState("rejected", message="; ".join(reasons) or "filtered by the provider's safety filter")
+    return JobState("failed", message="the operation finished without a video or a reason")

@@ -24,20 +24,34 @@ RETRY_POST = (429, 503)
 MAX_RETRY_AFTER = 120.0
 MIN_VIDEO_BYTES = 1024
 MIN_POSTER_BYTES = 64
+DOWNLOAD_LIMIT_FACTOR = 10
+"""A download may take this many request timeouts in all (a server that trickles bytes
+cannot hold a run for ever)."""
 
 
 class ProviderError(Exception):
     """A call failed; the message is safe to show and store (it never holds the key).
     ``status`` is the HTTP status of the answer, None when there was none (timeout, network)."""
 
-    def __init__(self, message: str, status: int | None = None):
+    def __init__(self, message: str, status: int | None = None, lasting: bool | None = None):
         super().__init__(message)
         self.status = status
+        self._lasting = lasting
 
     @property
     def lasting(self) -> bool:
-        """A 4xx other than 408 and 429: asking again will get the same answer."""
+        """Asking again now gets the same answer: a 4xx other than 408 and 429, or an answer
+        of a shape the API does not document."""
+        if self._lasting is not None:
+            return self._lasting
         return self.status is not None and 400 <= self.status < 500 and self.status not in (408, 429)
+
+    @property
+    def definite(self) -> bool:
+        """The request was answered and not carried out (a 4xx, or 503): a create that failed
+        so was not paid for. A timeout, a lost connection or another 5xx may hide a job
+        that did start."""
+        return self.status is not None and (400 <= self.status < 500 or self.status == 503)
 
 
 class PolicyRejected(ProviderError):
@@ -57,24 +71,27 @@ class JobState:
     wait: float | None = None
 
 
-def retry_delay(headers, attempt: int, now: dt.datetime | None = None) -> float:  # noqa: ANN001 - a header mapping
+def retry_delay(headers, attempt: int, now: dt.datetime | None = None) -> float | None:  # noqa: ANN001
     """Seconds to wait before attempt ``attempt + 1``: the server's ``retry-after-ms`` or
-    ``Retry-After`` (seconds or HTTP date) capped at 120 s, else 2 ** (attempt + 1) capped at 60 s."""
+    ``Retry-After`` (seconds or HTTP date), else 2 ** (attempt + 1) capped at 60 s. None when
+    the server asks for more than 120 s: then the answer stands (as the OpenAI SDK does)."""
     ms = headers.get("retry-after-ms", "")
-    if _number(ms):
-        return min(float(ms) / 1000, MAX_RETRY_AFTER)
     value = headers.get("retry-after", "")
-    if _number(value):
-        return min(float(value), MAX_RETRY_AFTER)
-    if value:
+    seconds = None
+    if _number(ms):
+        seconds = float(ms) / 1000
+    elif _number(value):
+        seconds = float(value)
+    elif value:
         try:
             when = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
             when = None
         if when is not None and when.tzinfo is not None:
-            seconds = (when - (now or dt.datetime.now(dt.timezone.utc))).total_seconds()
-            return min(max(seconds, 0.0), MAX_RETRY_AFTER)
-    return float(min(2 ** (attempt + 1), 60))
+            seconds = max((when - (now or dt.datetime.now(dt.timezone.utc))).total_seconds(), 0.0)
+    if seconds is None:
+        return float(min(2 ** (attempt + 1), 60))
+    return seconds if seconds <= MAX_RETRY_AFTER else None
 
 
 def _number(text: str) -> bool:
@@ -83,24 +100,26 @@ def _number(text: str) -> bool:
 
 def save_stream(chunks: Iterable[bytes], content_type: str, expected: int, target: Path,
                 errors: tuple[type[BaseException], ...], kind: str = "video/",
-                min_bytes: int | None = None) -> tuple[str, int]:
+                min_bytes: int | None = None, limit: float | None = None) -> tuple[str, int]:
     """Write ``chunks`` into ``target`` (replaced only when complete); returns (sha256 hex, bytes).
     Raises ProviderError, leaving ``target`` as it was, when the content type is not ``kind``,
     the body ends before ``expected`` bytes (0: unknown) or is under ``min_bytes`` (default
-    1024 for a video, 64 for an image), or the
+    1024 for a video, 64 for an image), takes longer than ``limit`` seconds in all, or the
     transfer raises one of ``errors``."""
     if not content_type.startswith(kind):
         what = "a video" if kind == "video/" else f"{kind}*"
         raise ProviderError(f"download: expected {what}, got {content_type or 'no content type'}")
     if min_bytes is None:
         min_bytes = MIN_VIDEO_BYTES if kind == "video/" else MIN_POSTER_BYTES
-    digest, size = hashlib.sha256(), 0
+    digest, size, start = hashlib.sha256(), 0, time.monotonic()
     with atomic_file(target) as handle:
         try:
             for chunk in chunks:
                 digest.update(chunk)
                 size += len(chunk)
                 handle.write(chunk)
+                if limit is not None and time.monotonic() - start > limit:
+                    raise ProviderError(f"download: still incomplete after {limit:g} s ({size} bytes)")
         except errors as exc:
             raise ProviderError(f"download: interrupted after {size} bytes ({type(exc).__name__})") from None
         if expected and size != expected:
@@ -126,6 +145,7 @@ class HttpApi:
                                    follow_redirects=True, event_hooks={"request": [self._keep_key_home]})
         self._retries, self._sleep = retries, sleep
         self._describe = describe or _describe
+        self.download_limit = timeout * DOWNLOAD_LIMIT_FACTOR
 
     def _keep_key_home(self, request) -> None:  # noqa: ANN001 - an httpx.Request
         url = request.url
@@ -144,9 +164,10 @@ class HttpApi:
                 raise ProviderError(f"{step}: {method} timed out") from None
             except self._httpx.TransportError as exc:
                 raise ProviderError(f"{step}: {method} failed ({type(exc).__name__})") from None
-            if response.status_code not in retry or attempt == self._retries:
+            delay = retry_delay(response.headers, attempt)
+            if response.status_code not in retry or attempt == self._retries or delay is None:
                 break
-            self._sleep(retry_delay(response.headers, attempt))
+            self._sleep(delay)
         try:
             data = response.json()
         except ValueError:
@@ -168,7 +189,8 @@ class HttpApi:
                     raise ProviderError(f"download: HTTP {response.status_code}", response.status_code)
                 expected = response.headers.get("content-length", "")
                 return save_stream(response.iter_bytes(), response.headers.get("content-type", ""),
-                                   int(expected) if expected.isdigit() else 0, target, (self._httpx.HTTPError,))
+                                   int(expected) if expected.isdigit() else 0, target, (self._httpx.HTTPError,),
+                                   limit=self.download_limit)
         except self._httpx.TimeoutException:
             raise ProviderError("download: timed out") from None
         except self._httpx.TransportError as exc:

@@ -13,7 +13,7 @@ import warnings
 from pathlib import Path
 from typing import Callable
 
-from .http import RETRY_POST, JobState, PolicyRejected, ProviderError, is_policy, retry_delay, save_stream
+from .http import DOWNLOAD_LIMIT_FACTOR, RETRY_POST, JobState, PolicyRejected, ProviderError, is_policy, retry_delay, save_stream
 from .schema import ClipSettings
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -23,6 +23,8 @@ SIZES = {("720p", "16:9"): "1280x720", ("720p", "9:16"): "720x1280",
          ("1080p", "16:9"): "1920x1080", ("1080p", "9:16"): "1080x1920"}
 """Resolution label and aspect ratio → ``size`` (sora-2 and sora-2-pro sizes, §3.2)."""
 ENDED = {"canceled": "the job was canceled", "expired": "the job expired"}
+MIN_POLL_WAIT = 1.0
+"""The shortest wait between polls whatever ``openai-poll-after-ms`` says."""
 
 
 def _quiet(call: Callable, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
@@ -32,13 +34,13 @@ def _quiet(call: Callable, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         return call(*args, **kwargs)
 
 
-def _save_quietly(stream, target: Path, kind: str) -> tuple[str, int]:  # noqa: ANN001 - a streamed response manager
+def _save_quietly(stream, target: Path, kind: str, limit: float) -> tuple[str, int]:  # noqa: ANN001
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         with stream as response:
             length = response.headers.get("content-length", "")
             return save_stream(response.iter_bytes(), response.headers.get("content-type", ""),
-                               int(length) if length.isdigit() else 0, target, (Exception,), kind=kind)
+                               int(length) if length.isdigit() else 0, target, (Exception,), kind=kind, limit=limit)
 
 
 class OpenAIVideosProvider:
@@ -53,6 +55,7 @@ class OpenAIVideosProvider:
 
         self._openai = openai
         self._client = openai.OpenAI(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=retries)
+        self._limit = timeout * DOWNLOAD_LIMIT_FACTOR
         self._retries, self._sleep = retries, sleep
 
     def _error(self, step: str, exc: Exception) -> ProviderError:
@@ -82,9 +85,10 @@ class OpenAIVideosProvider:
                 return _quiet(create, model=model, prompt=prompt, seconds=str(settings.seconds), size=size,
                               extra_body=extra or None).id
             except self._openai.APIStatusError as exc:
-                if exc.status_code not in RETRY_POST or attempt == self._retries:
+                delay = retry_delay(exc.response.headers, attempt)
+                if exc.status_code not in RETRY_POST or attempt == self._retries or delay is None:
                     raise self._error("create", exc) from None
-                self._sleep(retry_delay(exc.response.headers, attempt))
+                self._sleep(delay)
             except self._openai.APIError as exc:
                 raise self._error("create", exc) from None
         raise AssertionError("unreachable")
@@ -97,13 +101,14 @@ class OpenAIVideosProvider:
         except self._openai.APIError as exc:
             raise self._error("poll", exc) from None
         hint = raw.headers.get("openai-poll-after-ms", "")
-        wait = int(hint) / 1000 if hint.isdigit() else None
-        if video.status in ("queued", "in_progress"):
-            return JobState("running", wait=wait)
+        wait = max(int(hint) / 1000, MIN_POLL_WAIT) if hint.isdigit() and hint.isascii() else None
         if video.status == "completed":
             return JobState("done", uri=video.id, poster=video.id)
         if video.status in ENDED:
             return JobState("failed", message=ENDED[video.status])
+        if video.status != "failed":  # queued, in_progress, or a status the SDK does not know yet
+            known = video.status in ("queued", "in_progress")
+            return JobState("running", wait=wait, message=None if known else f"status {video.status!r}")
         error = video.error
         code, message = (getattr(error, "code", "") or ""), (getattr(error, "message", "") or "the job failed")
         if code == "moderation_blocked" or is_policy(f"{code} {message}"):
@@ -113,7 +118,7 @@ class OpenAIVideosProvider:
     def _save(self, job: str, variant: str, target: Path, kind: str) -> tuple[str, int]:
         stream = self._client.videos.with_streaming_response.download_content
         try:
-            return _save_quietly(stream(job, variant=variant), target, kind)
+            return _save_quietly(stream(job, variant=variant), target, kind, self._limit)
         except self._openai.APIError as exc:
             raise self._error("download", exc) from None
 

@@ -34,22 +34,35 @@ class Job:
     why: str | None
     clip: Clip | None
     parameters: dict = field(default_factory=dict)
+    retry_uncertain: bool = False
+    file_missing: bool = False
 
     @property
     def state(self) -> str:
-        """``submitted`` (resumed by polling, not paid again), ``changed`` (the prompt or
-        settings were edited since: made again), ``done``, ``rejected`` (content policy: not
-        retried until the prompt changes), ``failed`` (retried) or ``missing``."""
+        """``submitted`` (resumed by polling, not paid again), ``uncertain`` (a create whose
+        answer never came: made again only with ``retry_uncertain``), ``changed`` (the prompt
+        or settings were edited since: made again), ``done``, ``rejected`` (content policy:
+        not retried until the prompt changes), ``failed`` (retried) or ``missing``."""
         if self.clip is None:
             return "missing"
-        if self.clip.status != "submitted" and (self.clip.prompt, self.clip.settings) != (
+        if self.clip.status not in ("submitted", "uncertain") and (self.clip.prompt, self.clip.settings) != (
                 self.sample.prompt, self.sample.settings):
             return "changed"
         return self.clip.status
 
     @property
     def needs_submission(self) -> bool:
-        return self.state in ("missing", "failed", "changed")
+        return self.state in ("missing", "failed", "changed") or (self.retry_uncertain and self.state == "uncertain")
+
+    @property
+    def note(self) -> str:
+        """What the editor should know about the state, or ''."""
+        if self.state == "uncertain" and not self.retry_uncertain:
+            return (" (a create was sent but never answered: check the provider's dashboard, then run with"
+                    " --retry-uncertain to submit it again)")
+        if self.state == "done" and self.file_missing:
+            return f" (its file docs/{self.clip.file} is missing: restore it, or delete the entry to make it again)"
+        return ""
 
 
 def _estimate(catalog: Catalog, sample: Sample, model: str, platform: str, today: dt.date):  # noqa: ANN202
@@ -62,8 +75,9 @@ def _estimate(catalog: Catalog, sample: Sample, model: str, platform: str, today
 
 
 def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today: dt.date,
-         only: str | None = None) -> list[Job]:
-    """Every job of every sample (or of sample ``only``), in file order."""
+         only: str | None = None, present: frozenset[str] | None = None, retry_uncertain: bool = False) -> list[Job]:
+    """Every job of every sample (or of sample ``only``), in file order. ``present`` holds the
+    clip files found under docs/ (None: not looked at)."""
     newest: dict[tuple, Clip] = {}
     for clip in clips.clips if clips else []:
         newest[(clip.sample, clip.model, clip.platform)] = clip
@@ -74,9 +88,11 @@ def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today:
         for run in sample.runs:
             model = catalog.models[run.model]
             estimate, why = _estimate(catalog, sample, run.model, run.platform, today)
+            clip = newest.get((sample.id, run.model, run.platform))
+            missing = present is not None and clip is not None and clip.file is not None and clip.file not in present
             jobs.append(Job(sample, run.model, model.name, run.platform, PROVIDERS[run.platform],
-                            model.platform_ids[run.platform], estimate, why,
-                            newest.get((sample.id, run.model, run.platform)), dict(run.parameters)))
+                            model.platform_ids[run.platform], estimate, why, clip, dict(run.parameters),
+                            retry_uncertain, missing))
     return jobs
 
 
@@ -102,7 +118,7 @@ def plan_text(jobs: list[Job]) -> str:
     for j in jobs:
         cost = cents(j.estimate) if j.estimate is not None else f"no estimate ({j.why})"
         lines.append(f"{j.sample.id}: {j.model_name} on {j.platform} via {j.provider} "
-                     f"({j.provider_model}): {j.state}, {cost}")
+                     f"({j.provider_model}): {j.state}, {cost}{j.note}")
     todo = [j for j in jobs if j.needs_submission]
     priced = sum((j.estimate for j in todo if j.estimate is not None), Decimal(0))
     unpriced = sum(1 for j in todo if j.estimate is None)

@@ -53,8 +53,8 @@ class ReplicateProvider:
             return JobState("rejected" if is_policy(message) else "failed", message=message)
         if status in ENDED:
             return JobState("failed", message=ENDED[status])
-        if status != "succeeded":
-            return JobState("failed", message=f"unknown prediction status {status!r}")
+        if status != "succeeded":  # a status §4.3 does not list: it may still be running
+            return JobState("running", message=f"status {status!r}")
         if data.get("data_removed"):
             return JobState("failed", message="the output was removed (Replicate keeps API outputs for an hour)")
         output = data.get("output")

@@ -24,6 +24,8 @@ from .schema import Clip, ClipSettings
 
 
 MAX_MESSAGE = 500
+UNANSWERED = ("the create request got no answer, so the provider may have started (and charged for) a job"
+              " this tool cannot see: check its dashboard, then run with --retry-uncertain to submit it again")
 
 
 class Provider(Protocol):
@@ -69,38 +71,50 @@ class Runner:
         self.live: dict[str, str] = {}
 
     def clean(self, text: str) -> str:
-        """A provider's words made safe to show and store: any key it echoed is masked, and
-        the text is cut at MAX_MESSAGE characters."""
+        """A provider's words made safe to show and store: any key it echoed is masked, runs
+        of white space (line breaks of a traceback) become one space, and the text is cut at
+        MAX_MESSAGE characters."""
         for secret in self.secrets:
             text = text.replace(secret, "[key]")
+        text = " ".join(text.split())
         return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
 
     def _say(self, job: Job, event: str, detail: str = "") -> None:
         self.live[_name(job)] = event
         counts = Counter(self.live.values())
-        tally = ", ".join(f"{counts[s]} {s}" for s in ("submitted", "running", "done", "failed", "rejected"))
-        self.progress(self.clean(f"{event:<9} {_name(job)}{': ' + detail if detail else ''}") + f"  [{tally}]")
+        shown = ("submitted", "running", "done", "failed", "rejected") + (("uncertain",) if counts["uncertain"] else ())
+        tally = ", ".join(f"{counts[s]} {s}" for s in shown)
+        self.progress(f"{event:<9} {_name(job)}" + (f": {self.clean(detail)}" if detail else "") + f"  [{tally}]")
 
     def submit(self, job: Job) -> Clip:
-        """Create the job at the provider and record it ``submitted`` (or ``rejected``/``failed``)."""
+        """Create the job at the provider. The entry is recorded ``uncertain`` before the
+        request leaves, then ``submitted`` with the job id, or ``rejected``/``failed`` when the
+        provider answered no; it stays ``uncertain`` when no answer came."""
         s = job.sample
-        base = Clip(sample=s.id, model=job.model, platform=job.platform, provider=job.provider, status="submitted",
-                    settings=s.settings, prompt=s.prompt, date=self.today, cost_usd=job.estimate,
-                    duration_seconds=float(s.settings.seconds))
+        pending = self.manifest.record(Clip(
+            sample=s.id, model=job.model, platform=job.platform, provider=job.provider, status="uncertain",
+            settings=s.settings, prompt=s.prompt, date=self.today, cost_usd=job.estimate,
+            duration_seconds=float(s.settings.seconds), message=UNANSWERED))
         try:
             handle = self.providers[job.provider].submit(job.provider_model, s.prompt, s.settings, job.parameters)
         except PolicyRejected as exc:
-            return self._end(job, base, "rejected", str(exc))
+            return self._end(job, pending, "rejected", str(exc))
         except ProviderError as exc:
-            unsure = "timed out" in str(exc) or "failed (" in str(exc)
-            return self._end(job, base, "failed", str(exc) + (
-                " (the provider may have started the job: check its dashboard before re-running)" if unsure else ""))
+            if exc.definite:
+                return self._end(job, pending, "failed", str(exc))
+            return self._end(job, pending, "uncertain", f"{exc}; {UNANSWERED}")
+        if not handle.strip() or handle != handle.strip() or self.clean(handle) != handle:
+            return self._end(job, pending, "uncertain", f"the provider answered with an unusable job id; {UNANSWERED}")
         self._say(job, "submitted", handle)
-        return self.manifest.record(base.model_copy(update={"job": handle}))
+        return self.update(pending, status="submitted", job=handle, message=None)
+
+    def update(self, clip: Clip, **changes: object) -> Clip:
+        """Record ``clip`` with ``changes``, validated as the manifest will be read back."""
+        return self.manifest.record(Clip.model_validate({**clip.model_dump(), **changes}))
 
     def _end(self, job: Job, clip: Clip, status: str, message: str) -> Clip:
         self._say(job, status, message)
-        return self.manifest.record(clip.model_copy(update={"status": status, "message": self.clean(message)}))
+        return self.update(clip, status=status, message=self.clean(message))
 
     def poll(self, job: Job, clip: Clip) -> tuple[Clip, float | None] | None:
         """One poll; returns (clip, hint) while the job runs, None once it has ended."""
@@ -112,12 +126,12 @@ class Runner:
                 return None
             if exc.lasting:
                 self._say(job, "failed", f"{exc}; the job is kept: re-run to poll it again")
-                self.manifest.record(clip.model_copy(update={"message": self.clean(str(exc))}))
+                self.update(clip, message=self.clean(str(exc)))
                 return None
             self._say(job, "running", f"{exc}; polling again")
             return clip, None
         if state.status == "running":
-            self._say(job, "running")
+            self._say(job, "running", state.message or "")
             return clip, state.wait
         if state.status in ("rejected", "failed"):
             self._end(job, clip, state.status, state.message or state.status)
@@ -134,16 +148,15 @@ class Runner:
             sha256, size = provider.download(state, self.docs_dir / video)
         except ProviderError as exc:
             self._say(job, "failed", f"{exc}; the job is kept: re-run to download it")
-            self.manifest.record(clip.model_copy(update={"message": self.clean(str(exc))}))
+            self.update(clip, message=self.clean(str(exc)))
             return
         try:
             has_poster = state.poster is not None and provider.download_poster(state, self.docs_dir / poster)
         except ProviderError as exc:
-            self.progress(self.clean(f"{'':<9} {_name(job)}: no poster frame ({exc})"))
+            self.progress(f"{'':<9} {_name(job)}: no poster frame ({self.clean(str(exc))})")
             has_poster = False
         self._say(job, "done", f"{video} ({size:,} bytes)")
-        self.manifest.record(clip.model_copy(update={"status": "done", "sha256": sha256, "file": video,
-                                                     "poster": poster if has_poster else None, "message": None}))
+        self.update(clip, status="done", sha256=sha256, file=video, poster=poster if has_poster else None, message=None)
 
     def run(self, jobs: list[Job]) -> Counter:
         """Submit the jobs that need it, then poll every submitted one until all end or

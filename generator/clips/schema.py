@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt  # noqa: F401 - used in annotations evaluated by pydantic
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr
+from pydantic import BeforeValidator, Field, StrictBool
+from pydantic_core import PydanticCustomError
 
 from ..fields import AspectRatio, Date, Money, Seconds, Slug, Strict, Text
 
@@ -23,7 +24,14 @@ class ClipSettings(Strict):
     audio: StrictBool
 
 
-Parameter = StrictStr | StrictInt | StrictFloat | StrictBool
+def _scalar(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    raise PydanticCustomError("parameter", "expected a string, a number or true/false")
+
+
+Parameter = Annotated[Any, BeforeValidator(_scalar)]
+"""One provider input: a string, number or boolean (no lists or mappings)."""
 
 
 class SampleRun(Strict):
@@ -50,7 +58,9 @@ class SamplesFile(Strict):
     samples: list[Sample] = Field(default_factory=list)
 
 
-ClipStatus = Literal["submitted", "done", "failed", "rejected"]
+ClipStatus = Literal["uncertain", "submitted", "done", "failed", "rejected"]
+"""``uncertain``: a create was sent but its answer never came (interrupted, timed out, a
+gateway error): the provider may have started, and charged for, a job whose id is unknown."""
 
 
 class Clip(Strict):
@@ -70,7 +80,7 @@ class Clip(Strict):
     date: Date
     cost_usd: Money | None = None
     sha256: Text | None = None
-    duration_seconds: float | None = None
+    duration_seconds: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None
     file: Text | None = None
     poster: Text | None = None
     message: Text | None = None
