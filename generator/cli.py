@@ -136,6 +136,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _clips(args: argparse.Namespace, settings: Settings) -> str:
+    from .clips import commands
+
+    if args.clips_command == "plan":
+        return commands.clips_plan_text(settings, args.only)
+    return commands.clips_run_text(settings, args.budget, args.only, args.dry_run,
+                                   timing=Timing(max_wait=args.max_wait * 60, request_timeout=args.timeout),
+                                   retry_uncertain=args.retry_uncertain)
+
+
 def _run(args: argparse.Namespace) -> str:
     from . import pipeline
 
@@ -154,13 +164,7 @@ def _run(args: argparse.Namespace) -> str:
             raise UsageError("--summary needs --record")
         return pipeline.diff_text(settings, args.revision, args.record, args.summary)
     if args.command == "clips":
-        from .clips import commands
-
-        if args.clips_command == "plan":
-            return commands.clips_plan_text(settings, args.only)
-        return commands.clips_run_text(settings, args.budget, args.only, args.dry_run,
-                                       timing=Timing(max_wait=args.max_wait * 60, request_timeout=args.timeout),
-                                       retry_uncertain=args.retry_uncertain)
+        return _clips(args, settings)
     if args.command == "cost":
         return pipeline.cost_text(settings, args.model, ClipRequest(
             args.seconds, args.clips, args.takes, args.resolution, args.aspect_ratio, args.audio), args.platform)

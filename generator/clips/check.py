@@ -68,43 +68,51 @@ def check_samples(dataset: "Dataset") -> Iterator[Problem]:
     """Located problems of samples.yaml and clips.yaml (both optional)."""
     samples = dataset.vocabularies.get(SAMPLES_FILE)
     if samples is not None:
-        doc = dataset.documents[SAMPLES_FILE]
-        sources = dataset.vocabularies.get("sources.yaml")
-        source_ids = {s.id for s in sources.sources} if sources else set()
-        seen: set[str] = set()
-        for i, sample in enumerate(samples.samples):
-            if sample.id in seen:
-                yield problem_at(doc, ("samples", i, "id"), f"duplicate sample id '{sample.id}'")
-            seen.add(sample.id)
-            if sample.prompt_source and sources and sample.prompt_source not in source_ids:
-                yield problem_at(doc, ("samples", i, "prompt_source"),
-                                 f"unknown source '{sample.prompt_source}'; {near(sample.prompt_source, sorted(source_ids))}")
-            runs: set[tuple[str, str]] = set()
-            for j, run in enumerate(sample.runs):
-                loc = ("samples", i, "runs", j)
-                if (run.model, run.platform) in runs:
-                    yield problem_at(doc, loc, f"'{run.model}' on '{run.platform}' is listed twice in this sample")
-                runs.add((run.model, run.platform))
-                yield from _run_problems(dataset, doc, loc, run.model, run.platform)
-                yield from _parameter_problems(doc, loc, run)
+        yield from _sample_problems(dataset, samples)
     clips = dataset.vocabularies.get(CLIPS_FILE)
     if clips is not None:
-        doc = dataset.documents[CLIPS_FILE]
-        sample_ids = {s.id for s in samples.samples} if samples else set()
-        seen_clips: set[tuple[str, str, str]] = set()
-        for i, clip in enumerate(clips.clips):
-            if samples is not None and clip.sample not in sample_ids:  # (a broken samples.yaml says so itself)
-                yield problem_at(doc, ("clips", i, "sample"), f"unknown sample '{clip.sample}'; "
-                                 + near(clip.sample, sorted(sample_ids)))
-            if clip.model not in dataset.model_ids:
-                yield problem_at(doc, ("clips", i, "model"), f"unknown model '{clip.model}'")
-            if clip.platform not in _platforms(dataset):
-                yield problem_at(doc, ("clips", i, "platform"), f"unknown platform '{clip.platform}'")
-            elif PROVIDERS.get(clip.platform, clip.provider) != clip.provider:
-                yield problem_at(doc, ("clips", i, "provider"), f"'{clip.platform}' is called through "
-                                 f"'{PROVIDERS[clip.platform]}', not '{clip.provider}'")
-            if (clip.sample, clip.model, clip.platform) in seen_clips:
-                yield problem_at(doc, ("clips", i), f"a second entry for {clip.sample} on {clip.model} "
-                                 f"({clip.platform}); keep one")
-            seen_clips.add((clip.sample, clip.model, clip.platform))
-            yield from _clip_problems(doc, i, clip)
+        yield from _manifest_problems(dataset, samples, clips)
+
+
+def _sample_problems(dataset: "Dataset", samples) -> Iterator[Problem]:  # noqa: ANN001 - a SamplesFile
+    doc = dataset.documents[SAMPLES_FILE]
+    sources = dataset.vocabularies.get("sources.yaml")
+    source_ids = {s.id for s in sources.sources} if sources else set()
+    seen: set[str] = set()
+    for i, sample in enumerate(samples.samples):
+        if sample.id in seen:
+            yield problem_at(doc, ("samples", i, "id"), f"duplicate sample id '{sample.id}'")
+        seen.add(sample.id)
+        if sample.prompt_source and sources and sample.prompt_source not in source_ids:
+            yield problem_at(doc, ("samples", i, "prompt_source"),
+                             f"unknown source '{sample.prompt_source}'; {near(sample.prompt_source, sorted(source_ids))}")
+        runs: set[tuple[str, str]] = set()
+        for j, run in enumerate(sample.runs):
+            loc = ("samples", i, "runs", j)
+            if (run.model, run.platform) in runs:
+                yield problem_at(doc, loc, f"'{run.model}' on '{run.platform}' is listed twice in this sample")
+            runs.add((run.model, run.platform))
+            yield from _run_problems(dataset, doc, loc, run.model, run.platform)
+            yield from _parameter_problems(doc, loc, run)
+
+
+def _manifest_problems(dataset: "Dataset", samples, clips) -> Iterator[Problem]:  # noqa: ANN001
+    doc = dataset.documents[CLIPS_FILE]
+    sample_ids = {s.id for s in samples.samples} if samples else set()
+    seen: set[tuple[str, str, str]] = set()
+    for i, clip in enumerate(clips.clips):
+        if samples is not None and clip.sample not in sample_ids:  # (a broken samples.yaml says so itself)
+            yield problem_at(doc, ("clips", i, "sample"), f"unknown sample '{clip.sample}'; "
+                             + near(clip.sample, sorted(sample_ids)))
+        if clip.model not in dataset.model_ids:
+            yield problem_at(doc, ("clips", i, "model"), f"unknown model '{clip.model}'")
+        if clip.platform not in _platforms(dataset):
+            yield problem_at(doc, ("clips", i, "platform"), f"unknown platform '{clip.platform}'")
+        elif PROVIDERS.get(clip.platform, clip.provider) != clip.provider:
+            yield problem_at(doc, ("clips", i, "provider"), f"'{clip.platform}' is called through "
+                             f"'{PROVIDERS[clip.platform]}', not '{clip.provider}'")
+        if (clip.sample, clip.model, clip.platform) in seen:
+            yield problem_at(doc, ("clips", i), f"a second entry for {clip.sample} on {clip.model} "
+                             f"({clip.platform}); keep one")
+        seen.add((clip.sample, clip.model, clip.platform))
+        yield from _clip_problems(doc, i, clip)
