@@ -20,7 +20,7 @@ SAMPLES = """samples:
   - id: bottle
     title: A bottle tips over
     prompt: A bottle tips over on a marble counter.
-    settings: {seconds: 5, resolution: 720p, aspect_ratio: "16:9", audio: true}
+    settings: {seconds: 6, resolution: 720p, aspect_ratio: "16:9", audio: true}
     runs:
       - {model: alpha, platform: gemini-api}
       - {model: beta, platform: replicate}
@@ -45,10 +45,23 @@ def project(tmp_path: Path):
 def test_plan_estimates_each_run_from_the_price_data(project):
     text = commands.clips_plan_text(project, today=TODAY)
     assert text.splitlines() == [
-        "bottle: Alpha on gemini-api via gemini (alpha-1): missing, $3.00",  # billed 6 s × $0.50
-        "bottle: Beta on replicate via replicate (beta/beta): missing, no estimate (no documented price on Replicate)",
+        "bottle: Alpha on gemini-api via gemini (alpha-1): missing, $3.00",  # 6 s × $0.50
+        "bottle: Beta on replicate via replicate (beta/beta): missing, no estimate (no documented standard-tier price on Replicate)",
         "To generate: 2 clip(s), estimated $3.00 plus 1 without a documented price; already done or in progress: 0.",
     ]
+
+
+def test_no_estimate_for_a_length_the_model_does_not_make_or_a_batch_price(project):
+    samples = project.data_dir / "samples.yaml"
+    samples.write_text(SAMPLES.replace("seconds: 6", "seconds: 5"))
+    assert commands.clips_plan_text(project, today=TODAY).splitlines()[0] == (
+        "bottle: Alpha on gemini-api via gemini (alpha-1): missing, no estimate (Alpha does not make 5 s clips: it"
+        " would be billed as 6 s (lengths: 4, 6 or 8 s))")
+    samples.write_text(SAMPLES)
+    alpha = project.data_dir / "models" / "alpha.yaml"
+    alpha.write_text(alpha.read_text().replace("offers:\n", "offers:\n  - {platform: gemini-api, tier: batch,"
+                                               ' resolution: 720p, audio: true, price_per_second: "0.25"}\n', 1))
+    assert "(alpha-1): missing, $3.00" in commands.clips_plan_text(project, today=TODAY)  # a call is never batch
 
 
 def test_run_refuses_before_any_call_when_a_cost_cannot_be_estimated_or_exceeds_the_budget(project):
@@ -66,7 +79,7 @@ def test_the_manifest_decides_what_is_left(project):
     (project.data_dir / "samples.yaml").write_text(SAMPLES.replace("      - {model: beta, platform: replicate}\n", ""))
     (project.data_dir / "clips.yaml").write_text(
         "clips:\n  - {sample: bottle, model: alpha, platform: gemini-api, provider: gemini, job: op-1,"
-        " status: submitted, settings: {seconds: 5, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
+        " status: submitted, settings: {seconds: 6, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
         " prompt: A bottle tips over., date: 2026-11-29, cost_usd: \"3.00\"}\n")
     text = commands.clips_plan_text(project, today=TODAY)
     assert "alpha-1): submitted, $3.00" in text  # resumed by polling, not paid again
@@ -108,7 +121,7 @@ def test_the_real_samples_plan_without_keys(capsys, monkeypatch):
 def test_manifest_problems_are_located(project, monkeypatch):
     monkeypatch.chdir(project.project_dir)
     entry = ("  - {sample: bottle, model: alpha, platform: gemini-api, provider: gemini, status: done,"
-             " settings: {seconds: 5, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
+             " settings: {seconds: 6, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
              " prompt: A bottle tips over., date: 2026-11-29, file: %s}\n")
     manifest = "clips:\n" + entry % "../../etc/passwd" + entry % "assets/clips/b.mp4"
     assert problems(project.data_dir, {"clips.yaml": manifest}) == [
@@ -142,7 +155,7 @@ def test_plan_tells_a_missing_file_and_a_provider_that_does_not_match(project, m
     monkeypatch.chdir(project.project_dir)
     (project.data_dir / "samples.yaml").write_text(SAMPLES.replace("      - {model: beta, platform: replicate}\n", ""))
     entry = ("clips:\n  - {sample: bottle, model: alpha, platform: gemini-api, provider: %s, job: op-1, status: done,"
-             " settings: {seconds: 5, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
+             " settings: {seconds: 6, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
              " prompt: A bottle tips over on a marble counter., date: 2026-11-29, sha256: abc,"
              " file: assets/clips/bottle/alpha--gemini-api.mp4}\n")
     (project.data_dir / "clips.yaml").write_text(entry % "gemini")

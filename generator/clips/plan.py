@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..catalog import Catalog
-from ..costs import ClipRequest, cents, cost_report
+from ..costs import ClipRequest, Unavailable, cents, model_quotes, priced_offers
 from .schema import PROVIDERS, Clip, ClipsFile, Sample, SamplesFile
 
 
@@ -66,12 +66,22 @@ class Job:
 
 
 def _estimate(catalog: Catalog, sample: Sample, model: str, platform: str, today: dt.date):  # noqa: ANN202
-    s = sample.settings
-    report = cost_report(catalog, ClipRequest(s.seconds, resolution=s.resolution, aspect_ratio=s.aspect_ratio,
-                                              audio=s.audio), today, [model], platform)
-    if report.quotes:
-        return report.quotes[0].per_clip, None
-    return None, report.excluded[0].reason if report.excluded else "no documented price"
+    """USD for one clip at the run's platform's standard tier (what a call is billed: never a
+    batch price), or None and why. A length the model does not make has no estimate: the API
+    would refuse it, and the calculator would price a longer one."""
+    s, record = sample.settings, catalog.models[model]
+    request = ClipRequest(s.seconds, resolution=s.resolution, aspect_ratio=s.aspect_ratio, audio=s.audio)
+    try:
+        offers = [o for o in priced_offers(catalog, record, today)
+                  if o.platform is not None and o.platform.id == platform and o.tier == "standard"]
+        quotes = model_quotes(catalog, record, request, today, offers) if offers else []
+    except Unavailable as why:
+        return None, str(why)
+    if not quotes:
+        return None, f"no documented standard-tier price on {catalog.platforms[platform].name}"
+    if quotes[0].billed_seconds != s.seconds:
+        return None, f"{record.name} does not make {s.seconds} s clips: it would be {quotes[0].caveats[0]}"
+    return quotes[0].per_clip, None
 
 
 def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today: dt.date,
