@@ -329,3 +329,13 @@ def test_keys_and_the_extra_are_checked_before_any_call(project, fakes, monkeypa
     with pytest.raises(UsageError, match=r"the clips extra is not installed \(no openai\): pip install -e '.\[clips\]'"):
         clips_run_text(project, Decimal("10"), today=TODAY, env=_env(fakes))
     assert all(f.requests == [] for f in fakes)
+
+
+def test_a_second_run_at_the_same_time_is_refused(project, fakes):
+    from generator.write import exclusive_lock
+
+    with exclusive_lock(project.data_dir / ".clips.lock"):
+        with pytest.raises(UsageError, match="another `videoguide clips run` is working on"):
+            _run(project, fakes)
+    assert all(f.requests == [] for f in fakes)
+    assert commands.clips_run_text(project, Decimal("10"), dry_run=True, today=TODAY).endswith("no call was made.")

@@ -22,7 +22,7 @@ from ..pages import ClipSet
 from ..refs import near
 from ..settings import Settings
 from ..validate import load_dataset
-from ..write import replace_file
+from ..write import exclusive_lock, replace_file
 from .check import CLIPS_FILE, SAMPLES_FILE
 from .manifest import Manifest
 from .plan import Job, check_budget, plan, plan_text
@@ -34,6 +34,8 @@ PROVIDER_ENV: dict[str, tuple[str, str]] = {
     "openai": ("OPENAI_API_KEY", "OPENAI_BASE_URL"),
 }
 """Provider → (key variable, base-URL variable): the names the vendors' own SDKs read."""
+LOCK_FILE = ".clips.lock"
+"""In the data folder: held by a running ``clips run`` (git-ignored)."""
 NEEDS = {"gemini": ("httpx",), "replicate": ("httpx",), "openai": ("openai",)}
 """Provider → the modules of the ``clips`` extra it imports."""
 
@@ -102,7 +104,25 @@ def clips_run_text(settings: Settings, budget: Decimal, only: str | None = None,
     """``videoguide clips run``: refuses before any call when the estimate exceeds ``budget``
     (BudgetError) or a key is missing (UsageError); with ``dry_run`` says what it would submit
     and makes no call; ``retry_uncertain`` submits again the creates whose answer never came.
-    Raises ClipsIncomplete when a job failed, was refused, is uncertain or still runs."""
+    Raises ClipsIncomplete when a job failed, was refused, is uncertain or still runs, and
+    UsageError when another run holds the manifest's lock."""
+    if dry_run or not settings.data_dir.is_dir():  # (a missing folder is reported by the load)
+        return _run_locked(settings, budget, only, dry_run, today, env, timing, progress, retry_uncertain)
+    lock = exclusive_lock(settings.data_dir / LOCK_FILE)
+    try:
+        lock.__enter__()
+    except BlockingIOError:
+        raise UsageError(f"another `videoguide clips run` is working on {settings.data_dir}: wait for it to end"
+                         " (two runs would each pay for the other's clips)") from None
+    try:
+        return _run_locked(settings, budget, only, False, today, env, timing, progress, retry_uncertain)
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _run_locked(settings: Settings, budget: Decimal, only: str | None, dry_run: bool, today: dt.date | None,
+                env: Mapping[str, str] | None, timing: Timing | None, progress: Callable[[str], None] | None,
+                retry_uncertain: bool) -> str:
     jobs, clips = _jobs(settings, only, today, retry_uncertain)
     total = check_budget(jobs, budget)
     if dry_run:
