@@ -138,13 +138,16 @@ def test_runs_that_would_pay_twice_or_beyond_the_estimate_are_problems(project, 
     monkeypatch.chdir(project.project_dir)
     bad = SAMPLES.replace("      - {model: beta, platform: replicate}\n",
                           "      - {model: alpha, platform: gemini-api, parameters: {sampleCount: 4, seed: 7}}\n"
-                          "      - {model: beta, platform: replicate, parameters: {num_outputs: 2}}\n")
+                          "      - {model: beta, platform: replicate, parameters: {num_videos: 2, negative_prompt: x}}\n"
+                          ).replace("audio: true", "audio: false")
+    why = (" may change the price, which the budget check could not see; parameters may set only negative prompt,"
+           " seed, person generation and prompt enhancement (length, resolution, ratio: use settings)")
     assert problems(project.data_dir, {"samples.yaml": bad}) == [
+        "data/samples.yaml:5:75: samples[0].settings.audio: no provider input documented here turns sound off"
+        " (Veo on the Gemini API always makes it), so the clip would cost and sound other than planned; use audio: true",
         "data/samples.yaml:8:9: samples[0].runs[1]: 'alpha' on 'gemini-api' is listed twice in this sample",
-        "data/samples.yaml:8:59: samples[0].runs[1].parameters.sampleCount: 'sampleCount' is set by the sample's"
-        " settings (and priced from them); change settings instead",
-        "data/samples.yaml:9:57: samples[0].runs[2].parameters.num_outputs: 'num_outputs' is set by the sample's"
-        " settings (and priced from them); change settings instead",
+        "data/samples.yaml:8:59: samples[0].runs[1].parameters.sampleCount: 'sampleCount'" + why,
+        "data/samples.yaml:9:57: samples[0].runs[2].parameters.num_videos: 'num_videos'" + why,
     ]
     bad = SAMPLES.replace("{model: beta, platform: replicate}", "{model: beta, platform: replicate, parameters: {a: [1]}}")
     assert problems(project.data_dir, {"samples.yaml": bad}) == [

@@ -28,7 +28,7 @@ SAMPLES = """samples:
     settings: {seconds: 8, resolution: 720p, aspect_ratio: "16:9", audio: true}
     runs:
       - {model: alpha, platform: gemini-api}
-      - {model: alpha, platform: replicate, parameters: {generate_audio: true}}
+      - {model: alpha, platform: replicate, parameters: {seed: 7}}
       - {model: alpha, platform: openai-api}
 """
 OP = "models/alpha-1/operations/op1"

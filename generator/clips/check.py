@@ -38,18 +38,25 @@ def _run_problems(dataset: "Dataset", doc, loc: tuple, model: str, platform: str
                          f"platform_ids in models/{model}.yaml")
 
 
-PRICED_INPUTS = frozenset({"prompt", "model", "duration", "durationseconds", "seconds", "resolution", "size",
-                           "aspectratio", "samplecount", "numberofvideos", "numoutputs", "n", "width", "height",
-                           "fps", "framerate", "numframes", "frames"})
-"""Inputs the settings decide (and the estimate prices): a run's ``parameters`` may not set
-them (compared without case, ``_`` or ``-``), or what is sent would not be what was budgeted."""
+FREE_INPUTS = frozenset({"negativeprompt", "seed", "persongeneration", "enhanceprompt"})
+"""The only inputs a run's ``parameters`` may set (compared without case, ``_`` or ``-``):
+documented inputs that do not change what a clip costs (§4.1). Anything else could make the
+provider bill more than the estimate the budget was checked against."""
 
 
 def _parameter_problems(doc, loc: tuple, run) -> Iterator[Problem]:  # noqa: ANN001 - a document, a SampleRun
     for name in run.parameters:
-        if name.lower().replace("_", "").replace("-", "") in PRICED_INPUTS:
-            yield problem_at(doc, loc + ("parameters", name), f"'{name}' is set by the sample's settings (and "
-                             "priced from them); change settings instead", at_key=True)
+        if name.lower().replace("_", "").replace("-", "") not in FREE_INPUTS:
+            yield problem_at(doc, loc + ("parameters", name), f"'{name}' may change the price, which the budget "
+                             "check could not see; parameters may set only negative prompt, seed, person "
+                             "generation and prompt enhancement (length, resolution, ratio: use settings)", at_key=True)
+
+
+def _audio_problems(doc, i: int, sample) -> Iterator[Problem]:  # noqa: ANN001 - a document, a Sample
+    if not sample.settings.audio:
+        yield problem_at(doc, ("samples", i, "settings", "audio"), "no provider input documented here turns sound "
+                         "off (Veo on the Gemini API always makes it), so the clip would cost and sound other than "
+                         "planned; use audio: true")
 
 
 def _clip_problems(doc, i: int, clip) -> Iterator[Problem]:  # noqa: ANN001 - a document, a Clip
@@ -86,6 +93,7 @@ def _sample_problems(dataset: "Dataset", samples) -> Iterator[Problem]:  # noqa:
         if sample.prompt_source and sources and sample.prompt_source not in source_ids:
             yield problem_at(doc, ("samples", i, "prompt_source"),
                              f"unknown source '{sample.prompt_source}'; {near(sample.prompt_source, sorted(source_ids))}")
+        yield from _audio_problems(doc, i, sample)
         runs: set[tuple[str, str]] = set()
         for j, run in enumerate(sample.runs):
             loc = ("samples", i, "runs", j)

@@ -13,18 +13,27 @@ from .schema import Clip, ClipsFile
 HEADER = """\
 # Sample clips made by `videoguide clips run` (one entry per sample, model and platform).
 # status: submitted (re-run to resume: the job is polled, never paid twice), done, failed
-# (retried on the next run), rejected (content policy: not retried until the prompt changes).
+# (retried on the next run), rejected (content policy: not retried until the prompt changes),
+# uncertain (a create got no answer: check the provider's dashboard; `clips run --retry-uncertain`
+# sends it again, or set status: submitted and the job id found there to poll it).
 # Files are under docs/; cost_usd is the estimate from the price data when submitted.
 """
 
 
 def clips_yaml(clips: list[Clip]) -> str:
     """The whole file. Raises ValueError if the text would not read back as the same entries."""
-    data = {"clips": [c.model_dump(mode="json", exclude_none=True) for c in clips]}
+    data = {"clips": [_entry(c) for c in clips]}
     text = HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, indent=2)
     if ClipsFile.model_validate(yaml.safe_load(text)).clips != clips:
         raise ValueError("the clip manifest would not read back as written")
     return text
+
+
+def _entry(clip: Clip) -> dict:
+    entry = clip.model_dump(mode="json", exclude_none=True)
+    if not entry["parameters"]:
+        del entry["parameters"]
+    return entry
 
 
 def key(clip: Clip) -> tuple[str, str, str]:

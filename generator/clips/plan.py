@@ -40,13 +40,14 @@ class Job:
     @property
     def state(self) -> str:
         """``submitted`` (resumed by polling, not paid again), ``uncertain`` (a create whose
-        answer never came: made again only with ``retry_uncertain``), ``changed`` (the prompt
-        or settings were edited since: made again), ``done``, ``rejected`` (content policy:
+        answer never came: made again only with ``retry_uncertain``), ``changed`` (the prompt,
+        settings or parameters were edited since: made again), ``done``, ``rejected`` (content policy:
         not retried until the prompt changes), ``failed`` (retried) or ``missing``."""
         if self.clip is None:
             return "missing"
-        if self.clip.status not in ("submitted", "uncertain") and (self.clip.prompt, self.clip.settings) != (
-                self.sample.prompt, self.sample.settings):
+        if self.clip.status not in ("submitted", "uncertain") and (
+                self.clip.prompt, self.clip.settings, self.clip.parameters) != (
+                self.sample.prompt, self.sample.settings, self.parameters):
             return "changed"
         return self.clip.status
 

@@ -93,7 +93,7 @@ class Runner:
         s = job.sample
         pending = self.manifest.record(Clip(
             sample=s.id, model=job.model, platform=job.platform, provider=job.provider, status="uncertain",
-            settings=s.settings, prompt=s.prompt, date=self.today, cost_usd=job.estimate,
+            settings=s.settings, parameters=job.parameters, prompt=s.prompt, date=self.today, cost_usd=job.estimate,
             duration_seconds=float(s.settings.seconds), message=UNANSWERED))
         try:
             handle = self.providers[job.provider].submit(job.provider_model, s.prompt, s.settings, job.parameters)

@@ -35,8 +35,8 @@ Parameter = Annotated[Any, BeforeValidator(_scalar)]
 
 
 class SampleRun(Strict):
-    """One model on one platform; ``parameters`` are added to (or override) the provider's
-    request, for inputs that differ per model (e.g. Replicate's ``generate_audio``)."""
+    """One model on one platform; ``parameters`` are added to the provider's request: inputs
+    that do not change the price (negative prompt, seed …; see ``check.FREE_INPUTS``)."""
 
     model: Slug
     platform: Slug
@@ -76,6 +76,7 @@ class Clip(Strict):
     job: Text | None = None
     status: ClipStatus
     settings: ClipSettings
+    parameters: dict[str, Parameter] = Field(default_factory=dict)
     prompt: Text
     date: Date
     cost_usd: Money | None = None
