@@ -47,7 +47,7 @@ def test_plan_estimates_each_run_from_the_price_data(project):
     assert text.splitlines() == [
         "bottle: Alpha on gemini-api via gemini (alpha-1): missing, $3.00",  # 6 s × $0.50
         "bottle: Beta on replicate via replicate (beta/beta): missing, no estimate (no documented standard-tier price on Replicate)",
-        "To generate: 2 clip(s), estimated $3.00 plus 1 without a documented price; already done or in progress: 0.",
+        "To generate: 2 clip(s), estimated $3.00 plus 1 without a documented price; nothing else.",
     ]
 
 
@@ -83,7 +83,7 @@ def test_the_manifest_decides_what_is_left(project):
         " prompt: A bottle tips over., date: 2026-11-29, cost_usd: \"3.00\"}\n")
     text = commands.clips_plan_text(project, today=TODAY)
     assert "alpha-1): submitted, $3.00" in text  # resumed by polling, not paid again
-    assert text.endswith("To generate: 0 clip(s), estimated $0.00; already done or in progress: 1.")
+    assert text.endswith("To generate: 0 clip(s), estimated $0.00; 1 submitted.")
     assert commands.clips_run_text(project, Decimal("0"), dry_run=True, today=TODAY).endswith("no call was made.")
 
 

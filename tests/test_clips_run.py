@@ -178,14 +178,15 @@ def test_timeout_and_truncated_download_keep_what_was_paid_for(project, fakes):
                                   (200, VIDEO, {"Content-Type": "video/mp4"})]}
     replicate.delay = 3.0  # longer than the 2 s request timeout
     replicate.script = {"create": [(201, replicate.prediction("starting"), {})]}
-    with pytest.raises(ClipsIncomplete, match="0 done, 1 failed, 0 refused by content policy, 0 still running, 1 uncertain"):
+    with pytest.raises(ClipsIncomplete, match="0 done, 0 failed, 0 refused by content policy, 0 still running, 1 kept,"
+                       " 1 uncertain"):
         _run(project, fakes)
     clips = {c["platform"]: c for c in _manifest(project)}
     assert clips["gemini-api"]["status"] == "submitted"  # paid for: the next run downloads it
     assert clips["gemini-api"]["message"].startswith("download: ")
     assert not (project.docs_dir / "assets/clips/bottle/alpha--gemini-api.mp4").exists()
     assert clips["replicate"]["status"] == "uncertain"  # it may exist, and be paid for: not sent again unasked
-    assert clips["replicate"]["message"].startswith("create: POST timed out; the create request got no answer")
+    assert clips["replicate"]["message"].startswith("create: POST timed out; without a clear answer to the create")
     assert "job" not in clips["replicate"]
     replicate.delay = 0
     replicate.script = {"create": [(201, replicate.prediction("starting"), {})],
@@ -193,7 +194,7 @@ def test_timeout_and_truncated_download_keep_what_was_paid_for(project, fakes):
     with pytest.raises(ClipsIncomplete, match="1 done, 0 failed, 0 refused by content policy, 0 still running, 1 unc"):
         _run(project, fakes)
     assert [r[0] for r in replicate.requests].count("POST") == 1  # only the timed-out one
-    assert "uncertain, $2.00 (a create was sent but never answered" in commands.clips_plan_text(project, today=TODAY)
+    assert "uncertain, $2.00 (a create got no clear answer: check the provider's dashboard" in commands.clips_plan_text(project, today=TODAY)
     with pytest.raises(ClipsIncomplete, match="0 done, 1 failed, 0 refused by content policy, 0 still running;"):
         _run(project, fakes, retry_uncertain=True)
     assert [r[0] for r in replicate.requests].count("POST") == 2
@@ -261,7 +262,7 @@ def test_a_poll_that_cannot_succeed_stops_without_waiting_out_the_clock(project,
                      "poll": [(500, {"error": {"code": 500, "message": "backend"}}, {}),
                               (403, {"error": {"code": 403, "status": "PERMISSION_DENIED", "message": "denied"}}, {})]}
     waits = []
-    with pytest.raises(ClipsIncomplete, match="0 done, 1 failed"):
+    with pytest.raises(ClipsIncomplete, match="0 done, 0 failed, 0 refused by content policy, 0 still running, 1 kept;"):
         _run(project, fakes, waits=waits)
     [clip] = _manifest(project)
     assert (clip["status"], clip["message"]) == ("submitted", "poll: HTTP 403 PERMISSION_DENIED denied")
@@ -289,7 +290,8 @@ def test_an_interrupted_create_is_left_uncertain_not_sent_again(project, fakes):
     [clip] = _manifest(project)
     assert clip["status"] == "uncertain" and "job" not in clip
     gemini.script = {"create": [(200, {"name": OP}, {})]}
-    assert _run(project, fakes).endswith("Nothing to generate.")
+    with pytest.raises(ClipsIncomplete, match="Nothing to generate, but 1 uncertain job"):
+        _run(project, fakes)
     assert [r[0] for r in gemini.requests] == ["POST"]
 
 
@@ -339,3 +341,23 @@ def test_a_second_run_at_the_same_time_is_refused(project, fakes):
             _run(project, fakes)
     assert all(f.requests == [] for f in fakes)
     assert commands.clips_run_text(project, Decimal("10"), dry_run=True, today=TODAY).endswith("no call was made.")
+
+
+def test_odd_answers_keep_the_job_and_partial_keys_are_masked(project, fakes):
+    gemini, replicate, openai = fakes
+    replicate.script = {"create": [(201, replicate.prediction("starting"), {})],
+                        "poll": [(200, replicate.prediction("succeeded", output={"video": "x"}), {})]}
+    openai.script = {"create": [(200, {"object": "video"}, {})]}
+    wrong = f"Incorrect API key provided: {KEY[:8]}****{KEY[-4:]} \ud83d"
+    gemini.script = {"create": [(200, {"name": OP}, {})], "poll": [(401, {"error": {"code": 401, "message": wrong}}, {})]}
+    with pytest.raises(ClipsIncomplete, match="0 done, 0 failed, 0 refused by content policy, 0 still running, 2 kept,"
+                       " 1 uncertain"):
+        _run(project, fakes)
+    clips = {c["platform"]: c for c in _manifest(project)}
+    assert (clips["replicate"]["status"], clips["replicate"]["job"]) == ("submitted", "p1")  # paid: kept
+    assert clips["replicate"]["message"].startswith("poll: the prediction succeeded but its output is not a URI")
+    assert clips["openai-api"]["status"] == "uncertain"
+    assert clips["openai-api"]["message"].startswith("create: an answer without a video id; without a clear answer")
+    assert clips["gemini-api"]["message"] == "poll: HTTP 401 Incorrect API key provided: [key]****[key] ?"
+    text = (project.data_dir / "clips.yaml").read_text()
+    assert KEY[:6] not in text and KEY[-4:] not in text

@@ -129,6 +129,10 @@ def _run_locked(settings: Settings, budget: Decimal, only: str | None, dry_run: 
         return plan_text(jobs) + f"\nDry run: within the budget of {cents(budget)} ({cents(total)}); no call was made."
     active = [j for j in jobs if j.needs_submission or j.state == "submitted"]
     if not active:
+        waiting = sum(j.state == "uncertain" for j in jobs)
+        if waiting:
+            raise ClipsIncomplete(plan_text(jobs) + f"\nNothing to generate, but {waiting} uncertain job(s) wait for"
+                                  " a look at the provider's dashboard (see data/clips.yaml).")
         return plan_text(jobs) + "\nNothing to generate."
     timing = timing or Timing()
     env = os.environ if env is None else env
@@ -149,13 +153,14 @@ def _run_locked(settings: Settings, budget: Decimal, only: str | None, dry_run: 
 
 
 def _summary(counts: Counter, settings: Settings) -> str:
+    extra = [f"{counts[k]} {k}" for k in ("kept", "uncertain") if counts[k]]
     text = (f"{counts['done']} done, {counts['failed']} failed, {counts['rejected']} refused by content policy, "
-            f"{counts['running'] + counts['submitted']} still running"
-            + (f", {counts['uncertain']} uncertain" if counts["uncertain"] else "")
+            f"{counts['running'] + counts['submitted']} still running" + "".join(", " + e for e in extra)
             + f"; recorded in {settings.data_dir / CLIPS_FILE}.")
     if counts["done"] == sum(counts.values()):
         return text
-    raise ClipsIncomplete(text + " Re-run `videoguide clips run` to resume running jobs and retry failed ones"
-                          " (refused ones stay until their prompt changes"
-                          + ("; uncertain ones wait for --retry-uncertain, after a look at the provider's dashboard"
-                             if counts["uncertain"] else "") + ").")
+    advice = ["re-run `videoguide clips run` to resume running and kept jobs (no new charge) and retry failed ones",
+              "refused ones stay until their prompt changes"]
+    if counts["uncertain"]:
+        advice.append("uncertain ones need a look at the provider's dashboard first (see data/clips.yaml)")
+    raise ClipsIncomplete(text + " Next: " + "; ".join(advice) + ".")

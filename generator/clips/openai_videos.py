@@ -82,8 +82,12 @@ class OpenAIVideosProvider:
         create = self._client.with_options(max_retries=0).videos.create
         for attempt in range(self._retries + 1):
             try:
-                return _quiet(create, model=model, prompt=prompt, seconds=str(settings.seconds), size=size,
-                              extra_body=extra or None).id
+                video = _quiet(create, model=model, prompt=prompt, seconds=str(settings.seconds), size=size,
+                               extra_body=extra or None)
+                job = getattr(video, "id", None)
+                if not isinstance(job, str):
+                    raise ProviderError("create: an answer without a video id")  # no status: the job may exist
+                return job
             except self._openai.APIStatusError as exc:
                 delay = retry_delay(exc.response.headers, attempt)
                 if exc.status_code not in RETRY_POST or attempt == self._retries or delay is None:
@@ -100,6 +104,8 @@ class OpenAIVideosProvider:
             video = raw.parse()
         except self._openai.APIError as exc:
             raise self._error("poll", exc) from None
+        if not isinstance(getattr(video, "status", None), str):
+            raise ProviderError("poll: an answer of an unexpected shape; the job is kept", 200, lasting=True)
         hint = raw.headers.get("openai-poll-after-ms", "")
         wait = max(int(hint) / 1000, MIN_POLL_WAIT) if hint.isdigit() and hint.isascii() else None
         if video.status == "completed":

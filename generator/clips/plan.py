@@ -7,6 +7,7 @@ Pure functions; the manifest and the files on disk are read by the pipeline.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -59,8 +60,8 @@ class Job:
     def note(self) -> str:
         """What the editor should know about the state, or ''."""
         if self.state == "uncertain" and not self.retry_uncertain:
-            return (" (a create was sent but never answered: check the provider's dashboard, then run with"
-                    " --retry-uncertain to submit it again)")
+            return (" (a create got no clear answer: check the provider's dashboard; if the job is there, set"
+                    " status: submitted and its job id in data/clips.yaml, else run with --retry-uncertain)")
         if self.state == "done" and self.file_missing:
             return f" (its file docs/{self.clip.file} is missing: restore it, or delete the entry to make it again)"
         return ""
@@ -128,12 +129,15 @@ def plan_text(jobs: list[Job]) -> str:
     lines = []
     for j in jobs:
         cost = cents(j.estimate) if j.estimate is not None else f"no estimate ({j.why})"
+        said = f" [{j.clip.message}]" if j.clip and j.clip.message and j.state in ("failed", "rejected",
+                                                                                   "submitted") else ""
         lines.append(f"{j.sample.id}: {j.model_name} on {j.platform} via {j.provider} "
-                     f"({j.provider_model}): {j.state}, {cost}{j.note}")
+                     f"({j.provider_model}): {j.state}, {cost}{j.note}{said}")
     todo = [j for j in jobs if j.needs_submission]
     priced = sum((j.estimate for j in todo if j.estimate is not None), Decimal(0))
     unpriced = sum(1 for j in todo if j.estimate is None)
+    rest = Counter(j.state for j in jobs if not j.needs_submission)
     lines.append(f"To generate: {len(todo)} clip(s), estimated {cents(priced)}"
                  + (f" plus {unpriced} without a documented price" if unpriced else "")
-                 + f"; already done or in progress: {len(jobs) - len(todo)}.")
+                 + "; " + (", ".join(f"{n} {state}" for state, n in sorted(rest.items())) or "nothing else") + ".")
     return "\n".join(lines)

@@ -59,8 +59,9 @@ class ReplicateProvider:
             return JobState("failed", message="the output was removed (Replicate keeps API outputs for an hour)")
         output = data.get("output")
         uri = output[0] if isinstance(output, list) and output else output
-        if not isinstance(uri, str):
-            return JobState("failed", message="the prediction succeeded without an output URI")
+        if not isinstance(uri, str) or not uri:
+            raise ProviderError("poll: the prediction succeeded but its output is not a URI; the job is kept",
+                                200, lasting=True)
         return JobState("done", uri=uri)
 
     def download(self, state: JobState, target: Path) -> tuple[str, int]:

@@ -24,8 +24,10 @@ from .schema import Clip, ClipSettings
 
 
 MAX_MESSAGE = 500
-UNANSWERED = ("the create request got no answer, so the provider may have started (and charged for) a job"
-              " this tool cannot see: check its dashboard, then run with --retry-uncertain to submit it again")
+UNCLEAR = ("without a clear answer to the create request, the provider may have started (and charged for) a"
+           " job this tool cannot see: check its dashboard, then set the entry to submitted with that job id, or"
+           " run with --retry-uncertain to submit it again")
+UNANSWERED = "being created; if this stays, the run ended before the answer: " + UNCLEAR
 
 
 class Provider(Protocol):
@@ -74,15 +76,17 @@ class Runner:
         """A provider's words made safe to show and store: any key it echoed is masked, runs
         of white space (line breaks of a traceback) become one space, and the text is cut at
         MAX_MESSAGE characters."""
+        text = text.encode("utf-8", "replace").decode("utf-8")  # (lone surrogates from JSON escapes)
         for secret in self.secrets:
-            text = text.replace(secret, "[key]")
+            text = _mask(text, secret)
         text = " ".join(text.split())
         return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
 
     def _say(self, job: Job, event: str, detail: str = "") -> None:
         self.live[_name(job)] = event
         counts = Counter(self.live.values())
-        shown = ("submitted", "running", "done", "failed", "rejected") + (("uncertain",) if counts["uncertain"] else ())
+        shown = ("submitted", "running", "done", "failed", "rejected") + tuple(
+            s for s in ("kept", "uncertain") if counts[s])
         tally = ", ".join(f"{counts[s]} {s}" for s in shown)
         self.progress(f"{event:<9} {_name(job)}" + (f": {self.clean(detail)}" if detail else "") + f"  [{tally}]")
 
@@ -102,9 +106,9 @@ class Runner:
         except ProviderError as exc:
             if exc.definite:
                 return self._end(job, pending, "failed", str(exc))
-            return self._end(job, pending, "uncertain", f"{exc}; {UNANSWERED}")
+            return self._end(job, pending, "uncertain", f"{exc}; {UNCLEAR}")
         if not handle.strip() or handle != handle.strip() or self.clean(handle) != handle:
-            return self._end(job, pending, "uncertain", f"the provider answered with an unusable job id; {UNANSWERED}")
+            return self._end(job, pending, "uncertain", f"the provider answered with an unusable job id; {UNCLEAR}")
         self._say(job, "submitted", handle)
         return self.update(pending, status="submitted", job=handle, message=None)
 
@@ -125,7 +129,7 @@ class Runner:
                 self._end(job, clip, "failed", f"{exc} (the provider no longer has this job; made again on the next run)")
                 return None
             if exc.lasting:
-                self._say(job, "failed", f"{exc}; the job is kept: re-run to poll it again")
+                self._say(job, "kept", f"{exc}; re-run to poll it again (no new charge)")
                 self.update(clip, message=self.clean(str(exc)))
                 return None
             self._say(job, "running", f"{exc}; polling again")
@@ -147,7 +151,7 @@ class Runner:
         try:
             sha256, size = provider.download(state, self.docs_dir / video)
         except ProviderError as exc:
-            self._say(job, "failed", f"{exc}; the job is kept: re-run to download it")
+            self._say(job, "kept", f"{exc}; re-run to download it (no new charge)")
             self.update(clip, message=self.clean(str(exc)))
             return
         try:
@@ -199,6 +203,17 @@ class Runner:
     def outcome(self) -> Counter:
         """How many jobs of this run ended in each state (``running``: still running)."""
         return Counter(self.live.values())
+
+
+def _mask(text: str, secret: str) -> str:
+    """``text`` without ``secret``, nor its first 6+ or last 4+ characters (as providers
+    quote a wrong key: ``sk-SECRE****3456``)."""
+    text = text.replace(secret, "[key]")
+    for n in range(len(secret) - 1, 5, -1):
+        text = text.replace(secret[:n], "[key]")
+    for n in range(len(secret) - 1, 3, -1):
+        text = text.replace(secret[-n:], "[key]")
+    return text
 
 
 def _name(job: Job) -> str:
