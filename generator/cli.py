@@ -82,10 +82,13 @@ def _add_clips(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparse
     clips = sub.add_parser("clips", help="sample clips: plan them, or generate them through the vendors' APIs")
     actions = clips.add_subparsers(dest="clips_command", required=True, metavar="ACTION")
     plan = actions.add_parser("plan", help="what would be generated, what it would cost, what exists")
+    docs_help = "docs folder holding assets/clips/ (default: ./docs)"
     plan.add_argument("--data", type=Path, default=None, help=data_help)
+    plan.add_argument("--docs", type=Path, default=None, help=docs_help)
     plan.add_argument("--only", default=None, metavar="SAMPLE_ID", help="one sample")
     run = actions.add_parser("run", help="generate what is missing, within a budget")
     run.add_argument("--data", type=Path, default=None, help=data_help)
+    run.add_argument("--docs", type=Path, default=None, help=docs_help)
     run.add_argument("--budget", required=True, type=_usd, metavar="USD", help="refuse if the estimate is higher")
     run.add_argument("--only", default=None, metavar="SAMPLE_ID", help="one sample")
     run.add_argument("--dry-run", action="store_true", help="say what would be submitted; make no call")

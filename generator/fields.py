@@ -79,6 +79,8 @@ Currency = Annotated[str, Field(strict=True), _matching(
     r"[A-Z]{3}", "'{value}' is not an ISO 4217 currency code like \"USD\"")]
 AspectRatio = Annotated[str, Field(strict=True), _matching(
     r"[1-9][0-9]*:[1-9][0-9]*", "'{value}' is not an aspect ratio like \"16:9\" (quote it in YAML)")]
+Sha256 = Annotated[str, Field(strict=True), _matching(
+    r"[0-9a-f]{64}", "'{value}' is not a SHA-256 digest (64 lowercase hexadecimal digits)")]
 Seconds = Annotated[int, Field(strict=True, gt=0)]
 Pixels = Annotated[int, Field(strict=True, gt=0)]
 def _money_text(value: Any) -> Any:

@@ -132,3 +132,16 @@ def test_an_answer_of_an_unexpected_shape_is_a_lasting_error(fake, answer):
     with pytest.raises(ProviderError, match="poll: an answer of an unexpected shape") as exc:
         _provider(fake)[0].poll(OP["name"])
     assert exc.value.lasting
+
+
+def test_an_inline_video_and_a_policy_error_from_the_operation(fake, tmp_path):
+    import base64
+
+    inline = {**OP, "done": True, "response": {"generateVideoResponse": {"generatedSamples": [
+        {"video": {"encodedVideo": base64.b64encode(VIDEO).decode(), "encoding": "video/webm"}}]}}}
+    blocked = {**OP, "done": True, "error": {"code": 3, "message": "The prompt was blocked by our safety policy."}}
+    fake.script = {"poll": [(200, inline, {}), (200, blocked, {})]}
+    provider, _ = _provider(fake)
+    state = provider.poll(OP["name"])
+    assert provider.download(state, tmp_path / "c.webm") == (hashlib.sha256(VIDEO).hexdigest(), len(VIDEO))
+    assert provider.poll(OP["name"]) == JobState("rejected", message="The prompt was blocked by our safety policy.")

@@ -47,7 +47,9 @@ def test_the_poster_frame_when_the_provider_gave_one(real_catalog):
 
 def test_no_section_without_a_finished_clip_of_the_current_prompt_on_disk(real_catalog):
     present = frozenset({"assets/clips/bottle--veo-3-1.webm"})
+    moved = SamplesFile.model_validate({"samples": [{**SAMPLES.samples[0].model_dump(), "runs": [
+        {"model": "veo-3-1", "platform": "vertex-ai"}]}]})
     for clip_set in (ClipSet(SAMPLES, _clips(), frozenset()), ClipSet(SAMPLES, _clips("submitted"), present),
-                     ClipSet(SAMPLES, _clips(prompt="An earlier prompt."), present)):
+                     ClipSet(SAMPLES, _clips(prompt="An earlier prompt."), present), ClipSet(moved, _clips(), present)):
         assert "Sample clips" not in _page(real_catalog, clip_set, "models/veo-3-1.md")
         assert "No sample clip has been made yet" in _page(real_catalog, clip_set, "samples/index.md")

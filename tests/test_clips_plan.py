@@ -127,7 +127,8 @@ def test_manifest_problems_are_located(project, monkeypatch):
     assert problems(project.data_dir, {"clips.yaml": manifest}) == [
         "data/clips.yaml:2:84: clips[0].status: a done clip needs 'job'",
         "data/clips.yaml:2:84: clips[0].status: a done clip needs 'sha256'",
-        "data/clips.yaml:2:220: clips[0].file: expected a path under assets/clips/ in docs/, got '../../etc/passwd'",
+        "data/clips.yaml:2:220: clips[0].file: expected a path under assets/clips/ in docs/ ending in .mp4 or .webm"
+        " or .mov, got '../../etc/passwd'",
         "data/clips.yaml:3:5: clips[1]: a second entry for bottle on alpha (gemini-api); keep one",
         "data/clips.yaml:3:84: clips[1].status: a done clip needs 'job'",
         "data/clips.yaml:3:84: clips[1].status: a done clip needs 'sha256'",
@@ -159,11 +160,32 @@ def test_plan_tells_a_missing_file_and_a_provider_that_does_not_match(project, m
     (project.data_dir / "samples.yaml").write_text(SAMPLES.replace("      - {model: beta, platform: replicate}\n", ""))
     entry = ("clips:\n  - {sample: bottle, model: alpha, platform: gemini-api, provider: %s, job: op-1, status: done,"
              " settings: {seconds: 6, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
-             " prompt: A bottle tips over on a marble counter., date: 2026-11-29, sha256: abc,"
+             " prompt: A bottle tips over on a marble counter., date: 2026-11-29, sha256: %s,"
              " file: assets/clips/bottle/alpha--gemini-api.mp4}\n")
-    (project.data_dir / "clips.yaml").write_text(entry % "gemini")
+    (project.data_dir / "clips.yaml").write_text(entry % ("gemini", "a" * 64))
     assert commands.clips_plan_text(project, today=TODAY).splitlines()[0] == (
         "bottle: Alpha on gemini-api via gemini (alpha-1): done, $3.00 (its file"
         " docs/assets/clips/bottle/alpha--gemini-api.mp4 is missing: restore it, or delete the entry to make it again)")
-    assert problems(project.data_dir, {"clips.yaml": entry % "openai"}) == [
+    assert problems(project.data_dir, {"clips.yaml": entry % ("openai", "a" * 64)}) == [
         "data/clips.yaml:2:68: clips[0].provider: 'gemini-api' is called through 'gemini', not 'openai'"]
+    assert problems(project.data_dir, {"clips.yaml": entry % ("gemini", "abc")}) == [
+        "data/clips.yaml:2:253: clips[0].sha256: 'abc' is not a SHA-256 digest (64 lowercase hexadecimal digits)"]
+
+
+def test_entries_no_sample_lists_are_named_not_refused_and_an_altered_file_is_told(project, monkeypatch):
+    monkeypatch.chdir(project.project_dir)
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.replace("      - {model: beta, platform: replicate}\n", ""))
+    entry = ("  - {sample: %s, model: alpha, platform: gemini-api, provider: gemini, job: op-1, status: done,"
+             " settings: {seconds: 6, resolution: 720p, aspect_ratio: \"16:9\", audio: true},"
+             " prompt: A bottle tips over on a marble counter., date: 2026-11-29, sha256: " + "a" * 64 + ","
+             " file: assets/clips/%s/alpha--gemini-api.mp4}\n")
+    (project.data_dir / "clips.yaml").write_text("clips:\n" + entry % ("bottle", "bottle") + entry % ("gone", "gone"))
+    (project.docs_dir / "assets/clips/bottle").mkdir(parents=True)
+    (project.docs_dir / "assets/clips/bottle/alpha--gemini-api.mp4").write_bytes(b"replaced by hand")
+    assert main(["check"]) == 0
+    assert commands.clips_plan_text(project, today=TODAY).splitlines() == [
+        "bottle: Alpha on gemini-api via gemini (alpha-1): done, $3.00 (docs/assets/clips/bottle/alpha--gemini-api.mp4"
+        " is not the file made: its SHA-256 differs from the manifest's)",
+        "To generate: 0 clip(s), estimated $0.00; 1 done.",
+        "No longer in samples.yaml (delete the entry from clips.yaml, and its file): gone on alpha (gemini-api), done",
+    ]

@@ -223,10 +223,22 @@ def test_a_download_that_trickles_past_its_limit_leaves_nothing(tmp_path):
     from generator.clips.http import save_stream
 
     def chunks():
-        yield bytes(600)
-        yield bytes(600)
+        yield VIDEO[:600]
+        yield VIDEO[600:1200]
 
     with pytest.raises(ProviderError, match="download: still incomplete after 0 s"):
         save_stream(chunks(), "video/mp4", 0, tmp_path / "c.mp4", (OSError,), limit=0)
     assert list(tmp_path.iterdir()) == []
     assert save_stream(chunks(), "video/mp4", 1200, tmp_path / "c.mp4", (OSError,), limit=60)[1] == 1200
+
+
+@pytest.mark.parametrize(("body", "kind", "message"), [
+    (b'{"error": "not found"}' + bytes(2000), "video/mp4", "the content is not video/mp4"),
+    (b"<html>" + bytes(100), "image/webp", "the content is not image/webp"),
+], ids=["json-as-mp4", "html-as-webp"])
+def test_the_first_bytes_must_be_what_the_content_type_says(tmp_path, body, kind, message):
+    from generator.clips.http import save_stream
+
+    with pytest.raises(ProviderError, match=message):
+        save_stream([body], kind, len(body), tmp_path / "f", (OSError,), kind=kind[:6])
+    assert list(tmp_path.iterdir()) == []

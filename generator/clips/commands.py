@@ -6,6 +6,7 @@ providers' request headers; base URLs may be set by environment variable too.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib.util
 import os
 import re
@@ -25,7 +26,7 @@ from ..validate import load_dataset
 from ..write import exclusive_lock, replace_file
 from .check import CLIPS_FILE, SAMPLES_FILE
 from .manifest import Manifest
-from .plan import Job, check_budget, plan, plan_text
+from .plan import Job, check_budget, orphans, plan, plan_text
 from .runner import Runner, Timing
 
 PROVIDER_ENV: dict[str, tuple[str, str]] = {
@@ -45,7 +46,7 @@ class ClipsIncomplete(GuideError):
 
 
 def _jobs(settings: Settings, only: str | None, today: dt.date | None,
-          retry_uncertain: bool = False) -> tuple[list[Job], object]:
+          retry_uncertain: bool = False) -> tuple[list[Job], object, object]:
     dataset = load_dataset(settings.data_dir)
     samples = dataset.vocabularies.get(SAMPLES_FILE)
     if samples is None:
@@ -53,9 +54,12 @@ def _jobs(settings: Settings, only: str | None, today: dt.date | None,
     if only is not None and only not in {s.id for s in samples.samples}:
         raise UsageError(f"unknown sample '{only}'; {near(only, [s.id for s in samples.samples])}")
     clips = dataset.vocabularies.get(CLIPS_FILE)
-    jobs = plan(build_catalog(dataset), samples, clips, today or dt.date.today(), only,
-                clip_set(settings, dataset).present, retry_uncertain)
-    return jobs, clips
+    present = clip_set(settings, dataset).present
+    altered = frozenset(c.file for c in (clips.clips if clips else []) if c.file in present and c.sha256
+                        and hashlib.sha256((settings.docs_dir / c.file).read_bytes()).hexdigest() != c.sha256)
+    jobs = plan(build_catalog(dataset), samples, clips, today or dt.date.today(), only, present, retry_uncertain,
+                altered)
+    return jobs, clips, samples
 
 
 def clip_set(settings: Settings, dataset) -> ClipSet:  # noqa: ANN001 - a Dataset
@@ -67,8 +71,13 @@ def clip_set(settings: Settings, dataset) -> ClipSet:  # noqa: ANN001 - a Datase
 
 
 def clips_plan_text(settings: Settings, only: str | None = None, today: dt.date | None = None) -> str:
-    """``videoguide clips plan``: every job, its state and estimated cost. Raises DataError or UsageError."""
-    return plan_text(_jobs(settings, only, today)[0])
+    """``videoguide clips plan``: every job, its state and estimated cost, then manifest entries
+    no sample lists any more. Raises DataError or UsageError."""
+    jobs, clips, samples = _jobs(settings, only, today)
+    left = orphans(samples, clips) if only is None else []
+    return plan_text(jobs) + "".join(
+        f"\nNo longer in {SAMPLES_FILE} (delete the entry from {CLIPS_FILE}, and its file): {c.sample} on "
+        f"{c.model} ({c.platform}), {c.status}" for c in left)
 
 
 def make_providers(names: set[str], env: Mapping[str, str], timeout: float = 60.0,
@@ -123,7 +132,7 @@ def clips_run_text(settings: Settings, budget: Decimal, only: str | None = None,
 def _run_locked(settings: Settings, budget: Decimal, only: str | None, dry_run: bool, today: dt.date | None,
                 env: Mapping[str, str] | None, timing: Timing | None, progress: Callable[[str], None] | None,
                 retry_uncertain: bool) -> str:
-    jobs, clips = _jobs(settings, only, today, retry_uncertain)
+    jobs, clips, _samples = _jobs(settings, only, today, retry_uncertain)
     total = check_budget(jobs, budget)
     if dry_run:
         return plan_text(jobs) + f"\nDry run: within the budget of {cents(budget)} ({cents(total)}); no call was made."

@@ -8,11 +8,13 @@ the documented REST shape: ``POST /v1beta/models/{model}:predictLongRunning``, p
 
 from __future__ import annotations
 
+import base64
+import binascii
 import time
 from pathlib import Path
 from typing import Callable
 
-from .http import HttpApi, JobState, ProviderError
+from .http import HttpApi, JobState, ProviderError, is_policy, save_stream
 from .schema import ClipSettings
 
 DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com"
@@ -46,12 +48,14 @@ class GeminiProvider:
         data = self._api.request("GET", f"/v1beta/{job}", "poll")
         try:
             return _state(data)
-        except (AttributeError, TypeError, KeyError, IndexError):
+        except (AttributeError, TypeError, KeyError, IndexError, binascii.Error):
             raise ProviderError("poll: an answer of an unexpected shape; the job is kept", 200, lasting=True) from None
 
     def download(self, state: JobState, target: Path) -> tuple[str, int]:
         """Stream the finished clip into ``target`` (only when complete); returns (sha256, bytes).
         Raises ProviderError for a non-video answer or a truncated body."""
+        if state.inline is not None:
+            return save_stream([state.inline], state.kind, len(state.inline), target, ())
         return self._api.download(state.uri, target)
 
     def download_poster(self, state: JobState, target: Path) -> bool:
@@ -66,13 +70,17 @@ def _state(data: dict) -> JobState:
         return JobState("running")
     if "error" in data:
         error = data["error"] if isinstance(data["error"], dict) else {}
-        return JobState("failed", message=str(error.get("message") or "the operation failed"))
+        message = str(error.get("message") or "the operation failed")
+        return JobState("rejected" if is_policy(message) else "failed", message=message)
     result = data.get("response", {}).get("generateVideoResponse") or {}
     samples = result.get("generatedSamples") or []
     if samples:
-        uri = samples[0]["video"]["uri"]
-        if isinstance(uri, str) and uri:
-            return JobState("done", uri=uri)
+        video = samples[0]["video"]
+        if video.get("encodedVideo"):  # the bytes inline (§4.1), base64
+            return JobState("done", inline=base64.b64decode(video["encodedVideo"], validate=True),
+                            kind=str(video.get("encoding") or "video/mp4"))
+        if isinstance(video["uri"], str) and video["uri"]:
+            return JobState("done", uri=video["uri"])
     reasons = [str(r) for r in result.get("raiMediaFilteredReasons") or []]
     if reasons or result.get("raiMediaFilteredCount"):
         return JobState("rejected", message="; ".join(reasons) or "filtered by the provider's safety filter")

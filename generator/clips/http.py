@@ -24,6 +24,12 @@ RETRY_POST = (429, 503)
 MAX_RETRY_AFTER = 120.0
 MIN_VIDEO_BYTES = 1024
 MIN_POSTER_BYTES = 64
+MAX_BYTES = {"video/": 2**30, "image/": 20 * 2**20}
+"""The largest file accepted: 1 GiB for a clip, 20 MiB for a poster frame."""
+SIGNATURES = {"video/": (lambda h: h[4:8] == b"ftyp" or h[:4] == b"\x1aE\xdf\xa3"),  # MP4/QuickTime, WebM
+              "image/": (lambda h: h[:4] == b"RIFF" and h[8:12] == b"WEBP" or h[:3] == b"\xff\xd8\xff"
+                         or h[:8] == b"\x89PNG\r\n\x1a\n")}
+"""First bytes of the formats accepted: what the content type claims must be what arrives."""
 DOWNLOAD_LIMIT_FACTOR = 10
 """A download may take this many request timeouts in all (a server that trickles bytes
 cannot hold a run for ever)."""
@@ -62,13 +68,16 @@ class PolicyRejected(ProviderError):
 class JobState:
     """A job as the provider reports it now: ``running``, ``done`` (``uri`` to download,
     ``poster`` an optional still), ``rejected`` (content policy) or ``failed`` (``message``).
-    ``wait`` is the provider's hint in seconds before the next poll, when it gives one."""
+    ``wait`` is the provider's hint in seconds before the next poll, when it gives one;
+    ``inline`` the video's bytes when the answer carries them (of type ``kind``)."""
 
     status: str
     uri: str | None = None
     message: str | None = None
     poster: str | None = None
     wait: float | None = None
+    inline: bytes | None = None
+    kind: str = "video/mp4"
 
 
 def retry_delay(headers, attempt: int, now: dt.datetime | None = None) -> float | None:  # noqa: ANN001
@@ -103,29 +112,35 @@ def save_stream(chunks: Iterable[bytes], content_type: str, expected: int, targe
                 min_bytes: int | None = None, limit: float | None = None) -> tuple[str, int]:
     """Write ``chunks`` into ``target`` (replaced only when complete); returns (sha256 hex, bytes).
     Raises ProviderError, leaving ``target`` as it was, when the content type is not ``kind``,
-    the body ends before ``expected`` bytes (0: unknown) or is under ``min_bytes`` (default
-    1024 for a video, 64 for an image), takes longer than ``limit`` seconds in all, or the
-    transfer raises one of ``errors``."""
+    the body ends before ``expected`` bytes (0: unknown), is under ``min_bytes`` (default 1024
+    for a video, 64 for an image) or over MAX_BYTES, does not start as SIGNATURES expects, takes
+    longer than ``limit`` seconds in all, or the transfer raises one of ``errors``."""
     if not content_type.startswith(kind):
         what = "a video" if kind == "video/" else f"{kind}*"
         raise ProviderError(f"download: expected {what}, got {content_type or 'no content type'}")
     if min_bytes is None:
         min_bytes = MIN_VIDEO_BYTES if kind == "video/" else MIN_POSTER_BYTES
-    digest, size, start = hashlib.sha256(), 0, time.monotonic()
+    digest, size, start, head = hashlib.sha256(), 0, time.monotonic(), b""
     with atomic_file(target) as handle:
         try:
             for chunk in chunks:
+                if len(head) < 12:
+                    head += chunk[:12]
                 digest.update(chunk)
                 size += len(chunk)
                 handle.write(chunk)
                 if limit is not None and time.monotonic() - start > limit:
                     raise ProviderError(f"download: still incomplete after {limit:g} s ({size} bytes)")
+                if size > MAX_BYTES[kind]:
+                    raise ProviderError(f"download: larger than {MAX_BYTES[kind] // 2**20} MiB; stopped")
         except errors as exc:
             raise ProviderError(f"download: interrupted after {size} bytes ({type(exc).__name__})") from None
         if expected and size != expected:
             raise ProviderError(f"download: got {size} bytes, expected {expected}")
         if size < min_bytes:
             raise ProviderError(f"download: got {size} bytes, expected at least {min_bytes}")
+        if not SIGNATURES[kind](head):
+            raise ProviderError(f"download: the content is not {content_type} (its first bytes say otherwise)")
     return digest.hexdigest(), size
 
 

@@ -37,6 +37,7 @@ class Job:
     parameters: dict = field(default_factory=dict)
     retry_uncertain: bool = False
     file_missing: bool = False
+    file_altered: bool = False
 
     @property
     def state(self) -> str:
@@ -64,6 +65,8 @@ class Job:
                     " status: submitted and its job id in data/clips.yaml, else run with --retry-uncertain)")
         if self.state == "done" and self.file_missing:
             return f" (its file docs/{self.clip.file} is missing: restore it, or delete the entry to make it again)"
+        if self.state == "done" and self.file_altered:
+            return f" (docs/{self.clip.file} is not the file made: its SHA-256 differs from the manifest's)"
         return ""
 
 
@@ -87,9 +90,11 @@ def _estimate(catalog: Catalog, sample: Sample, model: str, platform: str, today
 
 
 def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today: dt.date,
-         only: str | None = None, present: frozenset[str] | None = None, retry_uncertain: bool = False) -> list[Job]:
+         only: str | None = None, present: frozenset[str] | None = None, retry_uncertain: bool = False,
+         altered: frozenset[str] = frozenset()) -> list[Job]:
     """Every job of every sample (or of sample ``only``), in file order. ``present`` holds the
-    clip files found under docs/ (None: not looked at)."""
+    clip files found under docs/ (None: not looked at); ``altered`` those whose SHA-256 is not
+    the manifest's."""
     newest: dict[tuple, Clip] = {}
     for clip in clips.clips if clips else []:
         newest[(clip.sample, clip.model, clip.platform)] = clip
@@ -104,8 +109,14 @@ def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today:
             missing = present is not None and clip is not None and clip.file is not None and clip.file not in present
             jobs.append(Job(sample, run.model, model.name, run.platform, PROVIDERS[run.platform],
                             model.platform_ids[run.platform], estimate, why, clip, dict(run.parameters),
-                            retry_uncertain, missing))
+                            retry_uncertain, missing, clip is not None and clip.file in altered))
     return jobs
+
+
+def orphans(samples: SamplesFile, clips: ClipsFile | None) -> list[Clip]:
+    """Manifest entries whose sample or run is no longer in samples.yaml (pages skip them)."""
+    runs = {(s.id, r.model, r.platform) for s in samples.samples for r in s.runs}
+    return [c for c in (clips.clips if clips else []) if (c.sample, c.model, c.platform) not in runs]
 
 
 def check_budget(jobs: list[Job], budget: Decimal) -> Decimal:

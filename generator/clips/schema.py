@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
-from ..fields import AspectRatio, Date, Money, Seconds, Slug, Strict, Text
+from ..fields import AspectRatio, Date, Money, Seconds, Sha256, Slug, Strict, Text
 
 PROVIDERS: dict[str, str] = {"gemini-api": "gemini", "replicate": "replicate", "openai-api": "openai"}
 """Platform id → the provider client that calls it (OpenAI's Videos API is legacy: it shut
@@ -80,7 +80,7 @@ class Clip(Strict):
     prompt: Text
     date: Date
     cost_usd: Money | None = None
-    sha256: Text | None = None
+    sha256: Sha256 | None = None
     duration_seconds: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None
     file: Text | None = None
     poster: Text | None = None
