@@ -68,14 +68,18 @@ def _add_cost(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparser
     cost.add_argument("--platform", default=None, metavar="P", help="one platform id (default: all)")
 
 
+MAX_BUDGET = 1_000_000
+
+
 def _usd(text: str) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation:
         value = Decimal(-1)
-    if not text.replace(".", "", 1).isascii() or not value.is_finite() or value < 0:
-        raise argparse.ArgumentTypeError(f"expected an amount in USD such as 5 or 12.50, got {text!r}")
-    return value
+    if not text.replace(".", "", 1).isascii() or not value.is_finite() or not 0 <= value <= MAX_BUDGET:
+        raise argparse.ArgumentTypeError(f"expected an amount in USD from 0 to {MAX_BUDGET:,} such as 5 or 12.50,"
+                                         f" got {text!r}")
+    return abs(value)
 
 
 def _add_clips(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparsers

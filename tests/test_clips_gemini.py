@@ -112,10 +112,12 @@ def test_the_key_is_sent_only_as_a_header_and_never_shown(fake, tmp_path):
 
 
 @pytest.mark.parametrize(("answer", "expected"), [
-    ({**OP, "done": True}, ("failed", "the operation finished without a video or a reason")),
     ({**OP, "done": True, "response": {"generateVideoResponse": {"raiMediaFilteredCount": 1}}},
      ("rejected", "filtered by the provider's safety filter")),
-], ids=["done-without-anything", "filtered-without-reasons"])
+    ({**OP, "done": True, "error": {"code": 3, "message": "Sorry, we can't create videos from input images"
+                                    " containing celebrity or their likenesses."}},
+     ("rejected", "Sorry, we can't create videos from input images containing celebrity or their likenesses.")),
+], ids=["filtered-without-reasons", "celebrity"])
 def test_only_safety_evidence_makes_a_rejection(fake, answer, expected):
     fake.script = {"poll": [(200, answer, {})]}
     state = _provider(fake)[0].poll(OP["name"])
@@ -123,10 +125,12 @@ def test_only_safety_evidence_makes_a_rejection(fake, answer, expected):
 
 
 @pytest.mark.parametrize("answer", [
+    {**OP, "done": True},
+    {**OP, "done": True, "response": {"videos": [{"gcsUri": "gs://b/v.mp4"}]}},
     {**OP, "done": True, "response": []},
     {**OP, "done": True, "response": {"generateVideoResponse": {"generatedSamples": ["x"]}}},
     {**OP, "done": True, "response": {"generateVideoResponse": {"generatedSamples": [{"video": None}]}}},
-], ids=["response-list", "sample-string", "video-null"])
+], ids=["done-without-anything", "vertex-shape", "response-list", "sample-string", "video-null"])
 def test_an_answer_of_an_unexpected_shape_is_a_lasting_error(fake, answer):
     fake.script = {"poll": [(200, answer, {})]}
     with pytest.raises(ProviderError, match="poll: an answer of an unexpected shape") as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.clips.schema import ClipsFile, SamplesFile
 from generator.pages import ClipSet, plan_pages
 from generator.render import render_pages
@@ -53,3 +55,37 @@ def test_no_section_without_a_finished_clip_of_the_current_prompt_on_disk(real_c
                      ClipSet(SAMPLES, _clips(prompt="An earlier prompt."), present), ClipSet(moved, _clips(), present)):
         assert "Sample clips" not in _page(real_catalog, clip_set, "models/veo-3-1.md")
         assert "No sample clip has been made yet" in _page(real_catalog, clip_set, "samples/index.md")
+
+
+def test_an_altered_clip_file_is_not_embedded(project_with_clip):
+    from generator.clips.commands import clip_set
+    from generator.validate import load_dataset
+
+    settings, file = project_with_clip
+    assert file in clip_set(settings, load_dataset(settings.data_dir)).present
+    (settings.docs_dir / file).write_text("version https://git-lfs.github.com/spec/v1\n")
+    assert file not in clip_set(settings, load_dataset(settings.data_dir)).present
+
+
+@pytest.fixture
+def project_with_clip(tmp_path):
+    import hashlib
+
+    import yaml
+
+    from generator.clips.manifest import clips_yaml
+    from generator.clips.schema import Clip
+
+    from .conftest import copy_project
+
+    settings = copy_project(tmp_path / "project")
+    sample = next(s for s in SamplesFile.model_validate(yaml.safe_load(
+        (settings.data_dir / "samples.yaml").read_text())).samples if s.id == "juice-bottle")
+    file = "assets/clips/juice-bottle/veo-3-1--gemini-api.mp4"
+    (settings.docs_dir / file).parent.mkdir(parents=True)
+    (settings.docs_dir / file).write_bytes(b"\x1aE\xdf\xa3" + bytes(2000))
+    (settings.data_dir / "clips.yaml").write_text(clips_yaml([Clip(
+        sample="juice-bottle", model="veo-3-1", platform="gemini-api", provider="gemini", job="op-1", status="done",
+        settings=sample.settings, prompt=sample.prompt, date=TODAY, cost_usd="3.20",
+        sha256=hashlib.sha256((settings.docs_dir / file).read_bytes()).hexdigest(), file=file)]))
+    return settings, file

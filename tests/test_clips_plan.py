@@ -107,6 +107,12 @@ def test_cli(project, capsys, monkeypatch):
     assert "refused: cannot check the budget" in capsys.readouterr().err
     assert main(["clips", "run", "--budget", "-1", "--dry-run"]) == 2
     assert main(["clips", "run", "--budget", "NaN", "--dry-run"]) == 2
+    assert main(["clips", "run", "--budget", "1e30", "--dry-run"]) == 2
+    capsys.readouterr()
+    samples = project.data_dir / "samples.yaml"
+    samples.write_text(SAMPLES.replace("      - {model: beta, platform: replicate}\n", ""))
+    assert main(["clips", "run", "--budget", "-0", "--dry-run"]) == 1
+    assert "exceeds the budget $0.00" in capsys.readouterr().err
 
 
 def test_the_real_samples_plan_without_keys(capsys, monkeypatch):

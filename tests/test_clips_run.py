@@ -268,11 +268,12 @@ def test_a_poll_that_cannot_succeed_stops_without_waiting_out_the_clock(project,
     assert (clip["status"], clip["message"]) == ("submitted", "poll: HTTP 403 PERMISSION_DENIED denied")
     assert waits == [2.0]  # the 500 was retried after 2 s; the 403 ended the wait at once
     gemini.script = {"poll": [(404, {"error": {"code": 404, "status": "NOT_FOUND", "message": "gone"}}, {})]}
-    with pytest.raises(ClipsIncomplete, match="0 done, 1 failed"):
+    with pytest.raises(ClipsIncomplete, match="0 done, 0 failed, 0 refused by content policy, 0 still running, 1 kept;"):
         _run(project, fakes)
     [clip] = _manifest(project)
-    assert clip["status"] == "failed"  # retried next time: the job no longer exists to be paid for
-    assert clip["message"].startswith("poll: HTTP 404 NOT_FOUND gone (the provider no longer has this job")
+    assert clip["status"] == "submitted"  # a wrong id or base URL must never lead to paying again
+    assert clip["message"].startswith("poll: HTTP 404 NOT_FOUND gone: the provider does not know this job")
+    assert [r[0] for r in gemini.requests].count("POST") == 1
 
 
 def test_an_interrupted_create_is_left_uncertain_not_sent_again(project, fakes):
@@ -361,3 +362,36 @@ def test_odd_answers_keep_the_job_and_partial_keys_are_masked(project, fakes):
     assert clips["gemini-api"]["message"] == "poll: HTTP 401 Incorrect API key provided: [key]****[key] ?"
     text = (project.data_dir / "clips.yaml").read_text()
     assert KEY[:6] not in text and KEY[-4:] not in text
+
+
+def test_provider_text_cannot_garble_break_or_fake_the_output(project, fakes):
+    gemini, replicate, openai = fakes
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.replace("      - {model: alpha, platform: openai-api}\n", ""))
+    gemini.script = {"create": [(200, {"name": OP}, {})], "poll": [(200, {"name": OP, "done": True, "error": {
+        "code": 13, "message": "   "}}, {})]}
+    replicate.script = {"create": [(201, replicate.prediction("starting"), {})], "poll": [(200, replicate.prediction(
+        "failed", error="\x1b[2K\x1b[32mdone all fine\x1b[0m \x00\x07"), {})]}
+    lines = []
+    env = {**_env(fakes), "OPENAI_API_KEY": "o"}  # a placeholder for a provider this run does not use
+    with pytest.raises(ClipsIncomplete, match="0 done, 2 failed"):
+        clips_run_text(project, Decimal("10"), today=TODAY, env=env, progress=lines.append,
+                       timing=Timing(interval=0, sleep=lambda s: None))
+    clips = {c["platform"]: c for c in _manifest(project)}
+    assert clips["gemini-api"]["message"] == "(the provider gave no reason)"
+    assert clips["replicate"]["message"] == "[2K[32mdone all fine[0m"
+    assert clips["gemini-api"]["job"] == OP  # nothing masked by a one-letter key
+    assert not any("\x1b" in line or "[key]" in line for line in lines)
+
+
+def test_a_request_that_never_left_is_a_plain_failure_and_bad_settings_stop_before_any_call(project, fakes, tmp_path):
+    (project.data_dir / "samples.yaml").write_text(SAMPLES.split("      - {model: alpha, platform: replicate")[0])
+    with pytest.raises(ClipsIncomplete, match="0 done, 1 failed, 0 refused by content policy, 0 still running;"):
+        clips_run_text(project, Decimal("10"), today=TODAY, env={**_env(fakes), "GOOGLE_GEMINI_BASE_URL":
+                       "http://127.0.0.1:1"}, progress=lambda line: None, timing=Timing(sleep=lambda s: None))
+    assert _manifest(project)[0]["status"] == "failed"  # nothing reached a server: safe to retry
+    with pytest.raises(UsageError, match="GOOGLE_GEMINI_BASE_URL is not an http\\(s\\) URL"):
+        clips_run_text(project, Decimal("10"), today=TODAY, env={**_env(fakes), "GOOGLE_GEMINI_BASE_URL": "http://[::1"})
+    project.docs_dir.rename(tmp_path / "elsewhere")
+    with pytest.raises(UsageError, match="is not a folder: clips are written under its assets/clips/"):
+        _run(project, fakes)
+    assert fakes[0].requests == []

@@ -4,6 +4,7 @@ a model and a platform that exist. Problems are located like every other data pr
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import Problem
@@ -69,6 +70,8 @@ def _clip_problems(doc, i: int, clip) -> Iterator[Problem]:  # noqa: ANN001 - a 
                                  or "\\" in path or ":" in path or not path.lower().endswith(suffixes)):
             yield problem_at(doc, ("clips", i, name), f"expected a path under {CLIPS_FOLDER}/ in docs/ ending in "
                              + " or ".join(suffixes) + f", got '{path}'")
+    if clip.job is not None and not re.fullmatch(r"[!-~]{1,500}", clip.job):
+        yield problem_at(doc, ("clips", i, "job"), "a job id is printable ASCII without spaces")
     needs = {"done": ("file", "sha256", "job"), "submitted": ("job",)}.get(clip.status, ())
     for name in needs:
         if getattr(clip, name) is None:

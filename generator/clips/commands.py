@@ -54,20 +54,28 @@ def _jobs(settings: Settings, only: str | None, today: dt.date | None,
     if only is not None and only not in {s.id for s in samples.samples}:
         raise UsageError(f"unknown sample '{only}'; {near(only, [s.id for s in samples.samples])}")
     clips = dataset.vocabularies.get(CLIPS_FILE)
-    present = clip_set(settings, dataset).present
-    altered = frozenset(c.file for c in (clips.clips if clips else []) if c.file in present and c.sha256
-                        and hashlib.sha256((settings.docs_dir / c.file).read_bytes()).hexdigest() != c.sha256)
+    present, altered = _files(settings, clips)
     jobs = plan(build_catalog(dataset), samples, clips, today or dt.date.today(), only, present, retry_uncertain,
                 altered)
     return jobs, clips, samples
 
 
+def _files(settings: Settings, clips) -> tuple[frozenset[str], frozenset[str]]:  # noqa: ANN001 - a ClipsFile
+    """(present, altered): the manifest's files found under docs/, and the clips among them
+    whose SHA-256 is not the one recorded (replaced by hand, or a Git LFS pointer)."""
+    entries = clips.clips if clips else []
+    present = frozenset(f for c in entries for f in (c.file, c.poster) if f and (settings.docs_dir / f).is_file())
+    altered = frozenset(c.file for c in entries if c.file in present and c.sha256
+                        and hashlib.sha256((settings.docs_dir / c.file).read_bytes()).hexdigest() != c.sha256)
+    return present, altered
+
+
 def clip_set(settings: Settings, dataset) -> ClipSet:  # noqa: ANN001 - a Dataset
-    """Sample prompts, the clip manifest and which of its files exist under the docs folder."""
+    """Sample prompts, the clip manifest and which of its files are under the docs folder as
+    made (an altered file is left out: the page shows no embed rather than a broken one)."""
     clips = dataset.vocabularies.get(CLIPS_FILE)
-    files = {f for c in (clips.clips if clips else []) for f in (c.file, c.poster) if f}
-    present = frozenset(f for f in files if (settings.docs_dir / f).is_file())
-    return ClipSet(dataset.vocabularies.get(SAMPLES_FILE), clips, present)
+    present, altered = _files(settings, clips)
+    return ClipSet(dataset.vocabularies.get(SAMPLES_FILE), clips, present - altered)
 
 
 def clips_plan_text(settings: Settings, only: str | None = None, today: dt.date | None = None) -> str:
@@ -91,6 +99,10 @@ def make_providers(names: set[str], env: Mapping[str, str], timeout: float = 60.
     if odd:
         raise UsageError(" and ".join(odd) + " should be printable ASCII without spaces or line breaks"
                          " (was it pasted with a newline?)")
+    for name in names:
+        url = env.get(PROVIDER_ENV[name][1])
+        if url and not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[!-~]*)?", url):
+            raise UsageError(f"{PROVIDER_ENV[name][1]} is not an http(s) URL such as https://host[:port][/path]")
     lacking = sorted({m for n in names for m in NEEDS[n] if importlib.util.find_spec(m) is None})
     if lacking:
         raise UsageError(f"the clips extra is not installed (no {', '.join(lacking)}): pip install -e '.[clips]'")
@@ -145,6 +157,8 @@ def _run_locked(settings: Settings, budget: Decimal, only: str | None, dry_run: 
         return plan_text(jobs) + "\nNothing to generate."
     timing = timing or Timing()
     env = os.environ if env is None else env
+    if not settings.docs_dir.is_dir():
+        raise UsageError(f"{settings.docs_dir} is not a folder: clips are written under its assets/clips/ (--docs)")
     say = progress or (lambda line: print(line, file=sys.stderr, flush=True))
 
     def wait(seconds: float) -> None:
@@ -155,7 +169,7 @@ def _run_locked(settings: Settings, budget: Decimal, only: str | None, dry_run: 
     manifest = Manifest(clips, lambda text: replace_file(settings.data_dir / CLIPS_FILE, text))
     say(f"Generating {sum(j.needs_submission for j in active)} clip(s), estimated {cents(total)} "
         f"(budget {cents(budget)}); resuming {sum(j.state == 'submitted' for j in active)}.")
-    secrets = tuple(env.get(key, "") for key, _url in PROVIDER_ENV.values())
+    secrets = tuple(env[PROVIDER_ENV[name][0]] for name in providers)
     counts = Runner(providers, manifest, settings.docs_dir, today or dt.date.today(), say, timing, secrets).run(active)
     counts["uncertain"] += sum(j.state == "uncertain" for j in jobs if j not in active)
     return _summary(counts, settings)

@@ -65,7 +65,7 @@ class GeminiProvider:
 
 def _state(data: dict) -> JobState:
     """A finished operation is a video, a safety filter (``raiMediaFilteredCount`` or reasons:
-    rejected) or ``error`` (failed); anything else done is a failure without a reason."""
+    rejected) or ``error`` (failed, or rejected in policy words); anything else raises KeyError."""
     if not data.get("done"):
         return JobState("running")
     if "error" in data:
@@ -84,4 +84,4 @@ def _state(data: dict) -> JobState:
     reasons = [str(r) for r in result.get("raiMediaFilteredReasons") or []]
     if reasons or result.get("raiMediaFilteredCount"):
         return JobState("rejected", message="; ".join(reasons) or "filtered by the provider's safety filter")
-    return JobState("failed", message="the operation finished without a video or a reason")
+    raise KeyError("no video")  # a finished operation in a shape §4.1 does not give: the job is kept

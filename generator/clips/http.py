@@ -39,10 +39,12 @@ class ProviderError(Exception):
     """A call failed; the message is safe to show and store (it never holds the key).
     ``status`` is the HTTP status of the answer, None when there was none (timeout, network)."""
 
-    def __init__(self, message: str, status: int | None = None, lasting: bool | None = None):
+    def __init__(self, message: str, status: int | None = None, lasting: bool | None = None,
+                 unsent: bool = False):
         super().__init__(message)
         self.status = status
         self._lasting = lasting
+        self.unsent = unsent
 
     @property
     def lasting(self) -> bool:
@@ -54,10 +56,10 @@ class ProviderError(Exception):
 
     @property
     def definite(self) -> bool:
-        """The request was answered and not carried out (a 4xx, or 503): a create that failed
-        so was not paid for. A timeout, a lost connection or another 5xx may hide a job
-        that did start."""
-        return self.status is not None and (400 <= self.status < 500 or self.status == 503)
+        """The request never left (no connection, a bad URL) or was answered and not carried
+        out (a 4xx, or 503): a create that failed so was not paid for. A timeout, a lost
+        connection or another 5xx may hide a job that did start."""
+        return self.unsent or self.status is not None and (400 <= self.status < 500 or self.status == 503)
 
 
 class PolicyRejected(ProviderError):
@@ -175,10 +177,12 @@ class HttpApi:
         for attempt in range(self._retries + 1):
             try:
                 response = self.client.request(method, url, **kwargs)
-            except self._httpx.TimeoutException:
-                raise ProviderError(f"{step}: {method} timed out") from None
-            except self._httpx.TransportError as exc:
-                raise ProviderError(f"{step}: {method} failed ({type(exc).__name__})") from None
+            except self._httpx.TimeoutException as exc:
+                raise ProviderError(f"{step}: {method} timed out", unsent=isinstance(
+                    exc, self._httpx.ConnectTimeout)) from None
+            except (self._httpx.TransportError, self._httpx.InvalidURL) as exc:
+                raise ProviderError(f"{step}: {method} failed ({type(exc).__name__})", unsent=isinstance(
+                    exc, (self._httpx.ConnectError, self._httpx.UnsupportedProtocol, self._httpx.InvalidURL))) from None
             delay = retry_delay(response.headers, attempt)
             if response.status_code not in retry or attempt == self._retries or delay is None:
                 break
@@ -200,6 +204,8 @@ class HttpApi:
         """Stream ``url`` into ``target`` (see save_stream); returns (sha256 hex, bytes)."""
         try:
             with self.client.stream("GET", url) as response:
+                if response.status_code in (404, 410):
+                    raise ProviderError(f"download: HTTP {response.status_code}: {GONE}", response.status_code)
                 if response.status_code != 200:
                     raise ProviderError(f"download: HTTP {response.status_code}", response.status_code)
                 expected = response.headers.get("content-length", "")
@@ -212,7 +218,11 @@ class HttpApi:
             raise ProviderError(f"download: failed ({type(exc).__name__})") from None
 
 
-POLICY_WORDS = ("policy", "safety", "nsfw", "sensitive", "moderation")
+GONE = ("the provider no longer serves the output (Gemini keeps files 2 days, Replicate outputs an hour):"
+        " delete the entry to make the clip again, at a new charge")
+POLICY_WORDS = ("policy", "safety", "nsfw", "sensitive", "moderation", "celebrit", "likeness", "real person",
+                "public figure", "flagged", "prohibited", "harmful", "unsafe", "violat", "guardrail")
+"""Words that mark a refusal as the provider's content policy (vendor-facts §4: the texts seen)."""
 
 
 def is_policy(message: str) -> bool:

@@ -64,7 +64,9 @@ class OpenAIVideosProvider:
         if isinstance(exc, openai.APITimeoutError):
             return ProviderError(f"{step}: timed out")
         if not isinstance(exc, openai.APIStatusError):
-            return ProviderError(f"{step}: failed ({type(exc.__cause__ or exc).__name__})")
+            cause = type(exc.__cause__ or exc).__name__
+            return ProviderError(f"{step}: failed ({cause})",
+                                 unsent=cause in ("ConnectError", "UnsupportedProtocol", "InvalidURL"))
         error = exc.body.get("error", exc.body) if isinstance(exc.body, dict) else {}
         error = error if isinstance(error, dict) else {"message": error}
         message = str(error.get("message") or exc.response.reason_phrase)

@@ -10,6 +10,8 @@ provider's message and are retried on the next run; a failed download leaves the
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -24,6 +26,10 @@ from .schema import Clip, ClipSettings
 
 
 MAX_MESSAGE = 500
+MIN_SECRET = 8
+"""Shorter values are not masked (a placeholder key of one letter would garble every line)."""
+JOB_ID = re.compile(r"[!-~]{1,500}")
+"""A job id as stored and sent back: printable ASCII, no spaces or control characters."""
 UNCLEAR = ("without a clear answer to the create request, the provider may have started (and charged for) a"
            " job this tool cannot see: check its dashboard, then set the entry to submitted with that job id, or"
            " run with --retry-uncertain to submit it again")
@@ -69,7 +75,7 @@ class Runner:
                  progress: Callable[[str], None], timing: Timing | None = None, secrets: tuple[str, ...] = ()):
         self.providers, self.manifest, self.docs_dir, self.today = providers, manifest, docs_dir, today
         self.progress, self.timing = progress, timing or Timing()
-        self.secrets = tuple(s for s in secrets if s)
+        self.secrets = tuple(s for s in secrets if len(s) >= MIN_SECRET)
         self.live: dict[str, str] = {}
 
     def clean(self, text: str) -> str:
@@ -79,7 +85,7 @@ class Runner:
         text = text.encode("utf-8", "replace").decode("utf-8")  # (lone surrogates from JSON escapes)
         for secret in self.secrets:
             text = _mask(text, secret)
-        text = " ".join(text.split())
+        text = "".join(c for c in " ".join(text.split()) if unicodedata.category(c)[0] != "C")
         return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
 
     def _say(self, job: Job, event: str, detail: str = "") -> None:
@@ -107,7 +113,7 @@ class Runner:
             if exc.definite:
                 return self._end(job, pending, "failed", str(exc))
             return self._end(job, pending, "uncertain", f"{exc}; {UNCLEAR}")
-        if not handle.strip() or handle != handle.strip() or self.clean(handle) != handle:
+        if not JOB_ID.fullmatch(handle) or self.clean(handle) != handle:
             return self._end(job, pending, "uncertain", f"the provider answered with an unusable job id; {UNCLEAR}")
         self._say(job, "submitted", handle)
         return self.update(pending, status="submitted", job=handle, message=None)
@@ -118,7 +124,7 @@ class Runner:
 
     def _end(self, job: Job, clip: Clip, status: str, message: str) -> Clip:
         self._say(job, status, message)
-        return self.update(clip, status=status, message=self.clean(message))
+        return self.update(clip, status=status, message=self.clean(message) or "(the provider gave no reason)")
 
     def poll(self, job: Job, clip: Clip) -> tuple[Clip, float | None] | None:
         """One poll; returns (clip, hint) while the job runs, None once it has ended."""
@@ -126,8 +132,8 @@ class Runner:
             state = self.providers[job.provider].poll(clip.job)
         except ProviderError as exc:
             if exc.status == 404:
-                self._end(job, clip, "failed", f"{exc} (the provider no longer has this job; made again on the next run)")
-                return None
+                exc = ProviderError(f"{exc}: the provider does not know this job (expired, or a wrong job id, base"
+                                    " URL or key?); check its dashboard, or delete the entry to make it again", 404)
             if exc.lasting:
                 self._say(job, "kept", f"{exc}; re-run to poll it again (no new charge)")
                 self.update(clip, message=self.clean(str(exc)))
@@ -150,13 +156,18 @@ class Runner:
         video, poster = clip_paths(job)
         try:
             sha256, size = provider.download(state, self.docs_dir / video)
+        except OSError as exc:
+            exc = ProviderError(f"download: could not write docs/{video} ({exc.strerror or type(exc).__name__})")
+            self._say(job, "kept", f"{exc}; re-run to download it (no new charge)")
+            self.update(clip, message=self.clean(str(exc)))
+            return
         except ProviderError as exc:
             self._say(job, "kept", f"{exc}; re-run to download it (no new charge)")
             self.update(clip, message=self.clean(str(exc)))
             return
         try:
             has_poster = state.poster is not None and provider.download_poster(state, self.docs_dir / poster)
-        except ProviderError as exc:
+        except (ProviderError, OSError) as exc:
             self.progress(f"{'':<9} {_name(job)}: no poster frame ({self.clean(str(exc))})")
             has_poster = False
         self._say(job, "done", f"{video} ({size:,} bytes)")
@@ -206,13 +217,14 @@ class Runner:
 
 
 def _mask(text: str, secret: str) -> str:
-    """``text`` without ``secret``, nor its first 6+ or last 4+ characters (as providers
-    quote a wrong key: ``sk-SECRE****3456``)."""
+    """``text`` without ``secret``, nor (for a key of 16+ characters) its first 6+ or last 4+
+    characters, as providers quote a wrong key: ``sk-SECRE****3456``."""
     text = text.replace(secret, "[key]")
-    for n in range(len(secret) - 1, 5, -1):
-        text = text.replace(secret[:n], "[key]")
-    for n in range(len(secret) - 1, 3, -1):
-        text = text.replace(secret[-n:], "[key]")
+    if len(secret) >= 16:
+        for n in range(len(secret) - 1, 5, -1):
+            text = text.replace(secret[:n], "[key]")
+        for n in range(len(secret) - 1, 3, -1):
+            text = text.replace(secret[-n:], "[key]")
     return text
 
 
