@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..errors import Problem
 from ..refs import near, problem_at
-from .schema import PROVIDERS
+from .schema import JOB_ID, PROVIDERS
 
 if TYPE_CHECKING:
     from ..validate import Dataset
@@ -70,7 +70,7 @@ def _clip_problems(doc, i: int, clip) -> Iterator[Problem]:  # noqa: ANN001 - a 
                                  or "\\" in path or ":" in path or not path.lower().endswith(suffixes)):
             yield problem_at(doc, ("clips", i, name), f"expected a path under {CLIPS_FOLDER}/ in docs/ ending in "
                              + " or ".join(suffixes) + f", got '{path}'")
-    if clip.job is not None and not re.fullmatch(r"[!-~]{1,500}", clip.job):
+    if clip.job is not None and not re.fullmatch(JOB_ID, clip.job):
         yield problem_at(doc, ("clips", i, "job"), "a job id is printable ASCII without spaces")
     needs = {"done": ("file", "sha256", "job"), "submitted": ("job",)}.get(clip.status, ())
     for name in needs:

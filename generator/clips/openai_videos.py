@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import time
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
-from .http import DOWNLOAD_LIMIT_FACTOR, RETRY_POST, JobState, PolicyRejected, ProviderError, is_policy, retry_delay, save_stream
+from .http import (
+    DOWNLOAD_LIMIT_FACTOR, RETRY_POST, JobState, PolicyRejected, ProviderError, is_policy, retry_delay, save_stream,
+)
 from .schema import ClipSettings
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -27,16 +30,21 @@ MIN_POLL_WAIT = 1.0
 """The shortest wait between polls whatever ``openai-poll-after-ms`` says."""
 
 
-def _quiet(call: Callable, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-    """Call a Videos method without its DeprecationWarning (the API's shutdown is known here)."""
+@contextmanager
+def _legacy() -> Iterator[None]:
+    """Silence the Videos methods' DeprecationWarning (the API's shutdown is known here)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
+        yield
+
+
+def _quiet(call: Callable, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    with _legacy():
         return call(*args, **kwargs)
 
 
 def _save_quietly(stream, target: Path, kind: str, limit: float) -> tuple[str, int]:  # noqa: ANN001
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
+    with _legacy():
         with stream as response:
             length = response.headers.get("content-length", "")
             return save_stream(response.iter_bytes(), response.headers.get("content-type", ""),

@@ -22,14 +22,12 @@ from .check import CLIPS_FOLDER
 from .http import JobState, PolicyRejected, ProviderError
 from .manifest import Manifest
 from .plan import Job
-from .schema import Clip, ClipSettings
+from .schema import JOB_ID, Clip, ClipSettings
 
 
 MAX_MESSAGE = 500
 MIN_SECRET = 8
 """Shorter values are not masked (a placeholder key of one letter would garble every line)."""
-JOB_ID = re.compile(r"[!-~]{1,500}")
-"""A job id as stored and sent back: printable ASCII, no spaces or control characters."""
 UNCLEAR = ("without a clear answer to the create request, the provider may have started (and charged for) a"
            " job this tool cannot see: check its dashboard, then set the entry to submitted with that job id, or"
            " run with --retry-uncertain to submit it again")
@@ -113,7 +111,7 @@ class Runner:
             if exc.definite:
                 return self._end(job, pending, "failed", str(exc))
             return self._end(job, pending, "uncertain", f"{exc}; {UNCLEAR}")
-        if not JOB_ID.fullmatch(handle) or self.clean(handle) != handle:
+        if not re.fullmatch(JOB_ID, handle) or self.clean(handle) != handle:
             return self._end(job, pending, "uncertain", f"the provider answered with an unusable job id; {UNCLEAR}")
         self._say(job, "submitted", handle)
         return self.update(pending, status="submitted", job=handle, message=None)
@@ -156,12 +154,9 @@ class Runner:
         video, poster = clip_paths(job)
         try:
             sha256, size = provider.download(state, self.docs_dir / video)
-        except OSError as exc:
-            exc = ProviderError(f"download: could not write docs/{video} ({exc.strerror or type(exc).__name__})")
-            self._say(job, "kept", f"{exc}; re-run to download it (no new charge)")
-            self.update(clip, message=self.clean(str(exc)))
-            return
-        except ProviderError as exc:
+        except (ProviderError, OSError) as exc:
+            if isinstance(exc, OSError):
+                exc = ProviderError(f"download: could not write docs/{video} ({exc.strerror or type(exc).__name__})")
             self._say(job, "kept", f"{exc}; re-run to download it (no new charge)")
             self.update(clip, message=self.clean(str(exc)))
             return

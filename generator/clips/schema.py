@@ -58,6 +58,9 @@ class SamplesFile(Strict):
     samples: list[Sample] = Field(default_factory=list)
 
 
+JOB_ID = r"[!-~]{1,500}"
+"""A provider's job id as stored and sent back: printable ASCII, no spaces or control characters."""
+
 ClipStatus = Literal["uncertain", "submitted", "done", "failed", "rejected"]
 """``uncertain``: a create was sent but its answer never came (interrupted, timed out, a
 gateway error): the provider may have started, and charged for, a job whose id is unknown."""
