@@ -14,7 +14,7 @@ from .catalog import Catalog, build_catalog
 from .chart import cost_chart_svg
 from .cost_pages import CHART_FILE, chart_report
 from .cost_pages import cost_text as render_cost_text
-from .costs import ClipRequest, cents, cost_report, height
+from .costs import ClipRequest, cost_report, height
 from .decide import recommend, report
 from .changelog import CHANGELOG_FILE, changelog_yaml, new_entry
 from .changes import Version, compare, report_text, summarise

@@ -3,7 +3,6 @@ its estimates from the price data, and the budget refused before any call."""
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 from pathlib import Path
 

@@ -1,6 +1,7 @@
 """Checks of ``samples.yaml`` and ``clips.yaml`` beyond their schema: every run names a
-model, a platform a provider can call and the model's id there; every clip names a sample,
-a model and a platform that exist. Problems are located like every other data problem."""
+model, a platform a provider can call and the model's id there, once per sample, with only
+price-neutral parameters; every clip names a model and a platform that exist, once, with safe
+paths and what its status needs. Problems are located like every other data problem."""
 
 from __future__ import annotations
 
@@ -124,8 +125,8 @@ def _manifest_problems(dataset: "Dataset", samples, clips) -> Iterator[Problem]:
         elif PROVIDERS.get(clip.platform, clip.provider) != clip.provider:
             yield problem_at(doc, ("clips", i, "provider"), f"'{clip.platform}' is called through "
                              f"'{PROVIDERS[clip.platform]}', not '{clip.provider}'")
-        if (clip.sample, clip.model, clip.platform) in seen:
+        if clip.key in seen:
             yield problem_at(doc, ("clips", i), f"a second entry for {clip.sample} on {clip.model} "
                              f"({clip.platform}); keep one")
-        seen.add((clip.sample, clip.model, clip.platform))
+        seen.add(clip.key)
         yield from _clip_problems(doc, i, clip)

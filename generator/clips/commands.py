@@ -13,6 +13,7 @@ import re
 import sys
 import time
 from collections import Counter
+from contextlib import ExitStack
 from decimal import Decimal
 from typing import Callable, Mapping
 
@@ -129,16 +130,13 @@ def clips_run_text(settings: Settings, budget: Decimal, only: str | None = None,
     UsageError when another run holds the manifest's lock."""
     if dry_run or not settings.data_dir.is_dir():  # (a missing folder is reported by the load)
         return _run_locked(settings, budget, only, dry_run, today, env, timing, progress, retry_uncertain)
-    lock = exclusive_lock(settings.data_dir / LOCK_FILE)
-    try:
-        lock.__enter__()
-    except BlockingIOError:
-        raise UsageError(f"another `videoguide clips run` is working on {settings.data_dir}: wait for it to end"
-                         " (two runs would each pay for the other's clips)") from None
-    try:
+    with ExitStack() as held:
+        try:
+            held.enter_context(exclusive_lock(settings.data_dir / LOCK_FILE))
+        except BlockingIOError:
+            raise UsageError(f"another `videoguide clips run` is working on {settings.data_dir}: wait for it to"
+                             " end (two runs would each pay for the other's clips)") from None
         return _run_locked(settings, budget, only, False, today, env, timing, progress, retry_uncertain)
-    finally:
-        lock.__exit__(None, None, None)
 
 
 def _run_locked(settings: Settings, budget: Decimal, only: str | None, dry_run: bool, today: dt.date | None,

@@ -2,8 +2,8 @@
 that honour the server's delay, and downloads that replace their target only when complete.
 
 Retry rules (after ``vendor-facts.md`` §4): a 429, or a 5xx on a GET, is retried after
-``retry-after-ms`` or ``Retry-After`` (seconds or an HTTP date, capped at 120 s), else after
-2, 4, 8 … seconds (capped at 60 s). A POST that creates a paid job is retried only on 429 and
+``retry-after-ms`` or ``Retry-After`` (seconds or an HTTP date; over 120 s the answer stands),
+else after 2, 4, 8 … seconds (capped at 60 s). A POST that creates a paid job is retried only on 429 and
 503, the answers that say the job was not taken, so nothing is paid twice.
 """
 
@@ -105,6 +105,12 @@ def retry_delay(headers, attempt: int, now: dt.datetime | None = None) -> float 
     return seconds if seconds <= MAX_RETRY_AFTER else None
 
 
+def content_length(headers) -> int:  # noqa: ANN001 - a header mapping
+    """The ``Content-Length`` an answer announces, 0 when it announces none (or nonsense)."""
+    value = headers.get("content-length", "")
+    return int(value) if value.isdigit() and value.isascii() else 0
+
+
 def _number(text: str) -> bool:
     return text.replace(".", "", 1).isdigit() and text.isascii()
 
@@ -152,7 +158,7 @@ class HttpApi:
     errors become ProviderError. ``sleep`` is injectable for tests."""
 
     def __init__(self, base_url: str, auth: dict[str, str], timeout: float = 60.0, retries: int = 4,
-                 sleep: Callable[[float], None] = time.sleep, describe: Callable[[dict], str] | None = None):
+                 sleep: Callable[[float], None] = time.sleep):
         import httpx
 
         self._httpx = httpx
@@ -161,7 +167,6 @@ class HttpApi:
         self.client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout, headers=auth,
                                    follow_redirects=True, event_hooks={"request": [self._keep_key_home]})
         self._retries, self._sleep = retries, sleep
-        self._describe = describe or _describe
         self.download_limit = timeout * DOWNLOAD_LIMIT_FACTOR
 
     def _keep_key_home(self, request) -> None:  # noqa: ANN001 - an httpx.Request
@@ -192,7 +197,7 @@ class HttpApi:
         except ValueError:
             data = None
         if not response.is_success:
-            message = (self._describe(data) if isinstance(data, dict) else "") or response.reason_phrase
+            message = (_describe(data) if isinstance(data, dict) else "") or response.reason_phrase
             if response.status_code == 400 and is_policy(message):
                 raise PolicyRejected(f"{step}: {message}", 400)
             raise ProviderError(f"{step}: HTTP {response.status_code} {message}", response.status_code)
@@ -208,9 +213,8 @@ class HttpApi:
                     raise ProviderError(f"download: HTTP {response.status_code}: {GONE}", response.status_code)
                 if response.status_code != 200:
                     raise ProviderError(f"download: HTTP {response.status_code}", response.status_code)
-                expected = response.headers.get("content-length", "")
                 return save_stream(response.iter_bytes(), response.headers.get("content-type", ""),
-                                   int(expected) if expected.isdigit() else 0, target, (self._httpx.HTTPError,),
+                                   content_length(response.headers), target, (self._httpx.HTTPError,),
                                    limit=self.download_limit)
         except self._httpx.TimeoutException:
             raise ProviderError("download: timed out") from None

@@ -36,10 +36,6 @@ def _entry(clip: Clip) -> dict:
     return entry
 
 
-def key(clip: Clip) -> tuple[str, str, str]:
-    return clip.sample, clip.model, clip.platform
-
-
 class Manifest:
     """The entries in file order; ``record`` replaces or appends one and saves the whole file
     through ``save`` (the pipeline's writer, which gets the YAML text)."""
@@ -50,7 +46,7 @@ class Manifest:
 
     def record(self, clip: Clip) -> Clip:
         for i, old in enumerate(self.clips):
-            if key(old) == key(clip):
+            if old.key == clip.key:
                 self.clips[i] = clip
                 break
         else:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .http import (
-    DOWNLOAD_LIMIT_FACTOR, RETRY_POST, JobState, PolicyRejected, ProviderError, is_policy, retry_delay, save_stream,
+    DOWNLOAD_LIMIT_FACTOR, RETRY_POST, JobState, PolicyRejected, ProviderError, content_length, is_policy, retry_delay,
+    save_stream,
 )
 from .schema import ClipSettings
 
@@ -46,9 +47,8 @@ def _quiet(call: Callable, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
 def _save_quietly(stream, target: Path, kind: str, limit: float) -> tuple[str, int]:  # noqa: ANN001
     with _legacy():
         with stream as response:
-            length = response.headers.get("content-length", "")
             return save_stream(response.iter_bytes(), response.headers.get("content-type", ""),
-                               int(length) if length.isdigit() else 0, target, (Exception,), kind=kind, limit=limit)
+                               content_length(response.headers), target, (Exception,), kind=kind, limit=limit)
 
 
 class OpenAIVideosProvider:

@@ -65,12 +65,12 @@ def sample_views(page: str, catalog: Catalog, samples: SamplesFile | None, clips
     means the same request; ``clips run`` makes it again), nor one of a run no longer listed."""
     if samples is None or clips is None:
         return ()
-    out = []
+    out, runs = [], samples.run_keys()
     for sample in samples.samples:
         shown = [c for c in clips.clips if c.sample == sample.id and c.status == "done" and c.file in present
                  and (models is None or c.model in models) and c.model in catalog.models
                  and (c.prompt, c.settings) == (sample.prompt, sample.settings)
-                 and any((r.model, r.platform) == (c.model, c.platform) for r in sample.runs)]
+                 and c.key in runs]
         if shown:
             out.append(SampleView(sample.id, sample.title, sample.prompt, _settings(sample), tuple(
                 ClipView(catalog.models[c.model].name, _asset(page, c.file),

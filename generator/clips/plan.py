@@ -23,7 +23,7 @@ class BudgetError(Exception):
 @dataclass(frozen=True)
 class Job:
     """One sample on one model and platform. ``estimate`` is USD for one clip (None: no
-    documented price, ``why`` says so); ``clip`` is the newest manifest entry for it."""
+    documented price, ``why`` says so); ``clip`` is its manifest entry."""
 
     sample: Sample
     model: str
@@ -95,9 +95,7 @@ def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today:
     """Every job of every sample (or of sample ``only``), in file order. ``present`` holds the
     clip files found under docs/ (None: not looked at); ``altered`` those whose SHA-256 is not
     the manifest's."""
-    newest: dict[tuple, Clip] = {}
-    for clip in clips.clips if clips else []:
-        newest[(clip.sample, clip.model, clip.platform)] = clip
+    entries = {clip.key: clip for clip in (clips.clips if clips else [])}
     jobs = []
     for sample in samples.samples:
         if only is not None and sample.id != only:
@@ -105,7 +103,7 @@ def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today:
         for run in sample.runs:
             model = catalog.models[run.model]
             estimate, why = _estimate(catalog, sample, run.model, run.platform, today)
-            clip = newest.get((sample.id, run.model, run.platform))
+            clip = entries.get((sample.id, run.model, run.platform))
             missing = present is not None and clip is not None and clip.file is not None and clip.file not in present
             jobs.append(Job(sample, run.model, model.name, run.platform, PROVIDERS[run.platform],
                             model.platform_ids[run.platform], estimate, why, clip, dict(run.parameters),
@@ -115,8 +113,8 @@ def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today:
 
 def orphans(samples: SamplesFile, clips: ClipsFile | None) -> list[Clip]:
     """Manifest entries whose sample or run is no longer in samples.yaml (pages skip them)."""
-    runs = {(s.id, r.model, r.platform) for s in samples.samples for r in s.runs}
-    return [c for c in (clips.clips if clips else []) if (c.sample, c.model, c.platform) not in runs]
+    runs = samples.run_keys()
+    return [c for c in (clips.clips if clips else []) if c.key not in runs]
 
 
 def check_budget(jobs: list[Job], budget: Decimal) -> Decimal:

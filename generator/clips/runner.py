@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 import time
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +23,6 @@ from .http import JobState, PolicyRejected, ProviderError
 from .manifest import Manifest
 from .plan import Job
 from .schema import JOB_ID, Clip, ClipSettings
-
 
 MAX_MESSAGE = 500
 MIN_SECRET = 8
@@ -55,8 +54,6 @@ class Timing:
     request_timeout: float = 60.0
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
-
-
 
 
 def clip_paths(job: Job) -> tuple[str, str]:
@@ -124,8 +121,14 @@ class Runner:
         self._say(job, status, message)
         return self.update(clip, status=status, message=self.clean(message) or "(the provider gave no reason)")
 
-    def poll(self, job: Job, clip: Clip) -> tuple[Clip, float | None] | None:
-        """One poll; returns (clip, hint) while the job runs, None once it has ended."""
+    def _keep(self, job: Job, clip: Clip, exc: ProviderError, then: str) -> None:
+        """Leave a paid job ``submitted`` with the reason, for the next run to ``then``."""
+        self._say(job, "kept", f"{exc}; re-run to {then} (no new charge)")
+        self.update(clip, message=self.clean(str(exc)))
+
+    def poll(self, job: Job, clip: Clip) -> JobState | None:
+        """One poll; returns the state while the job runs (a passing error counts as running),
+        None once it has ended or is kept for the next run."""
         try:
             state = self.providers[job.provider].poll(clip.job)
         except ProviderError as exc:
@@ -133,14 +136,13 @@ class Runner:
                 exc = ProviderError(f"{exc}: the provider does not know this job (expired, or a wrong job id, base"
                                     " URL or key?); check its dashboard, or delete the entry to make it again", 404)
             if exc.lasting:
-                self._say(job, "kept", f"{exc}; re-run to poll it again (no new charge)")
-                self.update(clip, message=self.clean(str(exc)))
+                self._keep(job, clip, exc, "poll it again")
                 return None
             self._say(job, "running", f"{exc}; polling again")
-            return clip, None
+            return JobState("running")
         if state.status == "running":
             self._say(job, "running", state.message or "")
-            return clip, state.wait
+            return state
         if state.status in ("rejected", "failed"):
             self._end(job, clip, state.status, state.message or state.status)
             return None
@@ -157,8 +159,7 @@ class Runner:
         except (ProviderError, OSError) as exc:
             if isinstance(exc, OSError):
                 exc = ProviderError(f"download: could not write docs/{video} ({exc.strerror or type(exc).__name__})")
-            self._say(job, "kept", f"{exc}; re-run to download it (no new charge)")
-            self.update(clip, message=self.clean(str(exc)))
+            self._keep(job, clip, exc, "download it")
             return
         try:
             has_poster = state.poster is not None and provider.download_poster(state, self.docs_dir / poster)
@@ -190,10 +191,10 @@ class Runner:
         while pending:
             hints, still = [], []
             for job, clip in pending:
-                result = self.poll(job, clip)
-                if result is not None:
-                    still.append((job, result[0]))
-                    hints.append(result[1])
+                state = self.poll(job, clip)
+                if state is not None:
+                    still.append((job, clip))
+                    hints.append(state.wait)
             pending = still
             if not pending:
                 return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt  # noqa: F401 - used in annotations evaluated by pydantic
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StrictBool
@@ -57,6 +56,10 @@ class Sample(Strict):
 class SamplesFile(Strict):
     samples: list[Sample] = Field(default_factory=list)
 
+    def run_keys(self) -> set[tuple[str, str, str]]:
+        """(sample, model, platform) of every run listed: the keys a clip may have."""
+        return {(s.id, r.model, r.platform) for s in self.samples for r in s.runs}
+
 
 JOB_ID = r"[!-~]{1,500}"
 """A provider's job id as stored and sent back: printable ASCII, no spaces or control characters."""
@@ -88,6 +91,11 @@ class Clip(Strict):
     file: Text | None = None
     poster: Text | None = None
     message: Text | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """(sample, model, platform): the manifest holds one entry per key."""
+        return self.sample, self.model, self.platform
 
 
 class ClipsFile(Strict):
