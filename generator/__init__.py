@@ -10,8 +10,8 @@ Public API (the ``videoguide`` command is a thin layer over these):
   :class:`GuideError` — what they raise.
 """
 
-from .catalog import Catalog
-from .errors import BuildError, DataError, GuideError, Problem, WriteError
+from .facts.catalog import Catalog
+from .facts.errors import BuildError, DataError, GuideError, Problem, WriteError
 from .pipeline import build, check, generate
 from .settings import Settings
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from . import format as fmt
-from . import schema as s
-from .catalog import Catalog, ModelRecord
-from .changelog import DATA_KINDS, DOWNSTREAM_KINDS
+from .facts import schema as s
+from .facts.catalog import Catalog, ModelRecord
+from .facts.changelog import DATA_KINDS, DOWNSTREAM_KINDS
 from .cost_pages import EXAMPLE_COLUMNS, EXAMPLE_SECONDS, worked_examples
 from .decide import recommend
 from .derive import head_to_head

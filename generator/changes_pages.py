@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .changelog import DATA_KINDS, ChangelogEntry, ChangesFile, headline
+from .facts.changelog import DATA_KINDS, ChangelogEntry, ChangesFile, headline
 from .changes import KIND_LABELS, Change, line
 
 CHANGES_PAGE = "changes/index.md"

@@ -16,7 +16,7 @@ from .decide import AnswerError
 from .clips.plan import BudgetError
 from .clips.runner import Timing
 from .costs import ClipRequest
-from .errors import DataError, GuideError, StaleFacts, UsageError
+from .facts.errors import DataError, GuideError, StaleFacts, UsageError
 from .settings import Settings
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from dataclasses import dataclass
 
-from .catalog import Catalog
+from .facts.catalog import Catalog
 from .derive import head_to_head, lifecycle_summary
 from .verdicts import Candidate, UseCaseResult
 from .views import FactView, Link, compare_page, fact_view, href, model_page, status_text, use_case_page

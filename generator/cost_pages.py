@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import format as fmt
-from .catalog import Catalog
+from .facts.catalog import Catalog
 from .costs import ClipRequest, CostReport, Quote, Unavailable, cents, cost_report, model_quotes, priced_offers, reduced
 from .freshness import DEFAULT_STALE_AFTER_DAYS, Freshness
 from .price_pages import what_text

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .format import resolution_order
-from .catalog import Catalog, ModelRecord, OfferRecord
+from .facts.catalog import Catalog, ModelRecord, OfferRecord
 from .derive import buyable_offers, lifecycle_summary
 from .prices import current_offers
 

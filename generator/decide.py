@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from . import format as fmt
-from . import schema as s
+from .facts import schema as s
 from .costs import reduced
-from .catalog import Catalog, ModelRecord, OfferRecord, ResolvedFact
+from .facts.catalog import Catalog, ModelRecord, OfferRecord, ResolvedFact
 from .derive import LifecycleSummary, lifecycle_summary, lowest_offer_fact
-from .errors import GuideError
+from .facts.errors import GuideError
 from .verdicts import Reason, positions, weighted_score
 
 

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, Literal
 
-from . import schema as s
-from .catalog import Catalog, ModelRecord, OfferRecord, ResolvedClaim, ResolvedFact
+from .facts import schema as s
+from .facts.catalog import Catalog, ModelRecord, OfferRecord, ResolvedClaim, ResolvedFact
 from .prices import current_offers
 
 AVAILABILITY_ORDER = ("ga", "preview", "deprecated", "retired")

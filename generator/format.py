@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from . import schema as s
+from .facts import schema as s
 
 STATUS_LABELS = {"preview": "Preview", "ga": "Generally available", "deprecated": "Deprecated",
                  "retired": "Retired"}

@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from . import schema as s
-from .catalog import Catalog, display_order
-from .errors import ConfigError, Problem
-from .load import Document, Loc
+from .facts import schema as s
+from .facts.catalog import Catalog, display_order
+from .facts.errors import ConfigError, Problem
+from .facts.load import Document, Loc
 from .derive import buyable_offers
 from .prices import current_offers
-from .refs import problem_at
+from .facts.locate import problem_at
 
 if TYPE_CHECKING:
-    from .validate import Dataset
+    from .facts.dataset import Dataset
 
 DEFAULT_STALE_AFTER_DAYS = 90
 

@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass
 
 from . import format as fmt
-from . import schema as s
-from .catalog import Catalog
+from .facts import schema as s
+from .facts.catalog import Catalog
 from .decide import Match, Recommendation, caveats, describe, recommend
 from .views import SOURCES_PAGE, Link, href, model_page, status_text, url_href
 

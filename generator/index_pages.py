@@ -8,8 +8,8 @@ from typing import Any
 
 from .costs import no_offer_reason
 from . import format as fmt
-from . import schema as s
-from .catalog import Catalog
+from .facts import schema as s
+from .facts.catalog import Catalog
 from .compare_pages import CompareContext, UseCaseContext, compare_context, use_case_context
 from .derive import lifecycle_summary
 from .tables import citations, disputed_facts, labelled_facts, model_rows

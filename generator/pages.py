@@ -11,13 +11,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import format as fmt
-from .catalog import Catalog, ModelRecord
-from .changelog import ChangesFile
+from .facts.catalog import Catalog, ModelRecord
+from .facts.changelog import ChangesFile
 from .changes_pages import CHANGES_PAGE, changes_context
 from .cost_pages import CALCULATOR_PAGE, calculator_context
 from .freshness import DEFAULT_STALE_AFTER_DAYS
 from .clips.pages import SAMPLES_PAGE, SamplesContext, SampleView, sample_views
-from .clips.schema import ClipsFile, SamplesFile
+from .facts.samples import ClipsFile, SamplesFile
 from .price_pages import PRICE_HISTORY_PAGE, HistoryRow, OfferLine, PriceGrid, model_prices, price_history_context
 from .derive import LifecycleSummary, lifecycle_summary
 from .tables import labelled_facts
@@ -26,7 +26,7 @@ from .views import (
     DISPUTED_PAGE, SOURCES_PAGE, FactView, Link, banner, compare_page, fact_view, href, missing_view, model_page,
     use_case_page,
 )
-from . import schema as s
+from .facts import schema as s
 from .compare_pages import compare_context, use_case_context
 from .guide_pages import GUIDE_PAGE, guide_context
 from .index_pages import disputed_context, home_context, models_index_context, sources_context

@@ -10,25 +10,26 @@ import datetime as dt
 import threading
 import time
 
-from .catalog import Catalog, build_catalog
+from .facts.catalog import Catalog, build_catalog
 from .chart import cost_chart_svg
 from .cost_pages import CHART_FILE, chart_report
 from .cost_pages import cost_text as render_cost_text
 from .costs import ClipRequest, cost_report, height
 from .decide import recommend, report
-from .changelog import CHANGELOG_FILE, changelog_yaml, new_entry
+from .facts.changelog import CHANGELOG_FILE, changelog_yaml, new_entry
 from .changes import Version, compare, report_text, summarise
 from .changes_pages import FEED_FILE, feed_xml
-from .errors import DataError, GuideError, StaleFacts, UsageError
-from .revisions import commit_of, dataset_at, default_revision
+from .facts.errors import DataError, GuideError, StaleFacts, UsageError
+from .facts.revisions import commit_of, dataset_at, default_revision
 from .freshness import Freshness, configured_stale_after, stale_facts
-from .refs import near
+from .facts.locate import near
 from .clips.commands import clip_set
 from .pages import plan_pages
 from .render import render_pages
 from .settings import Settings
 from .site import build_site, check_address_free, configured_site_url, start_server
-from .validate import load_dataset
+from .facts.validate import load_dataset
+from .clips.check import check_samples
 from .write import (
     WriteReport, check_site_dir, mark_site, replace_dir, replace_file, scratch_dir, stage_docs, write_outputs,
 )
@@ -39,11 +40,20 @@ VENDOR_ASSETS = {
 }
 
 
+DATA_CHECKS = (check_samples,)
+"""Checks of files whose rules another package owns, run with the cross-file checks."""
+
+
+def load(data_dir):  # noqa: ANN001, ANN201
+    """Load and validate ``data_dir`` with every package's checks; raise DataError listing every problem."""
+    return load_dataset(data_dir, DATA_CHECKS)
+
+
 def check(settings: Settings) -> Catalog:
     """Load and validate ``settings.data_dir``; raise DataError listing every problem, or
     ConfigError for a bad ``[tool.videoguide]`` setting."""
     freshness(settings)
-    return build_catalog(load_dataset(settings.data_dir))
+    return build_catalog(load(settings.data_dir))
 
 
 def recommend_text(settings: Settings, answers: dict[str, str], today: dt.date | None = None) -> str:
@@ -51,7 +61,7 @@ def recommend_text(settings: Settings, answers: dict[str, str], today: dt.date |
 
     Raises DataError, GuideError when the data has no decision guide, or AnswerError.
     """
-    dataset = load_dataset(settings.data_dir)
+    dataset = load(settings.data_dir)
     guide = dataset.vocabularies.get("decision_guide.yaml")
     if guide is None:
         raise GuideError(f"{settings.data_dir / 'decision_guide.yaml'} is missing")
@@ -64,7 +74,7 @@ def stale_text(settings: Settings, today: dt.date | None = None, strict: bool = 
     Raises DataError on invalid data, and StaleFacts (with the same text) when ``strict``
     and any fact is stale.
     """
-    dataset = load_dataset(settings.data_dir)
+    dataset = load(settings.data_dir)
     fresh = freshness(settings, today)
     found = stale_facts(dataset, build_catalog(dataset), fresh)
     text = "\n".join(map(str, found))
@@ -101,8 +111,8 @@ def diff_text(settings: Settings, revision: str | None = None, record: bool = Fa
     revision = revision or default_revision(settings.project_dir, settings.data_dir)
     commit = commit_of(settings.project_dir, revision)
     base = revision if revision == commit else f"{revision} ({commit})"
-    old = dataset_at(settings.project_dir, settings.data_dir, revision)
-    new = load_dataset(settings.data_dir)
+    old = dataset_at(settings.project_dir, settings.data_dir, revision, DATA_CHECKS)
+    new = load(settings.data_dir)
     changes = compare(Version(build_catalog(old), old.vocabularies.get("decision_guide.yaml")),
                       Version(build_catalog(new), new.vocabularies.get("decision_guide.yaml")), day)
     text = report_text(changes, base, day)
@@ -154,7 +164,7 @@ def render_all(settings: Settings, today: dt.date | None = None, site_url: str |
     """Every generated file (docs-relative path → content), computed without writing;
     feed links use ``site_url`` (default: the MkDocs config's)."""
     fresh = freshness(settings, today)
-    dataset = load_dataset(settings.data_dir)
+    dataset = load(settings.data_dir)
     catalog = build_catalog(dataset)
     changelog = dataset.vocabularies.get(CHANGELOG_FILE)
     pages = plan_pages(catalog, fresh.today, dataset.vocabularies.get("decision_guide.yaml"), changelog,

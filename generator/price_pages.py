@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import format as fmt
-from .catalog import Catalog, ModelRecord, OfferRecord
+from .facts.catalog import Catalog, ModelRecord, OfferRecord
 from .derive import LifecycleSummary, lifecycle_summary
 from .prices import PriceEntry, current_offers, price_series, start
 from .views import SOURCES_PAGE, Link, href, model_page

@@ -14,8 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from .catalog import ModelRecord, OfferRecord
-from .fields import day_of
+from .facts.catalog import ModelRecord, OfferRecord
+from .facts.fields import day_of
 
 PriceStatus = Literal["current", "superseded", "scheduled"]
 

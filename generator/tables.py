@@ -14,7 +14,7 @@ from typing import Iterator
 import pandas as pd
 
 from . import format as fmt
-from .catalog import Catalog, ModelRecord, ResolvedFact
+from .facts.catalog import Catalog, ModelRecord, ResolvedFact
 from .derive import LifecycleSummary, buyable_offers, lifecycle_summary, offer_label
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import schema as s
-from .catalog import Catalog, ModelRecord, ResolvedFact
+from .facts import schema as s
+from .facts.catalog import Catalog, ModelRecord, ResolvedFact
 from .derive import LifecycleSummary, OfferFilter, criterion_fact, lifecycle_summary, rank
 
 VERDICT_ORDER = {"recommended": 0, "suitable": 1, None: 2, "not_recommended": 3}

@@ -9,7 +9,7 @@ import posixpath
 from dataclasses import dataclass
 
 from . import format as fmt
-from .catalog import ResolvedClaim, ResolvedFact, same_value
+from .facts.catalog import ResolvedClaim, ResolvedFact, same_value
 from .derive import LifecycleSummary
 
 SOURCES_PAGE = "facts/sources.md"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from .errors import WriteError
+from .facts.errors import WriteError
 
 MANIFEST = ".videoguide-manifest.json"
 SITE_MARKER = ".videoguide-site"

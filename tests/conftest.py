@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import Catalog, build_catalog
+from generator.facts.catalog import Catalog, build_catalog
 from generator.settings import Settings
-from generator.validate import load_dataset
+from generator.facts.validate import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

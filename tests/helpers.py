@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import DataError
-from generator.validate import load_dataset
+from generator.facts.errors import DataError
+from generator.pipeline import load
 
 
 def edit(text: str, old: str, new: str) -> str:
@@ -27,7 +27,7 @@ def problems(data: Path, files: dict[str, str | bytes | None]) -> list[str]:
         else:
             path.write_text(content, encoding="utf-8")
     with pytest.raises(DataError) as exc:
-        load_dataset(data)
+        load(data)
     return [str(p) for p in exc.value.problems]
 
 

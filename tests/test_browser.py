@@ -18,7 +18,7 @@ import yaml
 
 from generator import pipeline
 from generator.clips.manifest import clips_yaml
-from generator.clips.schema import Clip, SamplesFile
+from generator.facts.samples import Clip, SamplesFile
 
 from .conftest import TODAY, copy_project
 
@@ -127,7 +127,7 @@ def test_table_works_after_instant_navigation(page, server):
 
 @pytest.fixture(scope="module")
 def real_guide(real_catalog):
-    from generator.validate import load_dataset
+    from generator.facts.validate import load_dataset
 
     from .conftest import ROOT
 

@@ -14,8 +14,8 @@ import pytest
 from generator import pipeline
 from generator.changes_pages import feed_xml
 from generator.cli import main
-from generator.errors import UsageError
-from generator.validate import load_dataset
+from generator.facts.errors import UsageError
+from generator.facts.validate import load_dataset
 
 from .conftest import ARTICLE, PRICING, TODAY, copy_project
 
@@ -96,7 +96,7 @@ def test_record_feeds_the_page_and_a_valid_atom_feed(repo):
 
 
 def test_feed_has_what_rfc_4287_requires(article_dir):
-    from generator.changelog import ChangesFile
+    from generator.facts.changelog import ChangesFile
 
     log = ChangesFile.model_validate({"changes": [
         {"date": "2026-10-01", "base": "HEAD", "items": [{"kind": "price", "subject": "A", "before": "$1", "after": "$2"}]},

@@ -8,7 +8,7 @@ import pytest
 
 from generator.clips.gemini import GeminiProvider
 from generator.clips.http import JobState, ProviderError
-from generator.clips.schema import ClipSettings
+from generator.facts.samples import ClipSettings
 
 from .fakes import KEY, VIDEO, FakeGemini
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.clips.schema import ClipsFile, SamplesFile
+from generator.facts.samples import ClipsFile, SamplesFile
 from generator.pages import ClipSet, plan_pages
 from generator.render import render_pages
 
@@ -59,7 +59,7 @@ def test_no_section_without_a_finished_clip_of_the_current_prompt_on_disk(real_c
 
 def test_an_altered_clip_file_is_not_embedded(project_with_clip):
     from generator.clips.commands import clip_set
-    from generator.validate import load_dataset
+    from generator.facts.validate import load_dataset
 
     settings, file = project_with_clip
     assert file in clip_set(settings, load_dataset(settings.data_dir)).present
@@ -74,7 +74,7 @@ def project_with_clip(tmp_path):
     import yaml
 
     from generator.clips.manifest import clips_yaml
-    from generator.clips.schema import Clip
+    from generator.facts.samples import Clip
 
     from .conftest import copy_project
 

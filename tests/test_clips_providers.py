@@ -11,7 +11,7 @@ import pytest
 from generator.clips.http import JobState, PolicyRejected, ProviderError, retry_delay
 from generator.clips.openai_videos import OpenAIVideosProvider
 from generator.clips.replicate import ReplicateProvider
-from generator.clips.schema import ClipSettings
+from generator.facts.samples import ClipSettings
 
 from .fakes import KEY, POSTER, VIDEO, FakeOpenAI, FakeReplicate
 

@@ -16,7 +16,7 @@ from generator.clips import commands
 from generator.clips.commands import ClipsIncomplete, clips_run_text
 from generator.clips.plan import BudgetError
 from generator.clips.runner import Timing
-from generator.errors import UsageError
+from generator.facts.errors import UsageError
 
 from .conftest import PRICING, TODAY, copy_project
 from .fakes import KEY, POSTER, VIDEO, FakeGemini, FakeOpenAI, FakeReplicate

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from generator import schema as s
-from generator.catalog import build_catalog
+from generator.facts import schema as s
+from generator.facts.catalog import build_catalog
 from generator.decide import AnswerError, check, describe, recommend
-from generator.validate import load_dataset
+from generator.facts.validate import load_dataset
 
 from .conftest import ARTICLE, TODAY
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator import schema as s
+from generator.facts import schema as s
 from generator.derive import effective_status, head_to_head, lifecycle_summary, lowest_offer_fact, rank, winner
 
 from .conftest import TODAY

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.errors import DataError, Problem
+from generator.facts.errors import DataError, Problem
 
 
 def test_problem_format_and_order():

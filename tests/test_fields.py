@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from generator.fields import Date, Fact, Money, RawFact, Slug
+from generator.facts.fields import Date, Fact, Money, RawFact, Slug
 
 
 def test_fact_forms_validate_to_raw_facts():
@@ -47,7 +47,7 @@ def test_slug():
 
 
 def test_url_and_aspect_ratio_messages():
-    from generator.fields import AspectRatio, Url
+    from generator.facts.fields import AspectRatio, Url
 
     with pytest.raises(ValidationError, match=r"'ftp://x' is not an http\(s\) URL"):
         TypeAdapter(Url).validate_python("ftp://x")

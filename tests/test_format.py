@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from generator import format as fmt
-from generator import schema as s
+from generator.facts import schema as s
 
 
 def test_usd_keeps_cents_and_extra_digits():

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.catalog import build_catalog
+from generator.facts.catalog import build_catalog
 from generator.cli import main
-from generator.errors import ConfigError
+from generator.facts.errors import ConfigError
 from generator.freshness import Freshness, configured_stale_after, stale_facts
 from generator.render import render_pages
 from generator.pages import plan_pages
-from generator.validate import load_dataset
+from generator.facts.validate import load_dataset
 
 from .conftest import PRICING, TODAY
 

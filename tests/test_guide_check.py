@@ -38,7 +38,7 @@ def guide_problems(data: Path, old: str, new: str, text: str = GUIDE) -> list[st
 
 
 def test_the_small_guide_is_valid(data: Path) -> None:
-    from generator.validate import load_dataset
+    from generator.facts.validate import load_dataset
 
     (data / "decision_guide.yaml").write_text(GUIDE)
     assert load_dataset(data).vocabularies["decision_guide.yaml"].start == "physics"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.decide import recommend
 from generator.guide_pages import guide_context
-from generator.validate import load_dataset
+from generator.facts.validate import load_dataset
 
 from .conftest import ARTICLE, ROOT, TODAY
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import DataError
-from generator.load import Document, load_document
+from generator.facts.errors import DataError
+from generator.facts.load import Document, load_document
 
 
 @pytest.fixture

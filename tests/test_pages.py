@@ -21,7 +21,7 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 @pytest.fixture(scope="module")
 def article_pages(article_catalog) -> dict[str, str]:
-    from generator.validate import load_dataset
+    from generator.facts.validate import load_dataset
 
     from .conftest import ARTICLE
 

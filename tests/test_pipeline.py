@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.errors import BuildError, DataError, WriteError
+from generator.facts.errors import BuildError, DataError, WriteError
 
 from .conftest import TODAY
 

@@ -55,8 +55,8 @@ def test_a_plan_has_no_price_per_second(pricing_catalog):
 
 
 def test_a_change_of_unit_replaces_the_price(tmp_path: Path):
-    from generator.catalog import build_catalog
-    from generator.validate import load_dataset
+    from generator.facts.catalog import build_catalog
+    from generator.facts.validate import load_dataset
 
     data = Path(shutil.copytree(PRICING, tmp_path / "data"))
     path = data / "models" / "alpha.yaml"
@@ -67,8 +67,8 @@ def test_a_change_of_unit_replaces_the_price(tmp_path: Path):
 
 
 def test_month_precision_counts_from_the_first_of_the_month(tmp_path: Path):
-    from generator.catalog import build_catalog
-    from generator.validate import load_dataset
+    from generator.facts.catalog import build_catalog
+    from generator.facts.validate import load_dataset
 
     data = Path(shutil.copytree(PRICING, tmp_path / "data"))
     path = data / "models" / "alpha.yaml"
@@ -112,8 +112,8 @@ def test_price_entries_are_checked(tmp_path: Path, old: str, new: str, expected:
     text = (data / "models" / "alpha.yaml").read_text()
     assert text.count(old) == 1
     if expected is None:  # the $0.50 price ended on 2026-06-01, so the $0.40 one is current
-        from generator.catalog import build_catalog
-        from generator.validate import load_dataset
+        from generator.facts.catalog import build_catalog
+        from generator.facts.validate import load_dataset
 
         (data / "models" / "alpha.yaml").write_text(text.replace(old, new))
         assert _acme_720p(build_catalog(load_dataset(data)), TODAY)[1] == ("0.40", "current")
@@ -172,7 +172,7 @@ def test_pages_include_the_calculator_history_and_changes(pricing_catalog):
 def test_offer_resolutions_are_labels_the_calculator_can_match(label, ok):
     from pydantic import ValidationError
 
-    from generator import schema as s
+    from generator.facts import schema as s
 
     offer = {"platform": None, "resolution": label, "price_per_second": "0.10"}
     if ok:
@@ -183,8 +183,8 @@ def test_offer_resolutions_are_labels_the_calculator_can_match(label, ok):
 
 
 def test_a_lone_scheduled_price_is_shown_in_the_history(tmp_path: Path):
-    from generator.catalog import build_catalog
-    from generator.validate import load_dataset
+    from generator.facts.catalog import build_catalog
+    from generator.facts.validate import load_dataset
 
     data = Path(shutil.copytree(PRICING, tmp_path / "data"))
     path = data / "models" / "beta.yaml"

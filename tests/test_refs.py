@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.refs import near
-from generator.validate import load_dataset
+from generator.facts.locate import near
+from generator.facts.validate import load_dataset
 
 from . import helpers
 

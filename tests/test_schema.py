@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from generator import schema as s
-from generator.load import load_document
+from generator.facts import schema as s
+from generator.facts.load import load_document
 
 
 def errors(model: type, data: dict) -> list[tuple[tuple, str, str]]:

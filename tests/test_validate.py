@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import DataError
-from generator.validate import load_dataset
+from generator.facts.errors import DataError
+from generator.facts.validate import load_dataset
 
 from . import helpers
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.catalog import build_catalog
-from generator.validate import load_dataset
+from generator.facts.catalog import build_catalog
+from generator.facts.validate import load_dataset
 from generator.verdicts import use_case_result
 
 from .conftest import TODAY

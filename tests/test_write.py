@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from generator.errors import WriteError
+from generator.facts.errors import WriteError
 from generator.write import MANIFEST, replace_dir, write_outputs
 
 

@@ -6,27 +6,28 @@ paths and what its status needs. Problems are located like every other data prob
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
-from ..errors import Problem
-from ..refs import near, problem_at
-from .schema import JOB_ID, PROVIDERS
+from ..facts.errors import Problem
+from ..facts.locate import near, problem_at
+from ..facts.dataset import Dataset
+from ..facts.samples import CLIPS_FILE, SAMPLES_FILE
 
-if TYPE_CHECKING:
-    from ..validate import Dataset
-
-SAMPLES_FILE = "samples.yaml"
-CLIPS_FILE = "clips.yaml"
+PROVIDERS: dict[str, str] = {"gemini-api": "gemini", "replicate": "replicate", "openai-api": "openai"}
+"""Platform id → the provider client that calls it (OpenAI's Videos API is legacy: it shut
+down on 2026-09-24 and remains for gateways that still speak its shape)."""
+JOB_ID = r"[!-~]{1,500}"
+"""A provider's job id as stored and sent back: printable ASCII, no spaces or control characters."""
 CLIPS_FOLDER = "assets/clips"
 """Where clip files live, relative to the docs folder."""
 
 
-def _platforms(dataset: "Dataset") -> set[str]:
+def _platforms(dataset: Dataset) -> set[str]:
     parsed = dataset.vocabularies.get("platforms.yaml")
     return {p.id for p in parsed.platforms} if parsed else set()
 
 
-def _run_problems(dataset: "Dataset", doc, loc: tuple, model: str, platform: str) -> Iterator[Problem]:  # noqa: ANN001
+def _run_problems(dataset: Dataset, doc, loc: tuple, model: str, platform: str) -> Iterator[Problem]:  # noqa: ANN001
     if model not in dataset.model_ids:
         yield problem_at(doc, loc + ("model",), f"unknown model '{model}'; {near(model, sorted(dataset.model_ids))}")
         return
@@ -79,7 +80,7 @@ def _clip_problems(doc, i: int, clip) -> Iterator[Problem]:  # noqa: ANN001 - a 
             yield problem_at(doc, ("clips", i, "status"), f"a {clip.status} clip needs '{name}'")
 
 
-def check_samples(dataset: "Dataset") -> Iterator[Problem]:
+def check_samples(dataset: Dataset) -> Iterator[Problem]:
     """Located problems of samples.yaml and clips.yaml (both optional)."""
     samples = dataset.vocabularies.get(SAMPLES_FILE)
     if samples is not None:
@@ -89,7 +90,7 @@ def check_samples(dataset: "Dataset") -> Iterator[Problem]:
         yield from _manifest_problems(dataset, samples, clips)
 
 
-def _sample_problems(dataset: "Dataset", samples) -> Iterator[Problem]:  # noqa: ANN001 - a SamplesFile
+def _sample_problems(dataset: Dataset, samples) -> Iterator[Problem]:  # noqa: ANN001 - a SamplesFile
     doc = dataset.documents[SAMPLES_FILE]
     sources = dataset.vocabularies.get("sources.yaml")
     source_ids = {s.id for s in sources.sources} if sources else set()
@@ -112,7 +113,7 @@ def _sample_problems(dataset: "Dataset", samples) -> Iterator[Problem]:  # noqa:
             yield from _parameter_problems(doc, loc, run)
 
 
-def _manifest_problems(dataset: "Dataset", samples, clips) -> Iterator[Problem]:  # noqa: ANN001
+def _manifest_problems(dataset: Dataset, samples, clips) -> Iterator[Problem]:  # noqa: ANN001
     """Entries of a sample or run no longer in samples.yaml are not problems: ``clips plan``
     lists them, and pages do not show them."""
     doc = dataset.documents[CLIPS_FILE]

@@ -17,15 +17,15 @@ from contextlib import ExitStack
 from decimal import Decimal
 from typing import Callable, Mapping
 
-from ..catalog import build_catalog
+from ..facts.catalog import build_catalog
 from ..costs import cents
-from ..errors import GuideError, UsageError
+from ..facts.errors import GuideError, UsageError
 from ..pages import ClipSet
-from ..refs import near
+from ..facts.locate import near
 from ..settings import Settings
-from ..validate import load_dataset
+from ..facts.validate import load_dataset
 from ..write import exclusive_lock, replace_file
-from .check import CLIPS_FILE, SAMPLES_FILE
+from .check import CLIPS_FILE, SAMPLES_FILE, check_samples
 from .manifest import Manifest
 from .plan import Job, check_budget, orphans, plan, plan_text
 from .runner import Runner, Timing
@@ -48,7 +48,7 @@ class ClipsIncomplete(GuideError):
 
 def _jobs(settings: Settings, only: str | None, today: dt.date | None,
           retry_uncertain: bool = False) -> tuple[list[Job], object, object]:
-    dataset = load_dataset(settings.data_dir)
+    dataset = load_dataset(settings.data_dir, (check_samples,))
     samples = dataset.vocabularies.get(SAMPLES_FILE)
     if samples is None:
         raise UsageError(f"{settings.data_dir / SAMPLES_FILE} is missing: it lists the sample prompts to run")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from .http import HttpApi, JobState, ProviderError, is_policy, save_stream
-from .schema import ClipSettings
+from ..facts.samples import ClipSettings
 
 DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com"
 KEY_VARIABLE = "GEMINI_API_KEY"

@@ -8,7 +8,7 @@ from typing import Callable
 
 import yaml
 
-from .schema import Clip, ClipsFile
+from ..facts.samples import Clip, ClipsFile
 
 HEADER = """\
 # Sample clips made by `videoguide clips run` (one entry per sample, model and platform).

@@ -18,7 +18,7 @@ from .http import (
     DOWNLOAD_LIMIT_FACTOR, RETRY_POST, JobState, PolicyRejected, ProviderError, content_length, is_policy, retry_delay,
     save_stream,
 )
-from .schema import ClipSettings
+from ..facts.samples import ClipSettings
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 KEY_VARIABLE = "OPENAI_API_KEY"

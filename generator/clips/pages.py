@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalog import Catalog
+from ..facts.catalog import Catalog
 from ..costs import cents
 from ..views import url_href
-from .schema import Clip, ClipsFile, SamplesFile
+from ..facts.samples import Clip, ClipsFile, SamplesFile
 
 SAMPLES_PAGE = "samples/index.md"
 

@@ -11,9 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..catalog import Catalog
+from ..facts.catalog import Catalog
 from ..costs import ClipRequest, Unavailable, cents, model_quotes, priced_offers
-from .schema import PROVIDERS, Clip, ClipsFile, Sample, SamplesFile
+from ..facts.samples import Clip, ClipsFile, Sample, SamplesFile
+from .check import PROVIDERS
 
 
 class BudgetError(Exception):

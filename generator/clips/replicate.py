@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .http import HttpApi, JobState, ProviderError, is_policy
-from .schema import ClipSettings
+from ..facts.samples import ClipSettings
 
 DEFAULT_BASE_URL = "https://api.replicate.com"
 KEY_VARIABLE = "REPLICATE_API_TOKEN"

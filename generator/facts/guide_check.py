@@ -8,15 +8,13 @@ like every other data problem.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from . import schema as s
 from .errors import Problem
+from .dataset import Dataset
 from .load import Document
-from .refs import near, problem_at
-
-if TYPE_CHECKING:
-    from .validate import Dataset
+from .locate import near, problem_at
 
 GUIDE_FILE = "decision_guide.yaml"
 
@@ -39,7 +37,7 @@ def _duplicates(doc: Document, guide: s.DecisionGuideFile) -> Iterator[Problem]:
                 yield problem_at(doc, ("questions", qi, "answers", ai, "id"), f"duplicate answer id '{answer.id}'")
 
 
-def _unresolved(doc: Document, guide: s.DecisionGuideFile, dataset: "Dataset") -> Iterator[Problem]:
+def _unresolved(doc: Document, guide: s.DecisionGuideFile, dataset: Dataset) -> Iterator[Problem]:
     questions = list(_ids(guide.questions))
     criteria = {c.id for c in getattr(dataset.vocabularies.get("criteria.yaml"), "criteria", [])}
     sources = {x.id for x in getattr(dataset.vocabularies.get("sources.yaml"), "sources", [])}
@@ -91,7 +89,7 @@ def _shape(doc: Document, guide: s.DecisionGuideFile) -> Iterator[Problem]:
             yield problem_at(doc, ("questions", qi, "id"), f"question '{question.id}' cannot be reached from '{guide.start}'")
 
 
-def check_guide(dataset: "Dataset") -> Iterator[Problem]:
+def check_guide(dataset: Dataset) -> Iterator[Problem]:
     """Every problem of the decision guide, if the data has one."""
     guide = dataset.vocabularies.get(GUIDE_FILE)
     if guide is None:

@@ -22,7 +22,7 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem, display_path
+from .errors import DataError, Problem, display_path
 
 MAX_FILE_BYTES = 1_000_000
 Loc = tuple[str | int, ...]
@@ -187,13 +187,11 @@ def _parse(path: Path, text: str) -> Document:
 def load_document(path: Path) -> Document:
     """Parse one YAML file strictly.
 
-    Raises :class:`generator.errors.DataError` with one located problem when the file is
+    Raises :class:`~generator.facts.errors.DataError` with one located problem when the file is
     unreadable, too large (over 1 MB), not UTF-8, empty, not valid YAML, or uses an alias or
     an unsupported tag. Duplicate keys are listed in ``Document.problems`` (the last value
     is kept) so the rest of the file can still be checked.
     """
-    from .errors import DataError
-
     try:
         raw = path.read_bytes()
         if len(raw) > MAX_FILE_BYTES:

@@ -8,62 +8,21 @@ reported twice as unresolved references.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any, Iterator
 
 from pydantic import BaseModel
 
 from . import schema as s
+from .dataset import Dataset
 from .errors import Problem
-from .load import Document, Loc, field_path
-
-if TYPE_CHECKING:
-    from .validate import Dataset
+from .guide_check import check_guide
+from .load import Document, Loc
+from .locate import near, problem_at
+from .price_check import check_price_history
 
 RESERVED_IDS = frozenset({"index"})
 """Ids that would collide with generated index pages (models/index.md, use-cases/index.md)."""
 SPEC_ENUMS: dict[str, tuple[str, ...]] = {"audio": s.AudioMode.__args__}  # type: ignore[attr-defined]
-
-
-def raw_loc(doc: Document, loc: tuple) -> tuple[Loc, bool]:
-    """Map a pydantic error loc onto the document: drop fact-form tags and ``[key]`` marks.
-
-    Returns the loc and whether the error concerns a mapping key rather than its value.
-    """
-    out: list[str | int] = []
-    node: Any = doc.data
-    at_key = False
-    for seg in loc:
-        if seg == "[key]":
-            at_key = True
-            continue
-        if isinstance(node, dict) and seg in node:
-            node = node[seg]
-        elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
-            node = node[seg]
-        elif seg in s.LOC_TAGS:
-            continue
-        else:
-            node = None
-        out.append(seg)
-    return tuple(out), at_key
-
-
-def problem_at(doc: Document, loc: Loc, message: str, at_key: bool = False) -> Problem:
-    line, col = doc.locate(loc, at_key=at_key or (loc not in doc.marks and loc in doc.key_marks))
-    return Problem(doc.name, line, col, field_path(loc), message)
-
-
-def near(value: str, choices: list[str]) -> str:
-    """A hint naming the closest valid ids, or all of them when there are few."""
-    close = difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
-    if close:
-        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-    if len(choices) <= 12:
-        return "valid: " + ", ".join(sorted(choices)) if choices else "none are defined"
-    return f"{len(choices)} are defined"
-
-
 
 
 def _ref(doc: Document, loc: Loc, kind: str, value: str | None, valid: dict | set | None,
@@ -73,12 +32,12 @@ def _ref(doc: Document, loc: Loc, kind: str, value: str | None, valid: dict | se
     yield problem_at(doc, loc, f"unknown {kind} '{value}'; {near(value, list(valid))}", at_key)
 
 
-def _ids(dataset: "Dataset", file: str, attr: str) -> dict[str, Any] | None:
+def _ids(dataset: Dataset, file: str, attr: str) -> dict[str, Any] | None:
     parsed = dataset.vocabularies.get(file)
     return None if parsed is None else {item.id: item for item in getattr(parsed, attr)}
 
 
-def _unique_ids(dataset: "Dataset") -> Iterator[Problem]:
+def _unique_ids(dataset: Dataset) -> Iterator[Problem]:
     for file, attr in (("sources.yaml", "sources"), ("vendors.yaml", "vendors"),
                        ("platforms.yaml", "platforms"), ("criteria.yaml", "criteria"),
                        ("use_cases.yaml", "use_cases")):
@@ -154,7 +113,7 @@ def _lifecycle_dates(doc: Document, where: Loc, value: s.Lifecycle) -> Iterator[
                        "a retirement in the future is a scheduled shutdown: use status 'deprecated'")
 
 
-def _lineage(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterator[Problem]:
+def _lineage(dataset: Dataset, doc: Document, model: s.ModelFile) -> Iterator[Problem]:
     """predecessor/variant_of: not the model itself, no cycles, variants of the same vendor."""
     for field in ("predecessor", "variant_of"):
         seen, current = {model.id}, getattr(model, field)
@@ -174,7 +133,7 @@ def _lineage(dataset: "Dataset", doc: Document, model: s.ModelFile) -> Iterator[
         yield problem_at(doc, ("variant_of",), f"a variant must share its vendor; '{model.variant_of}' is by '{parent[1].vendor}'")
 
 
-def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile, failed: frozenset[str]) -> Iterator[Problem]:
+def _model_refs(dataset: Dataset, doc: Document, model: s.ModelFile, failed: frozenset[str]) -> Iterator[Problem]:
     """References of one model; ``failed`` names fields that already have schema errors."""
     platforms = _ids(dataset, "platforms.yaml", "platforms")
     criteria = _ids(dataset, "criteria.yaml", "criteria")
@@ -216,7 +175,7 @@ def _model_refs(dataset: "Dataset", doc: Document, model: s.ModelFile, failed: f
     yield from _model_claims(doc, model, _ids(dataset, "sources.yaml", "sources"), failed)
 
 
-def _vocabulary_refs(dataset: "Dataset") -> Iterator[Problem]:
+def _vocabulary_refs(dataset: Dataset) -> Iterator[Problem]:
     criteria = _ids(dataset, "criteria.yaml", "criteria")
     vendors = _ids(dataset, "vendors.yaml", "vendors")
     if (parsed := dataset.vocabularies.get("platforms.yaml")) is not None:
@@ -255,14 +214,9 @@ def _vocabulary_refs(dataset: "Dataset") -> Iterator[Problem]:
                 yield problem_at(doc, ("pairs", index), f"the same pair is already listed (line {line})")
 
 
-def check_references(dataset: "Dataset") -> Iterator[Problem]:
-    """Every cross-file problem in ``dataset``."""
-    from .clips.check import check_samples
-    from .guide_check import check_guide
-    from .price_check import check_price_history
-
+def check_references(dataset: Dataset) -> Iterator[Problem]:
+    """Every cross-file problem of the files :mod:`generator.facts` owns in ``dataset``."""
     yield from check_guide(dataset)
-    yield from check_samples(dataset)
     yield from _unique_ids(dataset)
     yield from _vocabulary_refs(dataset)
     for doc, model in dataset.models.values():

@@ -14,7 +14,7 @@ from . import schema as s
 from .errors import Problem
 from .load import Document
 from .fields import day_of
-from .refs import problem_at
+from .locate import problem_at
 
 
 def _key(offer: s.Offer) -> tuple:

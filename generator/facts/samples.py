@@ -1,4 +1,8 @@
-"""What ``data/samples.yaml`` and the clip manifest ``data/clips.yaml`` may say."""
+"""What ``data/samples.yaml`` and the clip manifest ``data/clips.yaml`` may say.
+
+The rules beyond the schema (a provider for each platform, price-neutral parameters, safe
+paths) belong to the clips and are checked by :mod:`generator.clips.check`.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
-from ..fields import AspectRatio, Date, Money, Seconds, Sha256, Slug, Strict, Text
+from .fields import AspectRatio, Date, Money, Seconds, Sha256, Slug, Strict, Text
 
-PROVIDERS: dict[str, str] = {"gemini-api": "gemini", "replicate": "replicate", "openai-api": "openai"}
-"""Platform id → the provider client that calls it (OpenAI's Videos API is legacy: it shut
-down on 2026-09-24 and remains for gateways that still speak its shape)."""
+SAMPLES_FILE = "samples.yaml"
+CLIPS_FILE = "clips.yaml"
 
 
 class ClipSettings(Strict):
@@ -60,9 +63,6 @@ class SamplesFile(Strict):
         """(sample, model, platform) of every run listed: the keys a clip may have."""
         return {(s.id, r.model, r.platform) for s in self.samples for r in s.runs}
 
-
-JOB_ID = r"[!-~]{1,500}"
-"""A provider's job id as stored and sent back: printable ASCII, no spaces or control characters."""
 
 ClipStatus = Literal["uncertain", "submitted", "done", "failed", "rejected"]
 """``uncertain``: a create was sent but its answer never came (interrupted, timed out, a

@@ -1,25 +1,25 @@
 """Validate every data file, then the references between them; report all problems at once.
 
-:func:`load_dataset` returns a :class:`Dataset` of validated schema objects or raises
-:class:`generator.errors.DataError` listing every problem of every file as
-``path:line:col: field.path: message``.
+:func:`load_dataset` returns a :class:`~generator.facts.dataset.Dataset` of validated schema
+objects or raises :class:`~generator.facts.errors.DataError` listing every problem of every
+file as ``path:line:col: field.path: message``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import schema as s
 from .changelog import CHANGELOG_FILE, ChangesFile
-from .clips.check import CLIPS_FILE, SAMPLES_FILE
-from .clips.schema import ClipsFile, SamplesFile
+from .dataset import Dataset, DatasetCheck
 from .errors import DataError, Problem, display_path
 from .load import Document, load_document
-from .refs import check_references, problem_at, raw_loc
+from .locate import problem_at, raw_loc
+from .refs import check_references
+from .samples import CLIPS_FILE, SAMPLES_FILE, ClipsFile, SamplesFile
 
 VOCABULARY_FILES: dict[str, type[BaseModel]] = {
     "sources.yaml": s.SourcesFile,
@@ -43,20 +43,6 @@ _MESSAGES = {
     "decimal_type": "Input should be a valid decimal",
     "bool_type": "Input should be a valid boolean (write true or false)",
 }
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """Validated files: the vocabularies by file name and the models by id, with documents."""
-
-    vocabularies: dict[str, BaseModel]
-    models: dict[str, tuple[Document, s.ModelFile]]
-    documents: dict[str, Document]
-    model_ids: frozenset[str] = frozenset()
-    """Stems of every model file, valid or not: references to a broken file still resolve."""
-    partial: dict[str, tuple[Document, s.ModelFile, frozenset[str]]] = field(default_factory=dict)
-    """Model files with schema errors: rebuilt from their valid fields, with the names of the
-    invalid ones, so their references are still checked in the same run."""
 
 
 def _message(err: dict) -> str:
@@ -109,13 +95,10 @@ def _load(path: Path, problems: list[Problem]) -> Document | None:
     return doc
 
 
-def load_dataset(data_dir: Path) -> Dataset:
-    """Load and validate ``data_dir``; raise :class:`DataError` listing every problem."""
-    problems: list[Problem] = []
+def _vocabularies(data_dir: Path, problems: list[Problem]) -> tuple[dict[str, BaseModel], dict[str, Document]]:
+    """The vocabulary and optional files that validate, and the documents of all that parse."""
     vocabularies: dict[str, BaseModel] = {}
     documents: dict[str, Document] = {}
-    if not data_dir.is_dir():
-        raise DataError([Problem(display_path(data_dir), 1, 1, "<file>", "data folder not found")])
     for name, model in {**VOCABULARY_FILES, **OPTIONAL_FILES}.items():
         path = data_dir / name
         if not path.exists():
@@ -128,13 +111,18 @@ def load_dataset(data_dir: Path) -> Dataset:
             parsed = _validate(doc, model, problems)
             if parsed is not None:
                 vocabularies[name] = parsed
-    models: dict[str, tuple[Document, s.ModelFile]] = {}
-    for stray in sorted((data_dir / MODELS_DIR).rglob("*")):
-        if stray.is_file() and (stray.suffix != ".yaml" or stray.parent != data_dir / MODELS_DIR):
+    return vocabularies, documents
+
+
+def _models(folder: Path, problems: list[Problem]) -> tuple[dict, dict]:
+    """``(valid, partial)``: model files by id, and those with schema errors rebuilt from their valid fields."""
+    for stray in sorted(folder.rglob("*")):
+        if stray.is_file() and (stray.suffix != ".yaml" or stray.parent != folder):
             problems.append(Problem(display_path(stray), 1, 1, "<file>",
                                     "not read: model files are models/<id>.yaml (no other extension, no subfolders)"))
+    models: dict[str, tuple[Document, s.ModelFile]] = {}
     partial: dict[str, tuple[Document, s.ModelFile, frozenset[str]]] = {}
-    for path in sorted((data_dir / MODELS_DIR).glob("*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         doc = _load(path, problems)
         parsed = _validate(doc, s.ModelFile, problems) if doc else None
         if parsed is not None:
@@ -142,10 +130,26 @@ def load_dataset(data_dir: Path) -> Dataset:
         elif doc is not None and isinstance(doc.data, dict):
             partial[path.stem] = (doc, *partial_model(doc.data))
     if not models and not any(p.path.endswith(".yaml") and "/models/" in p.path for p in problems):
-        problems.append(Problem(display_path(data_dir / MODELS_DIR), 1, 1, "<file>", "no model files (*.yaml) found"))
+        problems.append(Problem(display_path(folder), 1, 1, "<file>", "no model files (*.yaml) found"))
+    return models, partial
+
+
+def load_dataset(data_dir: Path, checks: Iterable[DatasetCheck] = ()) -> Dataset:
+    """Load and validate ``data_dir``; raise :class:`DataError` listing every problem.
+
+    ``checks`` run with the cross-file checks on files whose rules another package owns
+    (the pipeline hands in the clips' checks of samples.yaml and clips.yaml).
+    """
+    if not data_dir.is_dir():
+        raise DataError([Problem(display_path(data_dir), 1, 1, "<file>", "data folder not found")])
+    problems: list[Problem] = []
+    vocabularies, documents = _vocabularies(data_dir, problems)
+    models, partial = _models(data_dir / MODELS_DIR, problems)
     model_ids = frozenset(p.stem for p in (data_dir / MODELS_DIR).glob("*.yaml"))
     dataset = Dataset(vocabularies, models, documents, model_ids, partial)
     problems.extend(check_references(dataset))
+    for check in checks:
+        problems.extend(check(dataset))
     if problems:
         raise DataError(problems)
     return dataset

@@ -1,22 +1,20 @@
 """The record of data changes: ``data/changes.yaml``, written by ``videoguide diff --record``.
 
 Each entry keeps the date, the revision compared against, an optional editor's summary and
-the changes (:class:`generator.changes.Change` as text). The "What changed" page and the Atom
+the changes as text (kind, subject, the displayed value before and after). The "What changed" page and the Atom
 feed are rendered from it, so the site shows the same report the terminal printed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Iterable, Literal, Protocol
 
 import yaml
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import AfterValidator, Field, ValidationError, field_validator
 
+from .errors import UsageError
 from .fields import Date, Strict, Text
-
-if TYPE_CHECKING:
-    from .changes import Change
 
 CHANGELOG_FILE = "changes.yaml"
 HEADER = """\
@@ -59,12 +57,17 @@ class ChangesFile(Strict):
         return [] if value is None else value  # "changes:" with no entries yet
 
 
-def new_entry(changes: "list[Change]", base: str, today: dt.date, summary: str | None = None) -> ChangelogEntry:
+class ChangeRow(Protocol):
+    """One change of a report, as text (see :class:`RecordedChange`)."""
+
+    kind: str
+    subject: str
+    before: str
+    after: str
+
+
+def new_entry(changes: Iterable[ChangeRow], base: str, today: dt.date, summary: str | None = None) -> ChangelogEntry:
     """The entry for a report; raises UsageError for a blank summary (nothing is written then)."""
-    from pydantic import ValidationError
-
-    from .errors import UsageError
-
     try:
         return ChangelogEntry.model_validate({
             "date": today, "base": base, "summary": summary,

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import schema as s
-from .validate import Dataset
+from .dataset import Dataset
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ import tarfile
 import tempfile
 from io import BytesIO
 from pathlib import Path
+from typing import Iterable
 
 from .errors import DataError, UsageError
-from .validate import Dataset, load_dataset
+from .dataset import Dataset, DatasetCheck
+from .validate import load_dataset
 
 
 def _git(project_dir: Path, *args: str) -> bytes:
@@ -46,16 +48,17 @@ def commit_of(project_dir: Path, revision: str) -> str:
         raise UsageError(f"no commit '{revision}' in this repository{hint}") from None
 
 
-def dataset_at(project_dir: Path, data_dir: Path, revision: str) -> Dataset:
-    """The validated data of ``revision``. Raises UsageError (not a repository, unknown
-    revision, no data folder there) or DataError naming the problems at that revision."""
+def dataset_at(project_dir: Path, data_dir: Path, revision: str, checks: Iterable[DatasetCheck] = ()) -> Dataset:
+    """The validated data of ``revision`` (``checks`` as for :func:`load_dataset`). Raises
+    UsageError (not a repository, unknown revision, no data folder there, data that does
+    not validate there, naming its problems)."""
     relative = data_dir.resolve().relative_to(_toplevel(project_dir)).as_posix()
     archive = _git(project_dir, "archive", "--format=tar", revision, "--", relative)
     with tempfile.TemporaryDirectory(prefix="videoguide-rev-") as tmp:
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(tmp, filter="data")
         try:
-            return load_dataset(Path(tmp) / relative)
+            return load_dataset(Path(tmp) / relative, checks)
         except DataError as exc:
             listed = "\n".join("  " + str(p).replace(str(Path(tmp).resolve()), revision).replace(tmp, revision)
                                for p in exc.problems)
