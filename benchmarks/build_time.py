@@ -3,7 +3,7 @@
     python benchmarks/build_time.py [RUNS]
 
 Prints the median and spread over RUNS runs (default 5) of: loading and validating the
-data, the calculator widget's data (every input × every model), and rendering every
+data, resolving the as-of view, the calculator widget's data (every input × every model), and rendering every
 generated file. The machine is shared, so compare medians and ratios, not single runs.
 """
 
@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.cost_pages import calculator_data
-from generator.pipeline import check, render_all
+from generator.pages.costs import calculator_data
+from generator.pipeline import check, render_all, view_of
 from generator.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,10 +34,11 @@ def _median(fn, runs: int) -> tuple[float, float, float]:
 
 def main(runs: int = 5) -> None:
     settings = Settings.from_cwd(project_dir=ROOT)
-    catalog = check(settings)
+    view = view_of(check(settings), TODAY)
     steps = {
         "load + validate": lambda: check(settings),
-        "calculator data": lambda: calculator_data(catalog, TODAY),
+        "as-of view": lambda: view_of(view.catalog, TODAY),
+        "calculator data": lambda: calculator_data(view),
         "render all files": lambda: render_all(settings, TODAY),
     }
     for name, fn in steps.items():

@@ -6,17 +6,18 @@ Exit codes: 0 success, 1 data or build problems (listed on stderr, one per line)
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal, InvalidOperation
 import signal
 import sys
 import threading
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .decide import AnswerError
+from .answers.costs import ClipRequest
+from .answers.freshness import StaleFacts
+from .answers.recommend import AnswerError
 from .clips.plan import BudgetError
 from .clips.runner import Timing
-from .costs import ClipRequest
-from .facts.errors import DataError, GuideError, StaleFacts, UsageError
+from .facts.errors import DataError, GuideError, UsageError
 from .settings import Settings
 
 
@@ -144,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _clips(args: argparse.Namespace, settings: Settings) -> str:
-    from .clips import commands
+    from . import commands
 
     if args.clips_command == "plan":
         return commands.clips_plan_text(settings, args.only)
@@ -154,7 +155,7 @@ def _clips(args: argparse.Namespace, settings: Settings) -> str:
 
 
 def _run(args: argparse.Namespace) -> str:
-    from . import pipeline
+    from . import commands, pipeline
 
     settings = Settings.from_cwd(data_dir=args.data, docs_dir=getattr(args, "docs", None),
                                  site_dir=getattr(args, "site_dir", None),
@@ -163,17 +164,17 @@ def _run(args: argparse.Namespace) -> str:
         if (args.strict or args.stale_after) and not args.stale:
             raise UsageError("--strict and --stale-after need --stale")
         if args.stale:
-            return pipeline.stale_text(settings, strict=args.strict)
+            return commands.stale_text(settings, strict=args.strict)
         catalog = pipeline.check(settings)
         return f"{len(catalog.models)} models, {len(catalog.sources)} sources: no problems"
     if args.command == "diff":
         if args.summary and not args.record:
             raise UsageError("--summary needs --record")
-        return pipeline.diff_text(settings, args.revision, args.record, args.summary)
+        return commands.diff_text(settings, args.revision, args.record, args.summary)
     if args.command == "clips":
         return _clips(args, settings)
     if args.command == "cost":
-        return pipeline.cost_text(settings, args.model, ClipRequest(
+        return commands.cost_text(settings, args.model, ClipRequest(
             args.seconds, args.clips, args.takes, args.resolution, args.aspect_ratio, args.audio), args.platform)
     if args.command == "generate":
         report = pipeline.generate(settings)
@@ -182,7 +183,7 @@ def _run(args: argparse.Namespace) -> str:
         repeated = sorted({q for q, _ in args.answer if [x for x, _ in args.answer].count(q) > 1})
         if repeated:
             raise AnswerError(f"answered more than once: {', '.join(repeated)}")
-        return pipeline.recommend_text(settings, dict(args.answer))
+        return commands.recommend_text(settings, dict(args.answer))
     if args.command == "build":
         report = pipeline.build(settings)
         return f"generated {report.summary()}; site built in {settings.site_dir}"

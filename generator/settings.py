@@ -1,9 +1,18 @@
-"""Paths and knobs of one run, resolved once from the command line and the working directory."""
+"""Paths and knobs of one run, resolved once from the command line, the working directory and
+``[tool.videoguide]`` in ``pyproject.toml``."""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from .answers.asof import DEFAULT_STALE_AFTER_DAYS
+from .facts.errors import GuideError
+
+
+class ConfigError(GuideError):
+    """A setting in ``pyproject.toml`` is unreadable or out of range."""
 
 
 @dataclass(frozen=True)
@@ -20,6 +29,11 @@ class Settings:
     site_dir: Path
     stale_after_days: int | None = None
     """Override of ``[tool.videoguide] stale_after_days`` (None: use the configured value)."""
+
+    def stale_after(self) -> int:
+        """The age in days after which a checked fact is stale: the override, else
+        :func:`configured_stale_after`. Raises ConfigError on a bad setting."""
+        return self.stale_after_days or configured_stale_after(self.project_dir)
 
     @property
     def mkdocs_yml(self) -> Path:
@@ -41,3 +55,28 @@ class Settings:
             site_dir=(site_dir or root / "site").resolve(),
             stale_after_days=stale_after_days,
         )
+
+
+def configured_stale_after(project_dir: Path) -> int:
+    """``[tool.videoguide] stale_after_days`` of ``project_dir/pyproject.toml``, else the default.
+
+    Raises ConfigError when the file is not valid TOML or the setting is not a whole number
+    of days, 1 or more.
+    """
+    path = project_dir / "pyproject.toml"
+    if not path.is_file():
+        return DEFAULT_STALE_AFTER_DAYS
+    try:
+        config = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    section = config.get("tool", {}).get("videoguide", {})
+    unknown = sorted(set(section) - {"stale_after_days"})
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) in [tool.videoguide]: {', '.join(unknown)} "
+                          "(the only one is stale_after_days)")
+    value = section.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"{path}: [tool.videoguide] stale_after_days must be a whole number of days "
+                          f"(1 or more), not {value!r}")
+    return value

@@ -8,15 +8,21 @@ from pathlib import Path
 
 import pytest
 
+from generator.answers.asof import AsOf, as_of
 from generator.facts.catalog import Catalog, build_catalog
-from generator.settings import Settings
 from generator.facts.validate import load_dataset
+from generator.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLE = FIXTURES / "article"
 PRICING = FIXTURES / "pricing"
 TODAY = dt.date(2026, 11, 29)
+
+
+def at(catalog: Catalog, day: dt.date = TODAY) -> AsOf:
+    """The as-of view of ``catalog`` on ``day`` (default: the tests' today)."""
+    return as_of(catalog, day)
 
 
 @pytest.fixture
@@ -57,3 +63,18 @@ def article_project(tmp_path: Path) -> Settings:
 def pricing_catalog() -> Catalog:
     """The invented pricing fixture: history, credits, a plan, a retired model."""
     return build_catalog(load_dataset(PRICING))
+
+
+@pytest.fixture(scope="session")
+def real_view(real_catalog: Catalog) -> AsOf:
+    return at(real_catalog)
+
+
+@pytest.fixture(scope="session")
+def article_view(article_catalog: Catalog) -> AsOf:
+    return at(article_catalog)
+
+
+@pytest.fixture(scope="session")
+def pricing_view(pricing_catalog: Catalog) -> AsOf:
+    return at(pricing_catalog)

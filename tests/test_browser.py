@@ -139,8 +139,8 @@ def _widget_result(page) -> tuple[str | None, str | None]:
     return (names[0] if names else None, names[1] if len(names) > 1 else None)
 
 
-def test_every_path_by_clicking_matches_the_recommender(page, server, real_catalog, real_guide):
-    from generator.decide import recommend
+def test_every_path_by_clicking_matches_the_recommender(page, server, real_view, real_guide):
+    from generator.answers.recommend import recommend
 
     page.goto(server + "guide/")
     questions = {q.id: q for q in real_guide.questions}
@@ -153,7 +153,7 @@ def test_every_path_by_clicking_matches_the_recommender(page, server, real_catal
             if answer.next:
                 walk(answer.next, chosen)
             else:
-                rec = recommend(real_catalog, real_guide, chosen, TODAY)
+                rec = recommend(real_view, real_guide, chosen)
                 expected = (rec.recommended.model.name if rec.recommended else None,
                             rec.runner_up.model.name if rec.runner_up else None)
                 assert _widget_result(page) == expected, chosen
@@ -225,8 +225,9 @@ def _calculator_rows(page) -> list[list[str]]:
         ".vg-calc__table tbody tr", "rows => rows.map(r => [r.cells[0].textContent, r.cells[1].textContent])")
 
 
-def test_calculator_gives_the_cli_figures_and_restores_from_the_url(page, server, real_catalog):
-    from generator.costs import ClipRequest, cents, cost_report
+def test_calculator_gives_the_cli_figures_and_restores_from_the_url(page, server, real_view):
+    from generator.answers.costs import ClipRequest, cost_report
+    from generator.pages.format import cents
 
     page.goto(server + "prices/calculator/")
     page.get_by_label("Seconds per clip").fill("5")
@@ -234,7 +235,7 @@ def test_calculator_gives_the_cli_figures_and_restores_from_the_url(page, server
     page.get_by_label("Takes per usable clip").fill("2")
     page.get_by_label("Resolution").select_option("720p")
     page.get_by_label("Audio").select_option("no")
-    expected = cost_report(real_catalog, ClipRequest(5, clips=3, takes=2, resolution="720p", audio=False), TODAY)
+    expected = cost_report(real_view, ClipRequest(5, clips=3, takes=2, resolution="720p", audio=False))
     rows = [[cents(q.total), q.model.name] for q in expected.quotes]
     assert rows and _calculator_rows(page) == rows
     excluded = page.eval_on_selector_all(".vg-calc__excluded li", "items => items.map(i => i.textContent)")

@@ -11,11 +11,11 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from generator import pipeline
-from generator.changes_pages import feed_xml
+from generator import commands, pipeline
 from generator.cli import main
 from generator.facts.errors import UsageError
 from generator.facts.validate import load_dataset
+from generator.pages.changelog import feed_xml
 
 from .conftest import ARTICLE, PRICING, TODAY, copy_project
 
@@ -47,7 +47,7 @@ def _edit(settings, old: str, new: str, name: str = "alpha") -> None:
 
 def test_a_price_cut_names_the_changed_verdict_and_winner(repo):
     _edit(repo, *CHEAP)
-    text = pipeline.diff_text(repo, today=TODAY)
+    text = commands.diff_text(repo, today=TODAY)
     lines = text.splitlines()
     assert lines[0].startswith("Data at HEAD (") and lines[0].endswith(") compared with the working tree, as of 2026-11-29.")
     assert "  Price: Alpha · Acme API · standard · 720p · with audio: $0.40 per second (from 2026-06-01) → $0.04 per second (from 2026-06-01)" in lines
@@ -60,7 +60,7 @@ def test_a_price_cut_names_the_changed_verdict_and_winner(repo):
 def test_lifecycle_and_spec_changes_are_data_changes(repo):
     _edit(repo, "  beta-api: {status: ga}", "  beta-api: {status: deprecated, shutdown: 2027-03-01}", "beta")
     _edit(repo, "  max_clip_seconds: 15", "  max_clip_seconds: 30", "beta")
-    lines = pipeline.diff_text(repo, today=TODAY).splitlines()
+    lines = commands.diff_text(repo, today=TODAY).splitlines()
     assert "  Lifecycle: Beta on Beta API: Generally available → Deprecated, shutdown 2027-03-01" in lines
     assert "  Spec: Beta, Longest single generation: 15 s → 30 s" in lines
     assert "What that changed downstream (" in "\n".join(lines)
@@ -69,19 +69,19 @@ def test_lifecycle_and_spec_changes_are_data_changes(repo):
 def test_committed_changes_compare_with_the_previous_commit(repo):
     _edit(repo, *CHEAP)
     _git(repo.project_dir, "commit", "-q", "-am", "cut")
-    text = pipeline.diff_text(repo, today=TODAY)
+    text = commands.diff_text(repo, today=TODAY)
     assert text.startswith("Data at HEAD~1 (")
     assert "$0.40 per second (from 2026-06-01) → $0.04 per second (from 2026-06-01)" in text
 
 
 def test_no_change_says_so(repo):
-    assert pipeline.diff_text(repo, "HEAD", today=TODAY).splitlines()[1:] == [
+    assert commands.diff_text(repo, "HEAD", today=TODAY).splitlines()[1:] == [
         "", "Data changes: none", "", "What that changed downstream: none"]
 
 
 def test_record_feeds_the_page_and_a_valid_atom_feed(repo):
     _edit(repo, *CHEAP)
-    text = pipeline.diff_text(repo, record=True, summary="Alpha's API price cut", today=TODAY)
+    text = commands.diff_text(repo, record=True, summary="Alpha's API price cut", today=TODAY)
     assert text.endswith(f"Recorded in {repo.data_dir / 'changes.yaml'}.")
     [entry] = load_dataset(repo.data_dir).vocabularies["changes.yaml"].changes
     assert (entry.date.isoformat(), entry.summary, entry.items[0].kind) == ("2026-11-29", "Alpha's API price cut", "price")
@@ -116,7 +116,7 @@ def test_feed_has_what_rfc_4287_requires(article_dir):
 
 def test_bad_revision_and_no_repository_are_usage_errors(repo, tmp_path, capsys, monkeypatch):
     with pytest.raises(UsageError, match="no commit .no-such-branch. in this repository"):
-        pipeline.diff_text(repo, "no-such-branch", today=TODAY)
+        commands.diff_text(repo, "no-such-branch", today=TODAY)
     elsewhere = copy_project(tmp_path / "plain", ARTICLE)
     monkeypatch.chdir(elsewhere.project_dir)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
@@ -131,17 +131,17 @@ def test_record_writes_a_valid_file_from_any_starting_layout(repo, layout):
     if layout is not None:
         path.write_text(layout)
     _edit(repo, *CHEAP)
-    pipeline.diff_text(repo, record=True, today=TODAY)
+    commands.diff_text(repo, record=True, today=TODAY)
     [entry] = load_dataset(repo.data_dir).vocabularies["changes.yaml"].changes
     assert entry.items[0].subject == "Alpha · Acme API · standard · 720p · with audio"
 
 
 def test_recording_again_before_a_commit_replaces_the_entry(repo):
     _edit(repo, *CHEAP)
-    assert pipeline.diff_text(repo, record=True, summary="Cut", today=TODAY).endswith("changes.yaml.")
-    assert pipeline.diff_text(repo, record=True, today=TODAY).endswith("Already recorded on 2026-11-29; nothing was written.")
+    assert commands.diff_text(repo, record=True, summary="Cut", today=TODAY).endswith("changes.yaml.")
+    assert commands.diff_text(repo, record=True, today=TODAY).endswith("Already recorded on 2026-11-29; nothing was written.")
     _edit(repo, '"0.04", effective_from: 2026-06-01}', '"0.05", effective_from: 2026-06-01}')
-    text = pipeline.diff_text(repo, record=True, today=TODAY)
+    text = commands.diff_text(repo, record=True, today=TODAY)
     assert "Replaced the entry of 2026-11-29 against" in text
     [entry] = load_dataset(repo.data_dir).vocabularies["changes.yaml"].changes
     assert (entry.summary, entry.items[0].after) == ("Cut", "$0.05 per second (from 2026-06-01)")
@@ -151,7 +151,7 @@ def test_recording_again_before_a_commit_replaces_the_entry(repo):
 def test_a_bad_summary_writes_nothing(repo, summary):
     _edit(repo, *CHEAP)
     with pytest.raises(UsageError, match="cannot record this report: summary"):
-        pipeline.diff_text(repo, record=True, summary=summary, today=TODAY)
+        commands.diff_text(repo, record=True, summary=summary, today=TODAY)
     assert not (repo.data_dir / "changes.yaml").exists()
 
 
@@ -159,7 +159,7 @@ def test_a_scheduled_price_and_a_corrected_date_are_changes(repo):
     _edit(repo, '  - {platform: acme-app,', '  - {platform: resell, resolution: 1080p, audio: true, price_per_second: "0.50",'
           ' effective_from: 2027-02-01}\n  - {platform: acme-app,')
     _edit(repo, "effective_from: 2026-06-01}", "effective_from: 2026-05-15}")
-    lines = pipeline.diff_text(repo, today=TODAY).splitlines()
+    lines = commands.diff_text(repo, today=TODAY).splitlines()
     assert ("  Price: Alpha · Resell · standard · 1080p · with audio, 2027-02-01 (scheduled): — → $0.50 per second"
             in lines)
     assert ("  Price: Alpha · Acme API · standard · 720p · with audio: $0.40 per second (from 2026-06-01) →"

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.facts.errors import BuildError, DataError, WriteError
+from generator.facts.errors import DataError
+from generator.site.engine import BuildError
+from generator.site.write import WriteError
 
 from .conftest import TODAY
 
@@ -104,7 +106,7 @@ def test_no_generated_page_is_committed():
     """A fresh clone must build: generated pages are git-ignored, never tracked."""
     import subprocess
 
-    from generator.render import GENERATED_MARKER
+    from generator.pages.render import GENERATED_MARKER
 
     from .conftest import ROOT
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..facts.dataset import Dataset
 from ..facts.errors import Problem
 from ..facts.locate import near, problem_at
-from ..facts.dataset import Dataset
 from ..facts.samples import CLIPS_FILE, SAMPLES_FILE
 
 PROVIDERS: dict[str, str] = {"gemini-api": "gemini", "replicate": "replicate", "openai-api": "openai"}

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .http import HttpApi, JobState, ProviderError, is_policy, save_stream
 from ..facts.samples import ClipSettings
+from .http import HttpApi, JobState, ProviderError, is_policy, save_stream
 
 DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com"
 KEY_VARIABLE = "GEMINI_API_KEY"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..write import atomic_file
+from ..site.write import atomic_file
 
 RETRY_GET = (429, 500, 502, 503, 504)
 RETRY_POST = (429, 503)

@@ -14,11 +14,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..facts.samples import ClipSettings
 from .http import (
-    DOWNLOAD_LIMIT_FACTOR, RETRY_POST, JobState, PolicyRejected, ProviderError, content_length, is_policy, retry_delay,
+    DOWNLOAD_LIMIT_FACTOR,
+    RETRY_POST,
+    JobState,
+    PolicyRejected,
+    ProviderError,
+    content_length,
+    is_policy,
+    retry_delay,
     save_stream,
 )
-from ..facts.samples import ClipSettings
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 KEY_VARIABLE = "OPENAI_API_KEY"

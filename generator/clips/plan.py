@@ -6,14 +6,14 @@ Pure functions; the manifest and the files on disk are read by the pipeline.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..facts.catalog import Catalog
-from ..costs import ClipRequest, Unavailable, cents, model_quotes, priced_offers
+from ..answers.asof import AsOf
+from ..answers.costs import ClipRequest, Unavailable, model_quotes, priced_offers
 from ..facts.samples import Clip, ClipsFile, Sample, SamplesFile
+from ..pages.format import cents
 from .check import PROVIDERS
 
 
@@ -71,27 +71,27 @@ class Job:
         return ""
 
 
-def _estimate(catalog: Catalog, sample: Sample, model: str, platform: str, today: dt.date):  # noqa: ANN202
+def _estimate(view: AsOf, sample: Sample, model: str, platform: str) -> tuple[Decimal | None, str | None]:
     """USD for one clip at the run's platform's standard tier (what a call is billed: never a
     batch price), or None and why. A length the model does not make has no estimate: the API
     would refuse it, and the calculator would price a longer one."""
-    s, record = sample.settings, catalog.models[model]
+    s, state = sample.settings, view.models[model]
+    record = state.model
     request = ClipRequest(s.seconds, resolution=s.resolution, aspect_ratio=s.aspect_ratio, audio=s.audio)
     try:
-        offers = [o for o in priced_offers(catalog, record, today)
+        offers = [o for o in priced_offers(state)
                   if o.platform is not None and o.platform.id == platform and o.tier == "standard"]
-        quotes = model_quotes(catalog, record, request, today, offers) if offers else []
+        quotes = model_quotes(state, request, offers) if offers else []
     except Unavailable as why:
         return None, str(why)
     if not quotes:
-        return None, f"no documented standard-tier price on {catalog.platforms[platform].name}"
+        return None, f"no documented standard-tier price on {view.catalog.platforms[platform].name}"
     if quotes[0].billed_seconds != s.seconds:
         return None, f"{record.name} does not make {s.seconds} s clips: it would be {quotes[0].caveats[0]}"
     return quotes[0].per_clip, None
 
 
-def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today: dt.date,
-         only: str | None = None, present: frozenset[str] | None = None, retry_uncertain: bool = False,
+def plan(view: AsOf, samples: SamplesFile, clips: ClipsFile | None, only: str | None = None, present: frozenset[str] | None = None, retry_uncertain: bool = False,
          altered: frozenset[str] = frozenset()) -> list[Job]:
     """Every job of every sample (or of sample ``only``), in file order. ``present`` holds the
     clip files found under docs/ (None: not looked at); ``altered`` those whose SHA-256 is not
@@ -102,8 +102,8 @@ def plan(catalog: Catalog, samples: SamplesFile, clips: ClipsFile | None, today:
         if only is not None and sample.id != only:
             continue
         for run in sample.runs:
-            model = catalog.models[run.model]
-            estimate, why = _estimate(catalog, sample, run.model, run.platform, today)
+            model = view.catalog.models[run.model]
+            estimate, why = _estimate(view, sample, run.model, run.platform)
             clip = entries.get((sample.id, run.model, run.platform))
             missing = present is not None and clip is not None and clip.file is not None and clip.file not in present
             jobs.append(Job(sample, run.model, model.name, run.platform, PROVIDERS[run.platform],

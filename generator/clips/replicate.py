@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .http import HttpApi, JobState, ProviderError, is_policy
 from ..facts.samples import ClipSettings
+from .http import HttpApi, JobState, ProviderError, is_policy
 
 DEFAULT_BASE_URL = "https://api.replicate.com"
 KEY_VARIABLE = "REPLICATE_API_TOKEN"

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
+from ..facts.samples import Clip, ClipSettings
 from .check import CLIPS_FOLDER, JOB_ID
 from .http import JobState, PolicyRejected, ProviderError
 from .manifest import Manifest
 from .plan import Job
-from ..facts.samples import Clip, ClipSettings
 
 MAX_MESSAGE = 500
 MIN_SECRET = 8

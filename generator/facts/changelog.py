@@ -86,12 +86,3 @@ def changelog_yaml(entries: list[ChangelogEntry]) -> str:
     if ChangesFile.model_validate(yaml.safe_load(text) or {}).changes != entries:
         raise ValueError("the changelog would not read back as written")
     return text
-
-
-def headline(entry: ChangelogEntry) -> str:
-    """The editor's summary, else ``3 data changes, 5 downstream``."""
-    if entry.summary:
-        return entry.summary
-    data = sum(1 for i in entry.items if i.kind in DATA_KINDS)
-    down = sum(1 for i in entry.items if i.kind in DOWNSTREAM_KINDS)
-    return f"{data} data change{'s' * (data != 1)}, {down} downstream"

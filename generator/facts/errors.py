@@ -1,4 +1,7 @@
-"""Errors the library raises. Only :mod:`generator.cli` turns them into exit codes."""
+"""The errors every package builds on, and those of reading data. Only :mod:`generator.cli`
+turns errors into exit codes; each package defines its own on :class:`GuideError`
+(``BuildError`` and ``WriteError`` in :mod:`generator.site`, ``AnswerError`` in
+:mod:`generator.answers.recommend`, ``ConfigError`` in :mod:`generator.settings` …)."""
 
 from __future__ import annotations
 
@@ -36,14 +39,6 @@ class DataError(GuideError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class BuildError(GuideError):
-    """The site engine failed; the previous output was left untouched."""
-
-
-class WriteError(GuideError):
-    """A generated file could not be written, or would overwrite a hand-written file."""
-
-
 def display_path(path: Path) -> str:
     """``path`` relative to the working directory when it lies below it, else absolute."""
     try:
@@ -54,15 +49,3 @@ def display_path(path: Path) -> str:
 
 class UsageError(Exception):
     """A command asked for something that does not exist or does not fit (exit code 2)."""
-
-
-class StaleFacts(Exception):
-    """``check --stale --strict`` found stale facts; ``report`` lists them."""
-
-    def __init__(self, report: str):
-        super().__init__(report)
-        self.report = report
-
-
-class ConfigError(GuideError):
-    """A setting in ``pyproject.toml`` is unreadable or out of range."""

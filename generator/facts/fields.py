@@ -12,7 +12,16 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Generic, Literal, TypeVar, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+)
 from pydantic_core import PydanticCustomError
 
 T = TypeVar("T")
@@ -81,6 +90,33 @@ AspectRatio = Annotated[str, Field(strict=True), _matching(
     r"[1-9][0-9]*:[1-9][0-9]*", "'{value}' is not an aspect ratio like \"16:9\" (quote it in YAML)")]
 Sha256 = Annotated[str, Field(strict=True), _matching(
     r"[0-9a-f]{64}", "'{value}' is not a SHA-256 digest (64 lowercase hexadecimal digits)")]
+def _resolution_label(value: str) -> str:
+    if not re.fullmatch(r"[1-9][0-9]{2,3}p|[248]K|[1-9][0-9]{2,4}x[1-9][0-9]{2,4}", value):
+        raise PydanticCustomError("resolution", "'{value}' is not a resolution label like 720p, 1080p, 4K or "
+                                  "1792x1024", {"value": value})
+    return value
+
+
+ResolutionLabel = Annotated[str, Field(strict=True), AfterValidator(_resolution_label)]
+"""``720p``, ``1080p``, ``4K`` or a pixel size ``1792x1024``: what the calculator can match."""
+
+
+def resolution_order(label: str | None) -> tuple[int, str]:
+    """Sort key for resolution labels: ``720p`` < ``1080p`` < ``4K``; unknown labels last."""
+    text = (label or "").strip().lower()
+    if text in ("4k", "uhd"):
+        return (2160, text)
+    match = re.match(r"(\d+)\s*p$", text) or re.match(r"\d+\s*x\s*(\d+)$", text)
+    return (int(match.group(1)) if match else 99999, text)
+
+
+def resolution_height(label: str | None) -> int | None:
+    """Pixel height a resolution label stands for: ``720p`` → 720, ``4K`` → 2160, ``1792x1024`` → 1024;
+    None for no label or one of another shape."""
+    value = resolution_order(label)[0]
+    return None if label is None or value == 99999 else value
+
+
 Seconds = Annotated[int, Field(strict=True, gt=0)]
 Pixels = Annotated[int, Field(strict=True, gt=0)]
 def _money_text(value: Any) -> Any:

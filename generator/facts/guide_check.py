@@ -11,8 +11,8 @@ import datetime as dt
 from typing import Iterator
 
 from . import schema as s
-from .errors import Problem
 from .dataset import Dataset
+from .errors import Problem
 from .load import Document
 from .locate import near, problem_at
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from .fields import LOC_TAGS
 from .errors import Problem
+from .fields import LOC_TAGS
 from .load import Document, Loc, field_path
 
 

@@ -12,8 +12,8 @@ from typing import Iterator
 
 from . import schema as s
 from .errors import Problem
-from .load import Document
 from .fields import day_of
+from .load import Document
 from .locate import problem_at
 
 

@@ -14,8 +14,8 @@ from io import BytesIO
 from pathlib import Path
 from typing import Iterable
 
-from .errors import DataError, UsageError
 from .dataset import Dataset, DatasetCheck
+from .errors import DataError, UsageError
 from .validate import load_dataset
 
 

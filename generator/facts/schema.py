@@ -15,17 +15,39 @@ Cross-file rules (references, unique ids, id equals file name) live in
 from __future__ import annotations
 
 import datetime as dt  # noqa: F401 - used in annotations evaluated by pydantic
-import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, Discriminator, Field, StrictBool, Tag, model_validator
+from pydantic import Discriminator, Field, StrictBool, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import (  # noqa: F401 - re-exported: the schema's vocabulary
-    LOC_TAGS, SOURCE_PRECEDENCE, AspectRatio, Currency, MonthOrDay, day_of, AudioMode, Claim, Date, Fact, InputKind, LifecycleStatus, Money,
-    Pixels, PlatformKind, RawFact, Seconds, Slug, SourceKind, SpecField, Strict, Text, Tier, Url, Verdict,
+    LOC_TAGS,
+    SOURCE_PRECEDENCE,
+    AspectRatio,
+    AudioMode,
+    Claim,
+    Currency,
+    Date,
+    Fact,
+    InputKind,
+    LifecycleStatus,
+    Money,
+    MonthOrDay,
+    Pixels,
+    PlatformKind,
+    RawFact,
+    ResolutionLabel,
+    Seconds,
+    Slug,
+    SourceKind,
+    SpecField,
+    Strict,
+    Text,
+    Tier,
+    Url,
+    Verdict,
+    day_of,
 )
-
 
 # --- shared vocabularies -------------------------------------------------------------
 
@@ -115,13 +137,6 @@ class ComparisonsFile(Strict):
     pairs: list[Annotated[list[Slug], Field(min_length=2, max_length=2)]]
 
 
-def _resolution_label(value: str) -> str:
-    if not re.fullmatch(r"[1-9][0-9]{2,3}p|[248]K|[1-9][0-9]{2,4}x[1-9][0-9]{2,4}", value):
-        raise PydanticCustomError("resolution", "'{value}' is not a resolution label like 720p, 1080p, 4K or "
-                                  "1792x1024", {"value": value})
-    return value
-
-
 # --- model files ---------------------------------------------------------------------
 
 
@@ -183,8 +198,6 @@ class PromptGuide(Strict):
 
 
 PriceUnit = Literal["second", "credit", "subscription"]
-ResolutionLabel = Annotated[str, Field(strict=True), AfterValidator(_resolution_label)]
-"""``720p``, ``1080p``, ``4K`` or a pixel size ``1792x1024``: what the calculator can match."""
 UNIT_FIELDS: dict[str, tuple[str, ...]] = {
     "second": ("price_per_second",),
     "credit": ("credits_per_second", "credit_price"),

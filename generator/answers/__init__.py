@@ -1,0 +1,11 @@
+"""Answers: everything derived from the facts, as values, never as page text.
+
+Owns the as-of view (:mod:`.asof`: lifecycle, current and buyable offers and freshness of
+every model on the date a build is for, resolved once), lifecycle (:mod:`.lifecycle`), price
+history (:mod:`.prices`), criteria and head-to-head winners (:mod:`.criteria`), use-case
+verdicts (:mod:`.verdicts`), costs (:mod:`.costs`), the decision guide's recommender
+(:mod:`.recommend`), stale facts (:mod:`.freshness`) and the cross-model table
+(:mod:`.tables`, the one user of pandas).
+
+Imports :mod:`generator.facts` only.
+"""

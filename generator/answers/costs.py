@@ -1,0 +1,235 @@
+"""What a job costs: clips of a given length, resolution, aspect ratio and audio, on every
+model and platform that can make them, cheapest first; the others with the reason.
+
+One code path (:func:`cost_report`) serves ``videoguide cost``, the worked examples and the
+calculator widget's data. Money is ``Decimal`` USD throughout, never rounded here. Prices
+are the buyable offers of the as-of view (:class:`generator.answers.asof.ModelState`:
+current, USD per second, on a named platform, model not retired there). A model that cannot
+make a clip is excluded with the reason, a sentence for readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from math import gcd
+
+from ..facts.catalog import ModelRecord, OfferRecord
+from ..facts.fields import resolution_height
+from .asof import AsOf, ModelState
+
+TIER_ORDER = ("standard", "fast", "batch")
+
+
+@dataclass(frozen=True)
+class ClipRequest:
+    """A job: ``clips`` usable clips of ``seconds`` each, ``takes`` generations per usable
+    clip. ``resolution`` (``720p``, ``1080p``, ``4K`` …), ``aspect_ratio`` (``16:9``) and
+    ``audio`` (True with, False without) are None when any will do."""
+
+    seconds: int
+    clips: int = 1
+    takes: int = 1
+    resolution: str | None = None
+    aspect_ratio: str | None = None
+    audio: bool | None = None
+
+    @property
+    def generations(self) -> int:
+        return self.clips * self.takes
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One model on one platform: ``per_clip`` is one generation of ``billed_seconds``;
+    ``total`` = ``per_clip`` × clips × takes (USD, unrounded)."""
+
+    model: ModelRecord
+    offer: OfferRecord
+    billed_seconds: int
+    per_clip: Decimal
+    total: Decimal
+    caveats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    model: ModelRecord
+    reason: str
+
+
+@dataclass(frozen=True)
+class CostReport:
+    request: ClipRequest
+    quotes: tuple[Quote, ...]
+    """Cheapest first (then model and platform name); one per model and platform."""
+    excluded: tuple[Exclusion, ...]
+    """Models that cannot make the clip, in catalog order, each with its reason."""
+
+
+class Unavailable(Exception):
+    """Why a model cannot make the requested clip (the message is shown to readers)."""
+
+
+def _spec(model: ModelRecord, name: str):  # noqa: ANN202 - the shown value of a spec
+    fact = model.specs.get(name)
+    return None if fact is None else fact.value
+
+
+def _seconds_list(values: list[int]) -> str:
+    return ", ".join(str(v) for v in values[:-1]) + (" or " if len(values) > 1 else "") + f"{values[-1]} s"
+
+
+def billed_seconds(model: ModelRecord, seconds: int) -> tuple[int, tuple[str, ...]]:
+    """Length one generation must have to give ``seconds``, with caveats; raises Unavailable."""
+    longest, lengths = _spec(model, "max_clip_seconds"), _spec(model, "clip_durations_seconds")
+    if longest is not None and seconds > longest:
+        total = _spec(model, "max_total_seconds")
+        more = f"; extension reaches {total} s in total, not priced here" if total and total > longest else ""
+        raise Unavailable(f"longest single generation is {longest} s{more}")
+    if lengths:
+        fitting = [d for d in sorted(lengths) if d >= seconds]
+        if not fitting:
+            raise Unavailable(f"generates clips of {_seconds_list(sorted(lengths))} only")
+        if fitting[0] != seconds:
+            return fitting[0], (f"billed as {fitting[0]} s (lengths: {_seconds_list(sorted(lengths))})",)
+        return seconds, ()
+    if longest is None:
+        raise Unavailable("clip length is not documented")
+    return seconds, ()
+
+
+def _check_aspect(model: ModelRecord, aspect_ratio: str | None) -> None:
+    if aspect_ratio is None:
+        return
+    ratios = _spec(model, "aspect_ratios")
+    if ratios is None:
+        raise Unavailable("aspect ratios are not documented")
+    if reduced(aspect_ratio) not in {reduced(r) for r in ratios}:
+        raise Unavailable(f"offers {', '.join(ratios)}, not {aspect_ratio}")
+
+
+def reduced(ratio: str) -> tuple[int, int]:
+    """``1280:720`` → ``(16, 9)``: Runway writes ratios in pixels, others in lowest terms."""
+    w, h = (int(x) for x in ratio.split(":"))
+    return (w // gcd(w, h), h // gcd(w, h))
+
+
+def _resolution_allows(model: ModelRecord, label: str | None, seconds: int) -> str | None:
+    """None if the model makes ``label`` clips of ``seconds``, else the reason it does not."""
+    want = resolution_height(label)
+    if want is None:
+        return None
+    listed = _spec(model, "resolutions")
+    if listed is None:
+        top = _spec(model, "max_resolution")
+        if top is None:
+            return "resolutions are not documented"
+        return None if top.height >= want else f"highest resolution is {top.label}"
+    match = [r for r in listed if r.height == want]
+    if not match:
+        return f"offers {', '.join(r.label for r in listed)}, not {label}"
+    if all(r.durations_seconds and seconds not in r.durations_seconds for r in match):
+        return f"{label} only for {_seconds_list(match[0].durations_seconds)} clips"
+    return None
+
+
+def _audio_caveats(model: ModelRecord, offer: OfferRecord, audio: bool | None) -> tuple[str, ...] | None:
+    """Caveats when ``offer`` fits the audio asked for, None when it does not."""
+    if audio is None or offer.audio is audio:
+        return ()
+    if offer.audio is None:
+        return ("the price does not say whether audio is included",)
+    if audio is False and _spec(model, "audio") == "native":
+        return ("audio is always on here, so the price includes it",)
+    return None
+
+
+def _offer_caveats(model: ModelRecord, offer: OfferRecord, request: ClipRequest, billed: int) -> tuple[str, ...] | None:
+    """Caveats when ``offer`` can price the request, None when it cannot."""
+    caveats: tuple[str, ...] = ()
+    if request.resolution is None:
+        if _resolution_allows(model, offer.resolution, billed):
+            return None
+    elif offer.resolution is None:
+        caveats = ("the price does not state a resolution",)
+    elif resolution_height(offer.resolution) != resolution_height(request.resolution):
+        return None
+    audio = _audio_caveats(model, offer, request.audio)
+    return None if audio is None else caveats + audio
+
+
+def _wanted(request: ClipRequest) -> str:
+    audio = {True: " with audio", False: " without audio", None: ""}[request.audio]
+    return f"{request.resolution or 'any resolution'}{audio}"
+
+
+def no_offer_reason(state: ModelState) -> str:
+    """Why the model has no buyable offer: retired, no price, only an estimate …"""
+    summary, model = state.lifecycle, state.model
+    if not summary.available:
+        return "retired" + (f" on {summary.shutdown.isoformat()}" if summary.shutdown else "")
+    current = [o for o in state.current if o.platform is not None]
+    if not model.offers:
+        return "no price is documented"
+    if any(o.approximate for o in current):
+        return "only an estimated price is documented"
+    if current and all(o.mode != "text_to_video" for o in current):
+        return "only prices for other inputs (such as image-to-video) are documented"
+    return "no current text-to-video price per second in USD on a named platform is documented"
+
+
+def priced_offers(state: ModelState) -> tuple[OfferRecord, ...]:
+    """The offers a cost may use (the buyable ones); raises Unavailable when there are none."""
+    if not state.buyable:
+        raise Unavailable(no_offer_reason(state))
+    return state.buyable
+
+
+def model_quotes(state: ModelState, request: ClipRequest,
+                 offers: tuple[OfferRecord, ...] | list[OfferRecord] | None = None) -> list[Quote]:
+    """The cheapest fitting offer per platform for the model; raises Unavailable with the
+    reason. ``offers``: a subset of :func:`priced_offers` (default: all of them)."""
+    model = state.model
+    offers = priced_offers(state) if offers is None else offers
+    if request.audio and _spec(model, "audio") == "none":
+        raise Unavailable("makes silent clips only")
+    billed, caveats = billed_seconds(model, request.seconds)
+    _check_aspect(model, request.aspect_ratio)
+    if reason := _resolution_allows(model, request.resolution, billed):
+        raise Unavailable(reason)
+    best: dict[str, tuple[OfferRecord, tuple[str, ...]]] = {}
+    for offer in offers:
+        fit = _offer_caveats(model, offer, request, billed)
+        if fit is None:
+            continue
+        held = best.get(offer.platform.id)
+        if held is None or (offer.usd_per_second, TIER_ORDER.index(offer.tier)) < \
+                (held[0].usd_per_second, TIER_ORDER.index(held[0].tier)):
+            best[offer.platform.id] = (offer, fit)
+    if not best:
+        raise Unavailable(f"no documented price for {_wanted(request)}")
+    return [Quote(model, o, billed, o.usd_per_second * billed, o.usd_per_second * billed * request.generations,
+                  caveats + fit) for o, fit in best.values()]
+
+
+def cost_report(view: AsOf, request: ClipRequest, models: list[str] | None = None,
+                platform: str | None = None) -> CostReport:
+    """Quotes for every model (or those in ``models``), on every platform (or ``platform``),
+    cheapest first, and the models that cannot make the clip with their reason."""
+    quotes: list[Quote] = []
+    excluded: list[Exclusion] = []
+    for state in view.models.values():
+        model = state.model
+        if models is not None and model.id not in models:
+            continue
+        try:
+            found = [q for q in model_quotes(state, request) if platform is None or q.offer.platform.id == platform]
+        except Unavailable as why:
+            excluded.append(Exclusion(model, str(why)))
+            continue
+        if not found:
+            excluded.append(Exclusion(model, f"no documented price on {view.catalog.platforms[platform].name}"))
+        quotes += found
+    quotes.sort(key=lambda q: (q.total, len(q.caveats), q.model.name, q.offer.platform.name))
+    return CostReport(request, tuple(quotes), tuple(excluded))

@@ -1,0 +1,58 @@
+"""Every fact of a model with the label it has on the pages; the disputed ones; and the facts
+citing each source, for the model, disputed-claims and sources pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..facts.catalog import Catalog, ModelRecord, ResolvedFact
+from . import format as fmt
+
+
+@dataclass(frozen=True)
+class LabelledFact:
+    """A fact of one model with where it appears: section, label and field name."""
+
+    model: ModelRecord
+    section: str
+    label: str
+    field: str
+    fact: ResolvedFact
+
+
+def labelled_facts(catalog: Catalog, model: ModelRecord) -> Iterator[LabelledFact]:
+    """Every fact of ``model``, in page order."""
+    for pid, fact in model.lifecycle.items():
+        yield LabelledFact(model, "Lifecycle", catalog.platforms[pid].name, "lifecycle", fact)
+    for name, fact in model.specs.items():
+        yield LabelledFact(model, "Specs", fmt.SPEC_LABELS[name], name, fact)
+    for name, fact in model.availability.items():
+        yield LabelledFact(model, "Availability", fmt.AVAILABILITY_LABELS[name], name, fact)
+    for cid, fact in model.ratings.items():
+        yield LabelledFact(model, "Ratings", catalog.criteria[cid].name, "rating", fact)
+    for uid, fact in model.verdicts.items():
+        yield LabelledFact(model, "Verdicts", catalog.use_cases[uid].name, "verdict", fact)
+    for section, label, facts in (("Strengths", "Strength", model.strengths),
+                                  ("Weaknesses", "Weakness", model.weaknesses)):
+        for fact in facts:
+            yield LabelledFact(model, section, label, "text", fact)
+
+
+def disputed_facts(catalog: Catalog) -> tuple[LabelledFact, ...]:
+    """Facts whose claims disagree, by model then page order."""
+    return tuple(f for m in catalog.models.values() for f in labelled_facts(catalog, m) if f.fact.disputed)
+
+
+def citations(catalog: Catalog) -> dict[str, list[str]]:
+    """Source id → sorted, de-duplicated ``"Model: what"`` descriptions of the facts citing it."""
+    cited: dict[str, set[str]] = {sid: set() for sid in catalog.sources}
+    for model in catalog.models.values():
+        for lf in labelled_facts(catalog, model):
+            for claim in lf.fact.claims:
+                cited[claim.source.id].add(f"{model.name}: {lf.section.lower()}, {lf.label}")
+        for offer in model.offers:
+            cited[offer.source.id].add(f"{model.name}: price on {offer.platform.name if offer.platform else 'an unnamed platform'}")
+        if model.prompt:
+            cited[model.prompt.source.id].add(f"{model.name}: prompt structure")
+    return {sid: sorted(items) for sid, items in cited.items()}

@@ -1,0 +1,123 @@
+"""The model page: lifecycle banner, specs, prices, verdicts and prompt structure of one model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..answers.asof import AsOf
+from ..facts.catalog import Catalog, ModelRecord
+from . import format as fmt
+from .labelled import labelled_facts
+from .prices import PRICE_HISTORY_PAGE, HistoryRow, OfferLine, PriceGrid, model_prices
+from .samples import SampleView
+from .views import (
+    SOURCES_PAGE,
+    FactView,
+    Link,
+    banner,
+    compare_page,
+    fact_view,
+    href,
+    missing_view,
+    model_page,
+    use_case_page,
+)
+
+
+@dataclass(frozen=True)
+class ModelContext:
+    page: str
+    name: str
+    summary: str
+    vendor: str
+    lineage: tuple[tuple[str, Link], ...]
+    platform_ids: tuple[tuple[str, str], ...]
+    banner: Any
+    sections: tuple[tuple[str, tuple[FactView, ...]], ...]
+    strengths: tuple[FactView, ...]
+    weaknesses: tuple[FactView, ...]
+    verdicts: tuple[tuple[Link, FactView], ...]
+    prompt: PromptView | None
+    price_grids: tuple[PriceGrid, ...]
+    other_prices: tuple[OfferLine, ...]
+    price_history: tuple[HistoryRow, ...]
+    price_history_href: str
+    comparisons: tuple[Link, ...]
+    samples: tuple[SampleView, ...] = ()
+    """Sample clips of this model (filled in by :func:`generator.pages.plan.plan_pages`)."""
+
+
+def _model_link(page: str, catalog: Catalog, model_id: str) -> Link:
+    return Link(catalog.models[model_id].name, href(page, model_page(model_id)))
+
+
+@dataclass(frozen=True)
+class PromptView:
+    slots: tuple[str, ...]
+    tips: tuple[str, ...]
+    example: str | None
+    as_of: str
+    source: Link
+
+
+def _prompt(page: str, model: ModelRecord) -> PromptView | None:
+    p = model.prompt
+    if p is None:
+        return None
+    return PromptView(p.slots, p.tips, p.example, p.as_of.isoformat(),
+                      Link(p.source.title, href(page, SOURCES_PAGE, f"src-{p.source.id}")))
+
+
+def _lineage(page: str, catalog: Catalog, model: ModelRecord) -> tuple[tuple[str, Link], ...]:
+    """Variant of, predecessor, successors and variants, each a link to its page."""
+    lineage = tuple((label, _model_link(page, catalog, target)) for label, target in
+                    (("Variant of", model.variant_of), ("Predecessor", model.predecessor)) if target)
+    lineage += tuple(("Successor", _model_link(page, catalog, m.id)) for m in catalog.models.values()
+                     if m.predecessor == model.id)
+    return lineage + tuple(("Variant", _model_link(page, catalog, m.id)) for m in catalog.models.values()
+                           if m.variant_of == model.id)
+
+
+def _sections(page: str, catalog: Catalog, model: ModelRecord) -> dict[str, tuple[FactView, ...]]:
+    """Section name → its rows: every fact of the model, and a "not documented" row for
+    each spec, availability and (when the model has ratings) rating it lacks."""
+    views: dict[str, list[FactView]] = {}
+    for f in labelled_facts(catalog, model):
+        views.setdefault(f.section, []).append(fact_view(page, f.label, f.field, f.fact, model.id))
+
+    def with_missing(section: str, labels: list[str]) -> tuple[FactView, ...]:
+        present = {v.label: v for v in views.get(section, [])}
+        return tuple(present.get(label) or missing_view(label) for label in labels)
+
+    ratings = [c.name for c in catalog.criteria.values() if c.kind == "rating"]
+    out = {section: tuple(rows) for section, rows in views.items()}
+    out.update(Specs=with_missing("Specs", list(fmt.SPEC_LABELS.values())),
+               Availability=with_missing("Availability", list(fmt.AVAILABILITY_LABELS.values())),
+               Ratings=with_missing("Ratings", ratings) if model.ratings else ())
+    return out
+
+
+def model_context(view: AsOf, model_id: str) -> ModelContext:
+    """A model's page on the view's date (``samples`` is left empty)."""
+    catalog, state = view.catalog, view.models[model_id]
+    model, page = state.model, model_page(model_id)
+    sections = _sections(page, catalog, model)
+    summary = state.lifecycle
+    replacement = _model_link(page, catalog, summary.replacement) if summary.replacement else None
+    verdicts = tuple((Link(catalog.use_cases[uid].name, href(page, use_case_page(uid))),
+                      fact_view(page, catalog.use_cases[uid].name, "verdict", fact, model.id))
+                     for uid, fact in model.verdicts.items())
+    grids, other_prices, history = model_prices(page, state)
+    return ModelContext(
+        page=page, name=model.name, summary=model.summary, vendor=model.vendor.name,
+        lineage=_lineage(page, catalog, model),
+        platform_ids=tuple((catalog.platforms[p].name, i) for p, i in model.platform_ids.items()),
+        banner=banner(page, summary, model.name, replacement, sections.get("Lifecycle", ())),
+        sections=tuple((name, sections[name]) for name in ("Specs", "Availability", "Ratings")),
+        strengths=sections.get("Strengths", ()), weaknesses=sections.get("Weaknesses", ()), verdicts=verdicts,
+        prompt=_prompt(page, model), price_grids=grids, other_prices=other_prices, price_history=history,
+        price_history_href=href(page, PRICE_HISTORY_PAGE),
+        comparisons=tuple(Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href(page, compare_page(a, b)))
+                          for a, b in catalog.comparisons if model.id in (a, b)),
+    )

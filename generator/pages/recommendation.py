@@ -1,0 +1,94 @@
+"""The decision guide's recommendation in words: requirements, checks and reasons, and the
+plain text ``videoguide recommend`` prints. The page and the widget use the same words."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..answers.recommend import Check, Match, Recommendation
+from ..facts import schema as s
+from ..facts.catalog import ResolvedFact
+from . import format as fmt
+
+REQUIREMENT_WORDS: dict[str, Callable[[Any], str]] = {
+    "audio_in": lambda modes: "Audio: " + " or ".join(fmt.AUDIO_LABELS[a] for a in modes),
+    "min_resolution_height": lambda height: f"Resolution of at least {height}p",
+    "aspect_ratio": lambda ratio: f"Aspect ratio {ratio}",
+    "min_clip_seconds": lambda n: f"One generation of at least {n} s",
+    "min_total_seconds": lambda n: f"A video of at least {n} s (extension allowed)",
+    "input": lambda kind: f"Input: {fmt.INPUT_LABELS[kind]}",
+    "max_usd_per_second": lambda usd: f"At most {fmt.usd(usd)} per second",
+}
+"""Requirement kind → its wording for a target value."""
+
+
+def describe(requirement: s.Requirement) -> str:
+    """``Audio: Native (always on) or …``, ``At most $0.20 per second`` …"""
+    return REQUIREMENT_WORDS[requirement.kind](requirement.target)
+
+
+def caveats(fact: ResolvedFact | None) -> str:
+    """`` (disputed)`` / `` (not confirmed by vendor documentation)`` for a fact used as a reason."""
+    if fact is None:
+        return ""
+    notes = []
+    if fact.disputed:
+        notes.append("disputed")
+    if all(c.source.kind in ("secondary", "article") for c in fact.claims) and fact.shown.source.kind == "secondary":
+        notes.append("not confirmed by vendor documentation")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def check_text(check: Check) -> str:
+    """``One generation of at least 15 s: 8 s``, ``At most $0.20 per second: $0.10 per second (Gemini API, …)``."""
+    head = describe(check.requirement)
+    if check.fact is None:
+        return f"{head}: {fmt.NOT_DOCUMENTED}"
+    if check.requirement.min_resolution_height is not None:
+        short = f", not for {check.short_for} s" if check.short_for is not None else ""
+        return f"{head}: {fmt.resolution(check.shown)}{short}"
+    text = f"{head}: {fmt.value(check.field, check.fact.value)}{caveats(check.fact)}"
+    if check.field == "lowest_usd_per_second":
+        text += f" ({fmt.offer_label(check.fact.shown.offer)})"
+    return text
+
+
+def reason_text(reason: Any) -> str:
+    """``Physics accuracy (weight 3): Excellent (disputed)``: a preference and the model's value."""
+    return (f"{reason.criterion.name} (weight {reason.weight}): "
+            f"{fmt.value(reason.criterion.field or 'rating', reason.fact.value)}{caveats(reason.fact)}")
+
+
+def _match_lines(label: str, m: Match) -> list[str]:
+    status = fmt.STATUS_LABELS.get(m.lifecycle.status, "lifecycle not documented")
+    lines = [f"{label}: {m.model.name} ({status})"]
+    if m.pin is not None:
+        lines.append(f"  - Editorial pick: {m.pin.reason} ({m.pin_source.title}, {m.pin.as_of.isoformat()})")
+    for c in m.checks:
+        lines.append(f"  - Meets {check_text(c)}"
+                     + (f" ({c.fact.shown.source.title}, {c.fact.shown.as_of})" if c.fact else ""))
+    for r in m.reasons:
+        lines.append(f"  - {r.criterion.name} ×{r.weight}: {fmt.value(r.criterion.field or 'rating', r.fact.value)}"
+                     f"{caveats(r.fact)} ({r.fact.shown.source.title}, {r.fact.shown.as_of})")
+    return lines
+
+
+def report(rec: Recommendation) -> str:
+    """The recommendation as plain text, as ``videoguide recommend`` prints it."""
+    lines = [f"{q.text} → {a.label}" for q, a in rec.path]
+    if rec.next_question is not None:
+        lines.append(f"(next question: {rec.next_question.id}: {rec.next_question.text})")
+    for m in rec.retired_above:
+        lines.append(f"Best match {m.model.name} is retired"
+                     + (f" since {m.lifecycle.shutdown.isoformat()}" if m.lifecycle.shutdown else "") + ".")
+    if rec.recommended is not None:
+        lines += _match_lines("Recommended", rec.recommended)
+    if rec.runner_up is not None:
+        lines += _match_lines("Runner-up", rec.runner_up)
+    if rec.recommended is None:
+        lines.append("No available model meets every requirement.")
+        if rec.relax is not None:
+            best = rec.relax.best.model.name if rec.relax.best else "still nothing"
+            lines.append(f"'{describe(rec.relax.requirement)}' excludes {rec.relax.excluded} models; "
+                         f"without it: {best}.")
+    return "\n".join(lines)

@@ -1,0 +1,143 @@
+"""Small typed views the templates print: links, claims and facts as display text.
+
+Every string here is plain text; templates escape it for where it lands.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from ..answers.criteria import PriceClaim
+from ..answers.lifecycle import LifecycleSummary
+from ..facts.catalog import ResolvedClaim, ResolvedFact, same_value
+from . import format as fmt
+
+SOURCES_PAGE = "facts/sources.md"
+DISPUTED_PAGE = "facts/disputed.md"
+BANNER_KINDS = {"preview": "info", "ga": "success", "deprecated": "warning", "retired": "danger", None: "note"}
+
+
+def model_page(model_id: str) -> str:
+    return f"models/{model_id}.md"
+
+
+def compare_page(a: str, b: str) -> str:
+    return f"compare/{a}-vs-{b}.md"
+
+
+def use_case_page(use_case_id: str) -> str:
+    return f"use-cases/{use_case_id}.md"
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative Markdown link from one docs page to another (MkDocs validates these)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def url_href(from_page: str, to_page: str) -> str:
+    """Relative URL between the built pages (directory URLs), for links in raw HTML."""
+
+    def url_dir(page: str) -> str:
+        stem = page[: -len(".md")]
+        return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+
+    target = posixpath.relpath(url_dir(to_page) or ".", url_dir(from_page) or ".")
+    return "./" if target == "." else target + "/"
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    value: str
+    source: Link
+    source_kind: str
+    as_of: str
+    note: str | None
+    agrees: bool = True
+    """Whether this claim states the same value as the shown one."""
+
+
+@dataclass(frozen=True)
+class FactView:
+    """One fact as a table row: the displayed claim, plus the others when disputed."""
+
+    label: str
+    value: str
+    source: Link | None
+    source_kind: str
+    as_of: str
+    note: str | None
+    disputed: bool
+    others: tuple[ClaimView, ...]
+    disputed_href: str
+    unverified: bool = False
+    """A spec or status that only secondary sources or the article state."""
+
+
+EDITORIAL_FIELDS = {"rating", "verdict", "text"}
+UNVERIFIED_KINDS = {"secondary", "article"}
+
+
+def missing_view(label: str) -> FactView:
+    """A row for a fact no source states."""
+    return FactView(label, fmt.NOT_DOCUMENTED, None, "", "—", None, False, (), "")
+
+
+def source_link(page: str, claim: ResolvedClaim) -> Link:
+    return Link(claim.source.title, href(page, SOURCES_PAGE, f"src-{claim.source.id}"))
+
+
+def claim_note(claim: ResolvedClaim) -> str | None:
+    """The note shown with a claim; a price says what it is for (``Vertex AI, standard, 720p, silent``)."""
+    if isinstance(claim, PriceClaim) and claim.offer is not None:
+        return fmt.offer_label(claim.offer)
+    return claim.note
+
+
+def claim_view(page: str, field: str, claim: ResolvedClaim, shown: ResolvedClaim | None = None) -> ClaimView:
+    agrees = shown is None or same_value(claim.value, shown.value)
+    return ClaimView(fmt.value(field, claim.value), source_link(page, claim),
+                     fmt.SOURCE_KIND_LABELS[claim.source.kind], claim.as_of.isoformat(), claim_note(claim), agrees)
+
+
+def fact_view(page: str, label: str, field: str, fact: ResolvedFact, model_id: str) -> FactView:
+    shown = claim_view(page, field, fact.shown)
+    return FactView(
+        label=label, value=shown.value, source=shown.source, source_kind=shown.source_kind,
+        as_of=shown.as_of, note=shown.note, disputed=fact.disputed,
+        others=tuple(claim_view(page, field, c, fact.shown) for c in fact.others),
+        disputed_href=href(page, DISPUTED_PAGE, model_id),
+        unverified=field not in EDITORIAL_FIELDS
+        and all(c.source.kind in UNVERIFIED_KINDS for c in fact.claims),
+    )
+
+
+@dataclass(frozen=True)
+class BannerView:
+    """The lifecycle admonition at the top of a model page."""
+
+    kind: str
+    title: str
+    replacement: Link | None
+    platforms: tuple[FactView, ...]
+
+
+def status_text(summary: LifecycleSummary) -> str:
+    """``Retired on 2026-09-24``, ``Generally available``, ``lifecycle not documented``."""
+    text = fmt.STATUS_LABELS.get(summary.status, "lifecycle not documented")
+    if summary.status in ("retired", "deprecated") and summary.shutdown:
+        text += (" on " if summary.status == "retired" else ", shuts down on ") + summary.shutdown.isoformat()
+    return text
+
+
+def banner(page: str, summary: LifecycleSummary, name: str, replacement: Link | None,
+           platforms: tuple[FactView, ...]) -> BannerView:
+    title = status_text(summary)
+    return BannerView(BANNER_KINDS[summary.status], f"{name}: {title[0].upper()}{title[1:]}", replacement, platforms)

@@ -1,0 +1,41 @@
+"""Escaping: a value from data shows as text wherever it lands."""
+
+from __future__ import annotations
+
+import markdown
+
+from generator.pages.render import (
+    admonition_title,
+    front_matter_title,
+    html_text,
+    md_cell,
+    md_text,
+)
+
+HOSTILE = 'Veo | 3\n<script>alert("x")</script> *b* [l](http://x) {: .c} `code` # h & co'
+EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition"]
+
+
+def test_table_cell_keeps_one_cell_and_shows_markup_as_text():
+    html = markdown.markdown(f"| a | b |\n| --- | --- |\n| {md_cell(HOSTILE)} | z |", extensions=EXTENSIONS)
+    assert html.count("<td>") == 2
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<em>" not in html and "<a " not in html and "<code>" not in html
+    assert 'Veo | 3 &lt;script&gt;alert("x")&lt;/script&gt; *b* [l](http://x) {: .c} `code` # h &amp; co' in html
+
+
+def test_inline_text_stays_one_paragraph_of_text():
+    html = markdown.markdown(md_text("# not a heading\n- not a list"), extensions=EXTENSIONS)
+    assert html == "<p># not a heading - not a list</p>"
+
+
+def test_html_and_admonition_titles():
+    assert html_text('<a href="x">') == "&lt;a href=&quot;x&quot;&gt;"
+    title = admonition_title('Kling <img src=x onerror=alert(7)> "3.0" *x*')
+    html = markdown.markdown(f'!!! danger "{title}"\n    body\n', extensions=EXTENSIONS)
+    assert '<p class="admonition-title">Kling &lt;img src=x onerror=alert(7)&gt; &quot;3.0&quot; *x*</p>' in html
+
+
+def test_front_matter_title_is_escaped_json():
+    assert front_matter_title('Kling <img src=x> "3"\n') == '"Kling &lt;img src=x&gt; \\"3\\""'
+
