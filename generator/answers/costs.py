@@ -15,10 +15,8 @@ from decimal import Decimal
 from math import gcd
 
 from ..facts.catalog import ModelRecord, OfferRecord
-from ..facts.fields import resolution_height
+from ..facts.fields import TIER_ORDER, resolution_height
 from .asof import AsOf, ModelState
-
-TIER_ORDER = ("standard", "fast", "batch")
 
 
 @dataclass(frozen=True)

@@ -63,8 +63,3 @@ def price_series(model: ModelRecord, today: dt.date) -> list[list[PriceEntry]]:
 def current_of(series: list[list[PriceEntry]]) -> list[OfferRecord]:
     """The current entry of each price in ``series`` (see :func:`price_series`)."""
     return [e.offer for entries in series for e in entries if e.status == "current"]
-
-
-def current_offers(model: ModelRecord, today: dt.date) -> list[OfferRecord]:
-    """The entry of each price in effect on ``today``; prices that ended or not yet started are left out."""
-    return current_of(price_series(model, today))

@@ -1,7 +1,7 @@
 """The Catalog: validated data with every fact resolved to a displayed value.
 
 A fact keeps all its claims, ordered by source precedence: source kind first (vendor,
-vendor mirror, platform, secondary, article; see :data:`generator.schema.SOURCE_PRECEDENCE`),
+vendor mirror, platform, secondary, article; see :data:`generator.facts.fields.SOURCE_PRECEDENCE`),
 then the newest ``as_of`` first. The first claim is displayed; the fact is *disputed* when
 its claims do not all state the same value (lists compare as sets).
 """

@@ -141,6 +141,8 @@ InputKind = Literal[
 ]
 Verdict = Literal["recommended", "suitable", "not_recommended"]
 Tier = Literal["standard", "fast", "batch"]
+TIER_ORDER: tuple[str, ...] = Tier.__args__  # type: ignore[attr-defined]
+"""Tiers in the order prices of one platform are listed and ties are broken."""
 PlatformKind = Literal["vendor_api", "cloud", "reseller", "consumer_app"]
 SpecField = Literal[
     "max_resolution", "max_clip_seconds", "max_total_seconds", "max_frame_rate_fps",
@@ -186,8 +188,8 @@ LOC_TAGS = frozenset({"bare", "claim", "claims", "one", "tied"})
 class RawFact(tuple):
     """A validated fact as written: ``form`` (bare/claim/claims) and its claims.
 
-    Bare values become one claim with no source; :mod:`generator.validate` fills in the
-    file's defaults and :mod:`generator.catalog` resolves the displayed value.
+    Bare values become one claim with no source; :mod:`generator.facts.validate` fills in the
+    file's defaults and :mod:`generator.facts.catalog` resolves the displayed value.
     """
 
     form: str
@@ -210,7 +212,7 @@ def Fact(value_type: Any) -> Any:  # noqa: N802 - reads as a type in annotations
     """Annotated type accepting a bare value, one claim or a list of claims of ``value_type``.
 
     Validation errors carry the form as a loc segment (``bare``/``claim``/``claims``);
-    :mod:`generator.validate` strips it when reporting.
+    :mod:`generator.facts.validate` strips it when reporting.
     """
     return Annotated[
         Union[

@@ -1,6 +1,6 @@
 """What ``data/decision_guide.yaml`` may say: questions, answers, requirements and pins.
 
-Re-exported by :mod:`generator.schema`; see :mod:`generator.decide` for how answers rank models.
+Re-exported by :mod:`generator.facts.schema`; see :mod:`generator.answers.recommend` for how answers rank models.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Checks on price history: the entries of one price must be in a known order.
 
 Entries that share platform, mode, tier, resolution, audio (and plan) are one price's
-history, ordered as :func:`generator.prices.start` says. Two entries with the same start
+history, ordered as :func:`generator.answers.prices.start` says. Two entries with the same start
 (a month counting as its first day) would leave the current price to chance; a new dated
 price that started before an undated entry was last seen in effect would silently lose to it.
 """

@@ -1,6 +1,6 @@
 """Cross-file checks: ids unique and slug-shaped, id equals file name, references resolve.
 
-Each check yields :class:`generator.errors.Problem` located at the referencing node. A
+Each check yields :class:`generator.facts.errors.Problem` located at the referencing node. A
 vocabulary file that failed its own validation is skipped, so its problems are not
 reported twice as unresolved references.
 """

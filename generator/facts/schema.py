@@ -9,7 +9,7 @@ are frozen). A *fact* field accepts three forms, see :func:`Fact`:
 
 Units live in field names (``usd_per_second``, ``max_clip_seconds``); money is ``Decimal``.
 Cross-file rules (references, unique ids, id equals file name) live in
-:mod:`generator.validate`.
+:mod:`generator.facts.validate`.
 """
 
 from __future__ import annotations

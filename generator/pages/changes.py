@@ -113,8 +113,9 @@ def data_changes(old: AsOf, new: AsOf) -> list[Change]:
         a, b = old.models.get(key), new.models.get(key)
         out += _diff("price", _prices(a), _prices(b))
         out += _history(a, b)
-        out += _diff("lifecycle", _lifecycle(a and a.model, old.catalog), _lifecycle(b and b.model, new.catalog))
-        out += _diff("spec", _specs(a and a.model), _specs(b and b.model))
+        out += _diff("lifecycle", _lifecycle(old.catalog.models.get(key), old.catalog),
+                     _lifecycle(new.catalog.models.get(key), new.catalog))
+        out += _diff("spec", _specs(old.catalog.models.get(key)), _specs(new.catalog.models.get(key)))
     return out
 
 

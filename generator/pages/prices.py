@@ -11,12 +11,11 @@ from ..answers.asof import AsOf, ModelState
 from ..answers.lifecycle import LifecycleSummary
 from ..answers.prices import PriceEntry, start
 from ..facts.catalog import OfferRecord
-from ..facts.fields import resolution_order
+from ..facts.fields import TIER_ORDER, resolution_order
 from . import format as fmt
 from .views import SOURCES_PAGE, Link, href, model_page
 
 PRICE_HISTORY_PAGE = "prices/history.md"
-TIER_ORDER = ("standard", "fast", "batch")
 AUDIO_TEXT = {True: "with audio", False: "without audio", None: "audio not stated"}
 MODE_TEXT = {"text_to_video": "", "image_to_video": "image-to-video", "audio_to_video": "audio-to-video",
              "video_to_video": "video-to-video"}

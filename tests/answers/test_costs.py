@@ -1,5 +1,5 @@
 """The cost calculator's one code path: figures to the cent, exclusions with their reasons,
-the terminal text and the widget's data (all from generator.costs.cost_report)."""
+the terminal text and the widget's data (all from generator.answers.costs.cost_report)."""
 
 from __future__ import annotations
 

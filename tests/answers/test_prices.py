@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.answers.prices import current_offers, price_series
+from generator.answers.prices import price_series
 from generator.pages.model import model_context
 from generator.pages.plan import plan_pages
 from generator.pages.prices import price_history_context
@@ -36,9 +36,9 @@ def test_the_current_price_follows_effective_dates(pricing_catalog, day, expecte
     assert _acme_720p(pricing_catalog, day) == expected
 
 
-def test_current_offers_leave_out_superseded_and_scheduled_entries(pricing_catalog):
+def test_current_offers_leave_out_superseded_and_scheduled_entries(pricing_view):
     prices = sorted((o.platform.id, o.resolution, str(o.price_per_second)) for o in
-                    current_offers(pricing_catalog.models["alpha"], TODAY) if o.unit != "subscription")
+                    pricing_view.models["alpha"].current if o.unit != "subscription")
     assert prices == [("acme-api", "1080p", "0.60"), ("acme-api", "720p", "0.40"), ("resell", "720p", "0.35")]
 
 
@@ -63,7 +63,7 @@ def test_a_change_of_unit_replaces_the_price(tmp_path: Path):
     path = data / "models" / "alpha.yaml"
     path.write_text(path.read_text() + '  - {platform: resell, resolution: 720p, audio: true, price_per_second: "0.30",'
                     ' effective_from: 2026-11-21, as_of: 2026-11-25}\n')
-    offers = current_offers(build_catalog(load_dataset(data)).models["alpha"], TODAY)
+    offers = at(build_catalog(load_dataset(data))).models["alpha"].current
     assert [(o.unit, str(o.price_per_second)) for o in offers if o.platform.id == "resell"] == [("second", "0.30")]
 
 
