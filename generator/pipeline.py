@@ -29,15 +29,7 @@ from .pages.samples import ClipSet
 from .settings import Settings
 from .site.engine import build_site, configured_site_url
 from .site.serve import serve as serve_site
-from .site.write import (
-    WriteReport,
-    check_site_dir,
-    mark_site,
-    replace_dir,
-    scratch_dir,
-    stage_docs,
-    write_outputs,
-)
+from .site.write import WriteReport, check_site_dir, mark_site, replace_dir, scratch_dir, stage_docs, write_outputs
 
 DATA_CHECKS = (check_samples,)
 """Checks of files whose rules another package owns, run with the cross-file checks."""

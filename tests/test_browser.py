@@ -227,6 +227,7 @@ def _calculator_rows(page) -> list[list[str]]:
 
 def test_calculator_gives_the_cli_figures_and_restores_from_the_url(page, server, real_view):
     from generator.answers.costs import ClipRequest, cost_report
+    from generator.pages.costs import why_text
     from generator.pages.format import cents
 
     page.goto(server + "prices/calculator/")
@@ -239,7 +240,7 @@ def test_calculator_gives_the_cli_figures_and_restores_from_the_url(page, server
     rows = [[cents(q.total), q.model.name] for q in expected.quotes]
     assert rows and _calculator_rows(page) == rows
     excluded = page.eval_on_selector_all(".vg-calc__excluded li", "items => items.map(i => i.textContent)")
-    assert excluded == [f"{e.model.name}: {e.reason}" for e in expected.excluded]
+    assert excluded == [f"{e.model.name}: {why_text(e.reason)}" for e in expected.excluded]
     url = page.evaluate("location.href")
     assert "seconds=5" in url and "clips=3" in url and "takes=2" in url and "resolution=720p" in url
     page.goto(server)

@@ -5,7 +5,8 @@ One code path (:func:`cost_report`) serves ``videoguide cost``, the worked examp
 calculator widget's data. Money is ``Decimal`` USD throughout, never rounded here. Prices
 are the buyable offers of the as-of view (:class:`generator.answers.asof.ModelState`:
 current, USD per second, on a named platform, model not retired there). A model that cannot
-make a clip is excluded with the reason, a sentence for readers.
+make a clip is excluded with the reason, and a price that fits with a caveat carries it, both
+as :class:`Why` values; :mod:`generator.pages.costs` words them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from math import gcd
+from typing import Any
 
 from ..facts.catalog import ModelRecord, OfferRecord
 from ..facts.fields import TIER_ORDER, resolution_height
@@ -47,13 +49,13 @@ class Quote:
     billed_seconds: int
     per_clip: Decimal
     total: Decimal
-    caveats: tuple[str, ...]
+    caveats: tuple[Why, ...]
 
 
 @dataclass(frozen=True)
 class Exclusion:
     model: ModelRecord
-    reason: str
+    reason: Why
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,41 @@ class CostReport:
     """Models that cannot make the clip, in catalog order, each with its reason."""
 
 
+@dataclass(frozen=True)
+class Why:
+    """Why a model cannot make a clip, or a caveat on a price that can: ``kind`` and the
+    values it names, e.g. ``Why("too_long", (("longest", 8), ("total", 148)))``; read a
+    value with ``why["longest"]``. Built with :func:`why`.
+
+    Kinds (values): ``too_long`` (longest, total: with extension, or None),
+    ``fixed_lengths`` (lengths), ``length_undocumented``, ``ratios_undocumented``,
+    ``ratio_not_offered`` (ratios, wanted), ``resolutions_undocumented``,
+    ``resolution_too_high`` (highest), ``resolution_not_offered`` (labels, wanted),
+    ``resolution_lengths`` (label, lengths), ``silent_only``, ``no_price_for`` (resolution,
+    audio), ``no_price_on`` (platform), and why there is no buyable offer at all:
+    ``retired`` (shutdown), ``no_price``, ``estimate_only``, ``other_inputs_only``,
+    ``no_usd_price``. Caveats: ``billed_longer`` (billed, lengths), ``audio_unstated``,
+    ``audio_always_on``, ``resolution_unstated``.
+    """
+
+    kind: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    def __getitem__(self, name: str) -> Any:
+        return dict(self.values)[name]
+
+
+def why(kind: str, **values: Any) -> Why:
+    """A :class:`Why` of ``kind``; lists among ``values`` become tuples, so equal reasons are equal."""
+    return Why(kind, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items())))
+
+
 class Unavailable(Exception):
-    """Why a model cannot make the requested clip (the message is shown to readers)."""
+    """A model cannot make the requested clip; ``why`` says why."""
+
+    def __init__(self, reason: Why):
+        super().__init__(reason.kind)
+        self.why = reason
 
 
 def _spec(model: ModelRecord, name: str):  # noqa: ANN202 - the shown value of a spec
@@ -74,26 +109,21 @@ def _spec(model: ModelRecord, name: str):  # noqa: ANN202 - the shown value of a
     return None if fact is None else fact.value
 
 
-def _seconds_list(values: list[int]) -> str:
-    return ", ".join(str(v) for v in values[:-1]) + (" or " if len(values) > 1 else "") + f"{values[-1]} s"
-
-
-def billed_seconds(model: ModelRecord, seconds: int) -> tuple[int, tuple[str, ...]]:
+def billed_seconds(model: ModelRecord, seconds: int) -> tuple[int, tuple[Why, ...]]:
     """Length one generation must have to give ``seconds``, with caveats; raises Unavailable."""
     longest, lengths = _spec(model, "max_clip_seconds"), _spec(model, "clip_durations_seconds")
     if longest is not None and seconds > longest:
         total = _spec(model, "max_total_seconds")
-        more = f"; extension reaches {total} s in total, not priced here" if total and total > longest else ""
-        raise Unavailable(f"longest single generation is {longest} s{more}")
+        raise Unavailable(why("too_long", longest=longest, total=total if total and total > longest else None))
     if lengths:
         fitting = [d for d in sorted(lengths) if d >= seconds]
         if not fitting:
-            raise Unavailable(f"generates clips of {_seconds_list(sorted(lengths))} only")
+            raise Unavailable(why("fixed_lengths", lengths=sorted(lengths)))
         if fitting[0] != seconds:
-            return fitting[0], (f"billed as {fitting[0]} s (lengths: {_seconds_list(sorted(lengths))})",)
+            return fitting[0], (why("billed_longer", billed=fitting[0], lengths=sorted(lengths)),)
         return seconds, ()
     if longest is None:
-        raise Unavailable("clip length is not documented")
+        raise Unavailable(why("length_undocumented"))
     return seconds, ()
 
 
@@ -102,9 +132,9 @@ def _check_aspect(model: ModelRecord, aspect_ratio: str | None) -> None:
         return
     ratios = _spec(model, "aspect_ratios")
     if ratios is None:
-        raise Unavailable("aspect ratios are not documented")
+        raise Unavailable(why("ratios_undocumented"))
     if reduced(aspect_ratio) not in {reduced(r) for r in ratios}:
-        raise Unavailable(f"offers {', '.join(ratios)}, not {aspect_ratio}")
+        raise Unavailable(why("ratio_not_offered", ratios=ratios, wanted=aspect_ratio))
 
 
 def reduced(ratio: str) -> tuple[int, int]:
@@ -113,7 +143,7 @@ def reduced(ratio: str) -> tuple[int, int]:
     return (w // gcd(w, h), h // gcd(w, h))
 
 
-def _resolution_allows(model: ModelRecord, label: str | None, seconds: int) -> str | None:
+def _resolution_allows(model: ModelRecord, label: str | None, seconds: int) -> Why | None:
     """None if the model makes ``label`` clips of ``seconds``, else the reason it does not."""
     want = resolution_height(label)
     if want is None:
@@ -122,59 +152,54 @@ def _resolution_allows(model: ModelRecord, label: str | None, seconds: int) -> s
     if listed is None:
         top = _spec(model, "max_resolution")
         if top is None:
-            return "resolutions are not documented"
-        return None if top.height >= want else f"highest resolution is {top.label}"
+            return why("resolutions_undocumented")
+        return None if top.height >= want else why("resolution_too_high", highest=top.label)
     match = [r for r in listed if r.height == want]
     if not match:
-        return f"offers {', '.join(r.label for r in listed)}, not {label}"
+        return why("resolution_not_offered", labels=[r.label for r in listed], wanted=label)
     if all(r.durations_seconds and seconds not in r.durations_seconds for r in match):
-        return f"{label} only for {_seconds_list(match[0].durations_seconds)} clips"
+        return why("resolution_lengths", label=label, lengths=match[0].durations_seconds)
     return None
 
 
-def _audio_caveats(model: ModelRecord, offer: OfferRecord, audio: bool | None) -> tuple[str, ...] | None:
+def _audio_caveats(model: ModelRecord, offer: OfferRecord, audio: bool | None) -> tuple[Why, ...] | None:
     """Caveats when ``offer`` fits the audio asked for, None when it does not."""
     if audio is None or offer.audio is audio:
         return ()
     if offer.audio is None:
-        return ("the price does not say whether audio is included",)
+        return (why("audio_unstated"),)
     if audio is False and _spec(model, "audio") == "native":
-        return ("audio is always on here, so the price includes it",)
+        return (why("audio_always_on"),)
     return None
 
 
-def _offer_caveats(model: ModelRecord, offer: OfferRecord, request: ClipRequest, billed: int) -> tuple[str, ...] | None:
+def _offer_caveats(model: ModelRecord, offer: OfferRecord, request: ClipRequest, billed: int) -> tuple[Why, ...] | None:
     """Caveats when ``offer`` can price the request, None when it cannot."""
-    caveats: tuple[str, ...] = ()
+    caveats: tuple[Why, ...] = ()
     if request.resolution is None:
         if _resolution_allows(model, offer.resolution, billed):
             return None
     elif offer.resolution is None:
-        caveats = ("the price does not state a resolution",)
+        caveats = (why("resolution_unstated"),)
     elif resolution_height(offer.resolution) != resolution_height(request.resolution):
         return None
     audio = _audio_caveats(model, offer, request.audio)
     return None if audio is None else caveats + audio
 
 
-def _wanted(request: ClipRequest) -> str:
-    audio = {True: " with audio", False: " without audio", None: ""}[request.audio]
-    return f"{request.resolution or 'any resolution'}{audio}"
-
-
-def no_offer_reason(state: ModelState) -> str:
+def no_offer_reason(state: ModelState) -> Why:
     """Why the model has no buyable offer: retired, no price, only an estimate …"""
     summary, model = state.lifecycle, state.model
     if not summary.available:
-        return "retired" + (f" on {summary.shutdown.isoformat()}" if summary.shutdown else "")
+        return why("retired", shutdown=summary.shutdown)
     current = [o for o in state.current if o.platform is not None]
     if not model.offers:
-        return "no price is documented"
+        return why("no_price")
     if any(o.approximate for o in current):
-        return "only an estimated price is documented"
+        return why("estimate_only")
     if current and all(o.mode != "text_to_video" for o in current):
-        return "only prices for other inputs (such as image-to-video) are documented"
-    return "no current text-to-video price per second in USD on a named platform is documented"
+        return why("other_inputs_only")
+    return why("no_usd_price")
 
 
 def priced_offers(state: ModelState) -> tuple[OfferRecord, ...]:
@@ -191,12 +216,12 @@ def model_quotes(state: ModelState, request: ClipRequest,
     model = state.model
     offers = priced_offers(state) if offers is None else offers
     if request.audio and _spec(model, "audio") == "none":
-        raise Unavailable("makes silent clips only")
+        raise Unavailable(why("silent_only"))
     billed, caveats = billed_seconds(model, request.seconds)
     _check_aspect(model, request.aspect_ratio)
     if reason := _resolution_allows(model, request.resolution, billed):
         raise Unavailable(reason)
-    best: dict[str, tuple[OfferRecord, tuple[str, ...]]] = {}
+    best: dict[str, tuple[OfferRecord, tuple[Why, ...]]] = {}
     for offer in offers:
         fit = _offer_caveats(model, offer, request, billed)
         if fit is None:
@@ -206,7 +231,7 @@ def model_quotes(state: ModelState, request: ClipRequest,
                 (held[0].usd_per_second, TIER_ORDER.index(held[0].tier)):
             best[offer.platform.id] = (offer, fit)
     if not best:
-        raise Unavailable(f"no documented price for {_wanted(request)}")
+        raise Unavailable(why("no_price_for", resolution=request.resolution, audio=request.audio))
     return [Quote(model, o, billed, o.usd_per_second * billed, o.usd_per_second * billed * request.generations,
                   caveats + fit) for o, fit in best.values()]
 
@@ -223,11 +248,11 @@ def cost_report(view: AsOf, request: ClipRequest, models: list[str] | None = Non
             continue
         try:
             found = [q for q in model_quotes(state, request) if platform is None or q.offer.platform.id == platform]
-        except Unavailable as why:
-            excluded.append(Exclusion(model, str(why)))
+        except Unavailable as cannot:
+            excluded.append(Exclusion(model, cannot.why))
             continue
         if not found:
-            excluded.append(Exclusion(model, f"no documented price on {view.catalog.platforms[platform].name}"))
+            excluded.append(Exclusion(model, why("no_price_on", platform=view.catalog.platforms[platform].name)))
         quotes += found
     quotes.sort(key=lambda q: (q.total, len(q.caveats), q.model.name, q.offer.platform.name))
     return CostReport(request, tuple(quotes), tuple(excluded))

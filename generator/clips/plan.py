@@ -13,6 +13,7 @@ from decimal import Decimal
 from ..answers.asof import AsOf
 from ..answers.costs import ClipRequest, Unavailable, model_quotes, priced_offers
 from ..facts.samples import Clip, ClipsFile, Sample, SamplesFile
+from ..pages.costs import why_text
 from ..pages.format import cents
 from .check import PROVIDERS
 
@@ -82,12 +83,12 @@ def _estimate(view: AsOf, sample: Sample, model: str, platform: str) -> tuple[De
         offers = [o for o in priced_offers(state)
                   if o.platform is not None and o.platform.id == platform and o.tier == "standard"]
         quotes = model_quotes(state, request, offers) if offers else []
-    except Unavailable as why:
-        return None, str(why)
+    except Unavailable as cannot:
+        return None, why_text(cannot.why)
     if not quotes:
         return None, f"no documented standard-tier price on {view.catalog.platforms[platform].name}"
     if quotes[0].billed_seconds != s.seconds:
-        return None, f"{record.name} does not make {s.seconds} s clips: it would be {quotes[0].caveats[0]}"
+        return None, f"{record.name} does not make {s.seconds} s clips: it would be {why_text(quotes[0].caveats[0])}"
     return quotes[0].per_clip, None
 
 

@@ -11,18 +11,7 @@ from typing import Annotated, Any
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import (
-    AspectRatio,
-    AudioMode,
-    Date,
-    InputKind,
-    Money,
-    Pixels,
-    Seconds,
-    Slug,
-    Strict,
-    Text,
-)
+from .fields import AspectRatio, AudioMode, Date, InputKind, Money, Pixels, Seconds, Slug, Strict, Text
 
 
 class Requirement(Strict):

@@ -8,16 +8,7 @@ from ..answers.asof import AsOf
 from ..answers.criteria import head_to_head
 from ..answers.verdicts import Candidate, UseCaseResult
 from ..facts.catalog import Catalog
-from .views import (
-    FactView,
-    Link,
-    compare_page,
-    fact_view,
-    href,
-    model_page,
-    status_text,
-    use_case_page,
-)
+from .views import FactView, Link, compare_page, fact_view, href, model_page, status_text, use_case_page
 
 
 @dataclass(frozen=True)

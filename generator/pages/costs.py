@@ -12,17 +12,10 @@ import itertools
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable
 
 from ..answers.asof import AsOf, Freshness, ModelState
-from ..answers.costs import (
-    ClipRequest,
-    CostReport,
-    Quote,
-    Unavailable,
-    cost_report,
-    model_quotes,
-    reduced,
-)
+from ..answers.costs import ClipRequest, CostReport, Quote, Unavailable, Why, cost_report, model_quotes, reduced
 from . import format as fmt
 from .format import cents
 from .prices import PRICE_HISTORY_PAGE, what_text
@@ -37,6 +30,44 @@ PICO = Decimal(10) ** 12
 """Widget amounts are whole pico-dollars: exact for prices of up to 12 decimal places × whole seconds."""
 
 
+def _seconds_list(values: tuple[int, ...]) -> str:
+    """``4, 6 or 8 s``."""
+    return ", ".join(str(v) for v in values[:-1]) + (" or " if len(values) > 1 else "") + f"{values[-1]} s"
+
+
+WHY_WORDS: dict[str, Callable[[Why], str]] = {
+    "too_long": lambda w: f"longest single generation is {w['longest']} s"
+                          + (f"; extension reaches {w['total']} s in total, not priced here" if w["total"] else ""),
+    "fixed_lengths": lambda w: f"generates clips of {_seconds_list(w['lengths'])} only",
+    "length_undocumented": lambda w: "clip length is not documented",
+    "ratios_undocumented": lambda w: "aspect ratios are not documented",
+    "ratio_not_offered": lambda w: f"offers {', '.join(w['ratios'])}, not {w['wanted']}",
+    "resolutions_undocumented": lambda w: "resolutions are not documented",
+    "resolution_too_high": lambda w: f"highest resolution is {w['highest']}",
+    "resolution_not_offered": lambda w: f"offers {', '.join(w['labels'])}, not {w['wanted']}",
+    "resolution_lengths": lambda w: f"{w['label']} only for {_seconds_list(w['lengths'])} clips",
+    "silent_only": lambda w: "makes silent clips only",
+    "no_price_for": lambda w: f"no documented price for {w['resolution'] or 'any resolution'}"
+                              + {True: " with audio", False: " without audio", None: ""}[w["audio"]],
+    "no_price_on": lambda w: f"no documented price on {w['platform']}",
+    "retired": lambda w: "retired" + (f" on {w['shutdown'].isoformat()}" if w["shutdown"] else ""),
+    "no_price": lambda w: "no price is documented",
+    "estimate_only": lambda w: "only an estimated price is documented",
+    "other_inputs_only": lambda w: "only prices for other inputs (such as image-to-video) are documented",
+    "no_usd_price": lambda w: "no current text-to-video price per second in USD on a named platform is documented",
+    "billed_longer": lambda w: f"billed as {w['billed']} s (lengths: {_seconds_list(w['lengths'])})",
+    "audio_unstated": lambda w: "the price does not say whether audio is included",
+    "audio_always_on": lambda w: "audio is always on here, so the price includes it",
+    "resolution_unstated": lambda w: "the price does not state a resolution",
+}
+"""How each kind of :class:`~generator.answers.costs.Why` reads (a reason or a caveat)."""
+
+
+def why_text(reason: Why) -> str:
+    """``longest single generation is 8 s``: a reason or a caveat in words."""
+    return WHY_WORDS[reason.kind](reason)
+
+
 def cost_text(report: CostReport, model_name: str, fresh: Freshness | None = None) -> str:
     """``videoguide cost``: the job, then one line per platform, cheapest first (or the reason)."""
     r = report.request
@@ -49,8 +80,8 @@ def cost_text(report: CostReport, model_name: str, fresh: Freshness | None = Non
                      f" × {q.billed_seconds} s = {cents(q.per_clip)} per clip × {r.generations} generation(s)")
         stale = f" (stale: over {fresh.stale_after_days} days)" if fresh and fresh.is_stale(q.offer.as_of) else ""
         lines.append(f"      source: {q.offer.source.title}, checked {q.offer.as_of.isoformat()}{stale}")
-        lines += [f"      note: {c}" for c in q.caveats]
-    lines += [f"  cannot make this clip: {e.reason}" for e in report.excluded]
+        lines += [f"      note: {why_text(c)}" for c in q.caveats]
+    lines += [f"  cannot make this clip: {why_text(e.reason)}" for e in report.excluded]
     return "\n".join(lines)
 
 
@@ -75,7 +106,7 @@ def _cell(report: CostReport, model_id: str) -> ExampleCell:
         return ExampleCell(f"{cents(mine[0].total)} on {mine[0].offer.platform.name}", True,
                            mine[0].offer.as_of.isoformat())
     reason = next(e.reason for e in report.excluded if e.model.id == model_id)
-    return ExampleCell(f"Not possible: {reason}", False)
+    return ExampleCell(f"Not possible: {why_text(reason)}", False)
 
 
 def worked_examples(view: AsOf, page: str = CALCULATOR_PAGE) -> tuple[ExampleTable, ...]:
@@ -126,10 +157,10 @@ class _Tables:
     def outcome(self, state: ModelState, request: ClipRequest) -> dict:
         try:
             quotes = model_quotes(state, request)
-        except Unavailable as why:
-            return {"reason": str(why)}
+        except Unavailable as cannot:
+            return {"reason": why_text(cannot.why)}
         return {"quotes": [[self.offer(q), q.billed_seconds, _pico(q.per_clip),
-                            [self.caveats.setdefault(c, len(self.caveats)) for c in q.caveats]] for q in quotes]}
+                            [self.caveats.setdefault(why_text(c), len(self.caveats)) for c in q.caveats]] for q in quotes]}
 
 
 def _pico(amount: Decimal) -> str:

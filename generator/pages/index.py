@@ -12,18 +12,10 @@ from ..facts import schema as s
 from ..facts.catalog import Catalog
 from . import format as fmt
 from .compare import CompareContext, UseCaseContext, compare_context, use_case_context
+from .costs import why_text
 from .labelled import citations, disputed_facts, labelled_facts
 from .views import (
-    DISPUTED_PAGE,
-    SOURCES_PAGE,
-    ClaimView,
-    Link,
-    claim_view,
-    compare_page,
-    href,
-    model_page,
-    status_text,
-    url_href,
+    DISPUTED_PAGE, SOURCES_PAGE, ClaimView, Link, claim_view, compare_page, href, model_page, status_text, url_href,
 )
 
 MODELS_PAGE = "models/index.md"
@@ -74,7 +66,7 @@ def models_index_context(view: AsOf) -> ModelsIndexContext:
             total=_seconds(row.max_total)[0], total_sort=_seconds(row.max_total)[1],
             audio=fmt.value("audio", row.audio.value if row.audio else None),
             price=f"{fmt.usd(price)} ({fmt.offer_label(row.lowest_offer)})" if price is not None
-            else no_offer_reason(view.models[row.model.id]).capitalize(),
+            else why_text(no_offer_reason(view.models[row.model.id])).capitalize(),
             price_sort=format(price, "f") if price is not None else "999999",
             price_as_of=row.lowest_offer.as_of.isoformat() if row.lowest_offer else None,
             disputed=any(f.fact.disputed for f in labelled_facts(catalog, row.model)),

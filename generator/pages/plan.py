@@ -22,15 +22,7 @@ from .index import disputed_context, home_context, models_index_context, sources
 from .model import model_context
 from .prices import PRICE_HISTORY_PAGE, price_history_context
 from .samples import SAMPLES_PAGE, ClipSet, SamplesContext
-from .views import (
-    DISPUTED_PAGE,
-    SOURCES_PAGE,
-    Link,
-    compare_page,
-    href,
-    model_page,
-    use_case_page,
-)
+from .views import DISPUTED_PAGE, SOURCES_PAGE, Link, compare_page, href, model_page, use_case_page
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,14 @@ the terminal text and the widget's data (all from generator.answers.costs.cost_r
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
 
 from generator.answers.costs import ClipRequest, cost_report
 from generator.cli import main
-from generator.pages.costs import calculator_data, cost_text, worked_examples
+from generator.pages.costs import calculator_data, cost_text, why_text, worked_examples
 from generator.pages.format import cents
 
 from ..conftest import PRICING
@@ -21,7 +22,7 @@ def _rows(report):
 
 
 def _why(report):
-    return {e.model.id: e.reason for e in report.excluded}
+    return {e.model.id: why_text(e.reason) for e in report.excluded}
 
 
 def test_cheapest_first_to_the_cent(pricing_view):
@@ -32,7 +33,7 @@ def test_cheapest_first_to_the_cent(pricing_view):
         ("alpha", "resell", 6, "$2.10", "$12.60"),     # 35 credits × $0.01 = $0.35/s; 5 s is billed as 6 s
         ("alpha", "acme-api", 6, "$2.40", "$14.40"),   # $0.40/s (current entry) × 6 s; × 6
     ]
-    assert report.quotes[1].caveats == ("billed as 6 s (lengths: 4, 6 or 8 s)",)
+    assert tuple(map(why_text, report.quotes[1].caveats)) == ("billed as 6 s (lengths: 4, 6 or 8 s)",)
     assert report.quotes[0].total == Decimal("3.780")  # exact until display
 
 
@@ -63,7 +64,7 @@ def test_silent_clips_on_an_always_on_audio_model_are_priced_with_audio(pricing_
     report = cost_report(pricing_view, ClipRequest(8, audio=False))
     alpha = [q for q in report.quotes if q.model.id == "alpha"]
     assert {q.offer.platform.id for q in alpha} == {"acme-api", "resell"}
-    assert all("audio is always on here, so the price includes it" in q.caveats for q in alpha)
+    assert all("audio is always on here, so the price includes it" in map(why_text, q.caveats) for q in alpha)
 
 
 def test_the_plan_and_scheduled_prices_are_not_used(pricing_view):
@@ -105,7 +106,7 @@ def test_widget_data_is_the_same_code_path(pricing_view):
             outcome = data["outcomes"][outcome_index]
             quotes = [q for q in report.quotes if q.model.name == model]
             if "reason" in outcome:
-                assert outcome["reason"] == next(e.reason for e in report.excluded if e.model.name == model)
+                assert outcome["reason"] == next(why_text(e.reason) for e in report.excluded if e.model.name == model)
             else:
                 assert sorted(int(q[2]) for q in outcome["quotes"]) == sorted(int(q.per_clip * 10**12) for q in quotes)
 
@@ -154,3 +155,14 @@ def test_cost_command(capsys, monkeypatch, tmp_path):
 def test_cost_usage_errors_exit_2(capsys, args, message):
     assert main(["cost", "--data", str(PRICING), *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_every_reason_and_caveat_the_costs_give_has_words():
+    import re
+
+    import generator.answers.costs as costs
+    from generator.pages.costs import WHY_WORDS
+
+    made = set(re.findall(r'\bwhy\("(\w+)"', Path(costs.__file__).read_text()))
+    documented = set(re.findall(r"``(\w+)``", costs.Why.__doc__)) - {"kind", "why"}
+    assert made == documented == set(WHY_WORDS)

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from generator.answers.verdicts import use_case_results
-from generator.pages.index import (
-    disputed_context,
-    home_context,
-    models_index_context,
-    sources_context,
-)
+from generator.pages.index import disputed_context, home_context, models_index_context, sources_context
 
 
 def test_models_rows_carry_sort_keys(real_view):

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from generator.pages.render import (
-    admonition_title,
-    front_matter_title,
-    html_text,
-    md_cell,
-    md_text,
-)
+from generator.pages.render import admonition_title, front_matter_title, html_text, md_cell, md_text
 
 HOSTILE = 'Veo | 3\n<script>alert("x")</script> *b* [l](http://x) {: .c} `code` # h & co'
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition"]
