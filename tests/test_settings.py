@@ -1,8 +1,13 @@
-"""Settings resolve paths once, from the working directory or the arguments."""
+"""Settings resolve paths once, from the working directory or the arguments, and read
+``[tool.videoguide] stale_after_days`` with clear errors."""
 
 from __future__ import annotations
 
-from generator.settings import Settings
+from pathlib import Path
+
+import pytest
+
+from generator.settings import ConfigError, Settings, configured_stale_after
 
 
 def test_defaults_follow_the_working_directory(tmp_path, monkeypatch):
@@ -16,3 +21,18 @@ def test_arguments_win_and_are_absolute(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     settings = Settings.from_cwd(data_dir=tmp_path / "x" / ".." / "other")
     assert settings.data_dir == tmp_path / "other"
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("", 90), ("[tool.videoguide]\nstale_after_days = 30\n", 30),
+])
+def test_stale_after_comes_from_pyproject(tmp_path: Path, setting: str, expected: int):
+    (tmp_path / "pyproject.toml").write_text(setting)
+    assert configured_stale_after(tmp_path) == expected
+
+
+@pytest.mark.parametrize("value", ["0", "\"90\"", "true", "1.5"])
+def test_a_bad_stale_after_setting_is_an_error(tmp_path: Path, value: str):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.videoguide]\nstale_after_days = {value}\n")
+    with pytest.raises(ConfigError, match="stale_after_days must be a whole number of days"):
+        configured_stale_after(tmp_path)

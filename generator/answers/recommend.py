@@ -53,6 +53,7 @@ class Check:
     shown: Any = None
     short_for: int | None = None
 
+
 @dataclass(frozen=True)
 class Match:
     model: ModelRecord

@@ -64,6 +64,8 @@ MonthOrDay = Annotated[str, BeforeValidator(_month_or_day)]
 """A day (``2025-09-15``) or, when a source gives only the month, a month (``2025-09``).
 Kept as text: ISO strings of either precision sort and compare in calendar order."""
 Text = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True, min_length=1)]
+
+
 def _matching(pattern: str, message: str):  # noqa: ANN202 - returns a validator
     def check(value: str) -> str:
         if not re.fullmatch(pattern, value):
@@ -81,6 +83,8 @@ AspectRatio = Annotated[str, Field(strict=True), _matching(
     r"[1-9][0-9]*:[1-9][0-9]*", "'{value}' is not an aspect ratio like \"16:9\" (quote it in YAML)")]
 Sha256 = Annotated[str, Field(strict=True), _matching(
     r"[0-9a-f]{64}", "'{value}' is not a SHA-256 digest (64 lowercase hexadecimal digits)")]
+
+
 def _resolution_label(value: str) -> str:
     if not re.fullmatch(r"[1-9][0-9]{2,3}p|[248]K|[1-9][0-9]{2,4}x[1-9][0-9]{2,4}", value):
         raise PydanticCustomError("resolution", "'{value}' is not a resolution label like 720p, 1080p, 4K or "
@@ -110,6 +114,8 @@ def resolution_height(label: str | None) -> int | None:
 
 Seconds = Annotated[int, Field(strict=True, gt=0)]
 Pixels = Annotated[int, Field(strict=True, gt=0)]
+
+
 def _money_text(value: Any) -> Any:
     if isinstance(value, str) and not re.fullmatch(r"[-+]?[0-9]+(?:\.[0-9]+)?", value.strip()):
         raise PydanticCustomError("decimal_parsing", "Input should be a valid decimal")

@@ -61,6 +61,7 @@ def _match_data(match: Match | None) -> dict | None:
     """A ranked model as the widget shows it: name, URL, status and the reasons with sources."""
     if match is None:
         return None
+
     def reason(text: str, fact) -> dict:  # noqa: ANN001
         if fact is None:
             return {"text": text, "source": None, "href": None, "as_of": None}

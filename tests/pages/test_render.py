@@ -1,10 +1,16 @@
-"""Escaping: a value from data shows as text wherever it lands."""
+"""Rendering: a value from data shows as text wherever it lands; old checked dates are marked stale."""
 
 from __future__ import annotations
 
 import markdown
 
-from generator.pages.render import admonition_title, front_matter_title, html_text, md_cell, md_text
+from generator.answers.asof import Freshness
+from generator.facts.catalog import build_catalog
+from generator.facts.validate import load_dataset
+from generator.pages.plan import plan_pages
+from generator.pages.render import admonition_title, front_matter_title, html_text, md_cell, md_text, render_pages
+
+from ..conftest import PRICING, TODAY, at
 
 HOSTILE = 'Veo | 3\n<script>alert("x")</script> *b* [l](http://x) {: .c} `code` # h & co'
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition"]
@@ -33,3 +39,13 @@ def test_html_and_admonition_titles():
 def test_front_matter_title_is_escaped_json():
     assert front_matter_title('Kling <img src=x> "3"\n') == '"Kling &lt;img src=x&gt; \\"3\\""'
 
+
+def test_pages_mark_stale_checked_dates():
+    catalog = build_catalog(load_dataset(PRICING))
+    pages = {p.path: p for p in plan_pages(at(catalog))}
+    text = render_pages([pages["models/alpha.md"]], Freshness(TODAY, 90))["models/alpha.md"]
+    assert ('checked 2026-07-01 <span class="vg-stale" title="Checked 151 days before 2026-11-29; '
+            'facts older than 90 days may have changed">stale</span>') in text
+    assert "2026-11-20 <span" not in text
+    relaxed = render_pages([pages["models/alpha.md"]], Freshness(TODAY, 200))["models/alpha.md"]
+    assert "vg-stale" not in relaxed
