@@ -9,9 +9,9 @@ generated file. The machine is shared, so compare medians and ratios, not single
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -47,4 +47,6 @@ def main(runs: int = 5) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("runs", nargs="?", type=int, default=5, help="runs per step (default 5)")
+    main(parser.parse_args().runs)

@@ -14,14 +14,24 @@ The packages follow the flow: :mod:`.facts` (read and check the data) → :mod:`
 :mod:`.clips` (sample clips); :mod:`.pipeline`, :mod:`.commands` and :mod:`.cli` wire them.
 """
 
-from .facts.catalog import Catalog
-from .facts.errors import DataError, GuideError, Problem
-from .pipeline import build, check, generate
-from .settings import Settings
-from .site.engine import BuildError
-from .site.write import WriteError
+from importlib import import_module
+from typing import Any
 
-__all__ = [
-    "BuildError", "Catalog", "DataError", "GuideError", "Problem", "Settings", "WriteError",
-    "build", "check", "generate",
-]
+_HOMES = {
+    "Catalog": "facts.catalog", "DataError": "facts.errors", "GuideError": "facts.errors",
+    "Problem": "facts.errors", "Settings": "settings", "BuildError": "site.engine", "WriteError": "site.write",
+    "build": "pipeline", "check": "pipeline", "generate": "pipeline",
+}
+"""Public name → the module that defines it. They are imported when first used, so that
+importing one package (``generator.facts``, say) does not load every other one."""
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))

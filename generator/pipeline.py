@@ -20,7 +20,7 @@ from .facts.dataset import Dataset
 from .facts.errors import DataError, GuideError
 from .facts.samples import CLIPS_FILE, SAMPLES_FILE
 from .facts.validate import load_dataset
-from .pages.changelog import FEED_FILE, feed_xml
+from .pages.what_changed import FEED_FILE, feed_xml
 from .pages.chart import cost_chart_svg
 from .pages.costs import CHART_FILE, chart_report
 from .pages.plan import plan_pages

@@ -15,7 +15,7 @@ from generator import commands, pipeline
 from generator.cli import main
 from generator.facts.errors import UsageError
 from generator.facts.validate import load_dataset
-from generator.pages.changelog import feed_xml
+from generator.pages.what_changed import feed_xml
 
 from .conftest import ARTICLE, PRICING, TODAY, copy_project
 

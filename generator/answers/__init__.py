@@ -1,4 +1,5 @@
-"""Answers: everything derived from the facts, as values, never as page text.
+"""Answers: everything derived from the facts, as values, never as page text (the located
+problems of ``check --stale`` and the errors raised carry their messages, as in facts).
 
 Owns the as-of view (:mod:`.asof`: lifecycle, current and buyable offers and freshness of
 every model on the date a build is for, resolved once), lifecycle (:mod:`.lifecycle`), price

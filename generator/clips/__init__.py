@@ -9,6 +9,6 @@ manifest it keeps (:mod:`.runner`, :mod:`.manifest`, :mod:`.session`) and which 
 are present (:mod:`.files`).
 
 Imports :mod:`generator.facts`, :mod:`generator.answers` (the estimates are the
-calculator's costs), :mod:`generator.pages` (money as the pages write it) and
+calculator's costs), :mod:`generator.pages` (money and cost reasons as the pages word them) and
 :mod:`generator.site` (the writer); nothing imports it but the wiring at the top.
 """

@@ -113,7 +113,8 @@ def worked_examples(view: AsOf, page: str = CALCULATOR_PAGE) -> tuple[ExampleTab
     """One table per clip length in EXAMPLE_SECONDS: each model's cheapest platform for one clip."""
     tables = []
     for seconds in EXAMPLE_SECONDS:
-        reports = [cost_report(view, ClipRequest(seconds, resolution=res, audio=audio)) for res, audio in EXAMPLE_COLUMNS]
+        reports = [cost_report(view, ClipRequest(seconds, resolution=res, audio=audio))
+                   for res, audio in EXAMPLE_COLUMNS]
         rows = tuple((Link(m.name, href(page, model_page(m.id))), tuple(_cell(r, m.id) for r in reports))
                      for m in view.catalog.models.values())
         columns = tuple(f"{res}, {'with' if audio else 'without'} audio" for res, audio in EXAMPLE_COLUMNS)
@@ -160,7 +161,10 @@ class _Tables:
         except Unavailable as cannot:
             return {"reason": why_text(cannot.why)}
         return {"quotes": [[self.offer(q), q.billed_seconds, _pico(q.per_clip),
-                            [self.caveats.setdefault(why_text(c), len(self.caveats)) for c in q.caveats]] for q in quotes]}
+                            [self._caveat(c) for c in q.caveats]] for q in quotes]}
+
+    def _caveat(self, caveat: Why) -> int:
+        return self.caveats.setdefault(why_text(caveat), len(self.caveats))
 
 
 def _pico(amount: Decimal) -> str:

@@ -14,7 +14,7 @@ from ..answers.verdicts import use_case_results
 from ..facts import schema as s
 from ..facts.catalog import Catalog
 from ..facts.changelog import ChangesFile
-from .changelog import CHANGES_PAGE, changes_context
+from .what_changed import CHANGES_PAGE, changes_context
 from .compare import compare_context, use_case_context
 from .costs import CALCULATOR_PAGE, calculator_context
 from .guide import GUIDE_PAGE, guide_context

@@ -212,6 +212,7 @@ def price_history_context(view: AsOf) -> PriceHistoryContext:
     return PriceHistoryContext(newest_first(rows), view.today.isoformat())
 
 
-def model_prices(page: str, state: ModelState) -> tuple[tuple[PriceGrid, ...], tuple[OfferLine, ...], tuple[HistoryRow, ...]]:
+def model_prices(page: str, state: ModelState) -> tuple[tuple[PriceGrid, ...], tuple[OfferLine, ...],
+                                                         tuple[HistoryRow, ...]]:
     """(grids, other offers, history rows newest first) for a model page."""
     return price_grids(page, state), other_offers(page, state), newest_first(history_rows(page, state))

@@ -10,7 +10,7 @@ from generator.facts.validate import load_dataset
 from generator.pages.plan import plan_pages
 from generator.pages.render import admonition_title, front_matter_title, html_text, md_cell, md_text, render_pages
 
-from ..conftest import PRICING, TODAY, at
+from ..conftest import PRICING, ROOT, TODAY, at
 
 HOSTILE = 'Veo | 3\n<script>alert("x")</script> *b* [l](http://x) {: .c} `code` # h & co'
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition"]
@@ -49,3 +49,14 @@ def test_pages_mark_stale_checked_dates():
     assert "2026-11-20 <span" not in text
     relaxed = render_pages([pages["models/alpha.md"]], Freshness(TODAY, 200))["models/alpha.md"]
     assert "vg-stale" not in relaxed
+
+
+def test_every_template_names_the_context_it_is_given_where_it_lives():
+    """Each template's first line names its context and the module that makes it; the module exists."""
+    import re
+
+    templates = ROOT / "generator" / "pages" / "templates"
+    for template in sorted(templates.glob("*.jinja")):
+        head = template.read_text(encoding="utf-8").split("\n", 2)[:2]
+        for path in re.findall(r"generator/[\w/]+\.py", " ".join(head)):
+            assert (ROOT / path).is_file(), f"{template.name} names {path}, which does not exist"
