@@ -27,7 +27,7 @@ from .facts.samples import CLIPS_FILE, SAMPLES_FILE, ClipsFile, SamplesFile
 from .pages.changes import Change, Version, compare, report_text, summarise
 from .pages.costs import cost_text as cost_text_of
 from .pages.recommendation import report
-from .pipeline import DATA_CHECKS, check, load, view_of
+from .pipeline import DATA_CHECKS, load, view_of
 from .settings import Settings
 from .site.write import exclusive_lock, replace_file
 
@@ -68,13 +68,14 @@ def cost_text(settings: Settings, model_id: str, request: ClipRequest, platform:
               today: dt.date | None = None) -> str:
     """``videoguide cost``: the same figures as the calculator. Raises DataError, or
     UsageError for an unknown model or platform."""
-    catalog = check(settings)
+    stale_after = settings.stale_after()
+    catalog = build_catalog(load(settings.data_dir))
     for kind, value, known in (("model", model_id, catalog.models), ("platform", platform, catalog.platforms)):
         if value is not None and value not in known:
             raise UsageError(f"unknown {kind} '{value}'; {near(value, list(known))}")
     if request.resolution is not None and resolution_height(request.resolution) is None:
         raise UsageError(f"unknown resolution '{request.resolution}'; write a label such as 720p, 1080p, 1440p or 4K")
-    view = view_of(catalog, today, settings.stale_after())
+    view = view_of(catalog, today, stale_after)
     return cost_text_of(cost_report(view, request, [model_id], platform), catalog.models[model_id].name, view.freshness)
 
 

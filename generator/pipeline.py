@@ -20,12 +20,12 @@ from .facts.dataset import Dataset
 from .facts.errors import DataError, GuideError
 from .facts.samples import CLIPS_FILE, SAMPLES_FILE
 from .facts.validate import load_dataset
-from .pages.what_changed import FEED_FILE, feed_xml
 from .pages.chart import cost_chart_svg
 from .pages.costs import CHART_FILE, chart_report
 from .pages.plan import plan_pages
 from .pages.render import render_pages
 from .pages.samples import ClipSet
+from .pages.what_changed import FEED_FILE, feed_xml
 from .settings import Settings
 from .site.engine import build_site, configured_site_url
 from .site.serve import serve as serve_site

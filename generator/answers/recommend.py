@@ -23,7 +23,7 @@ from typing import Any, Callable
 from ..facts import schema as s
 from ..facts.catalog import ModelRecord, OfferRecord, ResolvedFact
 from ..facts.errors import GuideError
-from ..facts.fields import resolution_order
+from ..facts.fields import resolution_height
 from .asof import AsOf, ModelState
 from .costs import reduced
 from .criteria import lowest_offer_fact
@@ -124,7 +124,7 @@ def _offer_fits(offer: OfferRecord, others: tuple[s.Requirement, ...]) -> bool:
         if r.audio_in is not None and "none" not in r.audio_in and offer.audio is False:
             return False
         if r.min_resolution_height is not None and (
-                offer.resolution is None or resolution_order(offer.resolution)[0] < r.min_resolution_height):
+                offer.resolution is None or resolution_height(offer.resolution) < r.min_resolution_height):
             return False  # an offer whose resolution is not stated does not prove the price
     return True
 

@@ -92,7 +92,8 @@ def _estimate(view: AsOf, sample: Sample, model: str, platform: str) -> tuple[De
     return quotes[0].per_clip, None
 
 
-def plan(view: AsOf, samples: SamplesFile, clips: ClipsFile | None, only: str | None = None, present: frozenset[str] | None = None, retry_uncertain: bool = False,
+def plan(view: AsOf, samples: SamplesFile, clips: ClipsFile | None, only: str | None = None,
+         present: frozenset[str] | None = None, retry_uncertain: bool = False,
          altered: frozenset[str] = frozenset()) -> list[Job]:
     """Every job of every sample (or of sample ``only``), in file order. ``present`` holds the
     clip files found under docs/ (None: not looked at); ``altered`` those whose SHA-256 is not

@@ -15,7 +15,7 @@ from .compare import CompareContext, UseCaseContext, compare_context, use_case_c
 from .costs import why_text
 from .labelled import citations, disputed_facts, labelled_facts
 from .views import (
-    DISPUTED_PAGE, SOURCES_PAGE, ClaimView, Link, claim_view, compare_page, href, model_page, status_text, url_href,
+    DISPUTED_PAGE, SOURCES_PAGE, ClaimView, Link, claim_view, href, model_page, pair_link, status_text, url_href,
 )
 
 MODELS_PAGE = "models/index.md"
@@ -146,8 +146,7 @@ def home_context(view: AsOf, results: tuple, has_guide: bool = False) -> HomeCon
                      for st in view.models.values()),
         headline=compare_context(view, *catalog.comparisons[0], page) if catalog.comparisons else None,
         use_cases=tuple(use_case_context(catalog, r, page) for r in results),
-        comparisons=tuple(Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href(page, compare_page(a, b)))
-                          for a, b in catalog.comparisons),
+        comparisons=tuple(pair_link(page, catalog, a, b) for a, b in catalog.comparisons),
         n_sources=len(catalog.sources), n_disputed=len(disputed_facts(catalog)),
         models_href=href(page, MODELS_PAGE), sources_href=href(page, SOURCES_PAGE),
         disputed_href=href(page, DISPUTED_PAGE), guide_href=href(page, "guide/index.md") if has_guide else None,

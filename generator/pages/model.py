@@ -12,16 +12,7 @@ from .labelled import labelled_facts
 from .prices import PRICE_HISTORY_PAGE, HistoryRow, OfferLine, PriceGrid, model_prices
 from .samples import SampleView
 from .views import (
-    SOURCES_PAGE,
-    FactView,
-    Link,
-    banner,
-    compare_page,
-    fact_view,
-    href,
-    missing_view,
-    model_page,
-    use_case_page,
+    SOURCES_PAGE, FactView, Link, banner, fact_view, href, missing_view, model_page, pair_link, use_case_page,
 )
 
 
@@ -118,6 +109,5 @@ def model_context(view: AsOf, model_id: str) -> ModelContext:
         strengths=sections.get("Strengths", ()), weaknesses=sections.get("Weaknesses", ()), verdicts=verdicts,
         prompt=_prompt(page, model), price_grids=grids, other_prices=other_prices, price_history=history,
         price_history_href=href(page, PRICE_HISTORY_PAGE),
-        comparisons=tuple(Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href(page, compare_page(a, b)))
-                          for a, b in catalog.comparisons if model.id in (a, b)),
+        comparisons=tuple(pair_link(page, catalog, a, b) for a, b in catalog.comparisons if model.id in (a, b)),
     )

@@ -12,9 +12,7 @@ from typing import Any
 from ..answers.asof import AsOf
 from ..answers.verdicts import use_case_results
 from ..facts import schema as s
-from ..facts.catalog import Catalog
 from ..facts.changelog import ChangesFile
-from .what_changed import CHANGES_PAGE, changes_context
 from .compare import compare_context, use_case_context
 from .costs import CALCULATOR_PAGE, calculator_context
 from .guide import GUIDE_PAGE, guide_context
@@ -22,7 +20,8 @@ from .index import disputed_context, home_context, models_index_context, sources
 from .model import model_context
 from .prices import PRICE_HISTORY_PAGE, price_history_context
 from .samples import SAMPLES_PAGE, ClipSet, SamplesContext
-from .views import DISPUTED_PAGE, SOURCES_PAGE, Link, compare_page, href, model_page, use_case_page
+from .views import DISPUTED_PAGE, SOURCES_PAGE, Link, compare_page, model_page, pair_link, use_case_page
+from .what_changed import CHANGES_PAGE, changes_context
 
 
 @dataclass(frozen=True)
@@ -43,10 +42,6 @@ class UseCasesIndexContext:
     results: tuple[Any, ...]
 
 
-def _pair_link(page: str, catalog: Catalog, a: str, b: str) -> Link:
-    return Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href(page, compare_page(a, b)))
-
-
 def _per_model_pages(view: AsOf, clips: ClipSet) -> list[Page]:
     """The model pages, then All models, the head-to-heads and their index."""
     catalog = view.catalog
@@ -57,7 +52,7 @@ def _per_model_pages(view: AsOf, clips: ClipSet) -> list[Page]:
                    replace(ctx, samples=clips.views(compare_page(a, b), catalog, (a, b))), ctx.title)
               for a, b in catalog.comparisons if (ctx := compare_context(view, a, b, compare_page(a, b)))]
     pages.append(Page("compare/index.md", "compare_index.md.jinja", CompareIndexContext(tuple(
-        _pair_link("compare/index.md", catalog, a, b) for a, b in catalog.comparisons)), "Head-to-head"))
+        pair_link("compare/index.md", catalog, a, b) for a, b in catalog.comparisons)), "Head-to-head"))
     return pages
 
 

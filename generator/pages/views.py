@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..answers.criteria import PriceClaim
 from ..answers.lifecycle import LifecycleSummary
-from ..facts.catalog import ResolvedClaim, ResolvedFact, same_value
+from ..facts.catalog import Catalog, ResolvedClaim, ResolvedFact, same_value
 from . import format as fmt
 
 SOURCES_PAGE = "facts/sources.md"
@@ -51,6 +51,11 @@ def url_href(from_page: str, to_page: str) -> str:
 class Link:
     text: str
     href: str
+
+
+def pair_link(page: str, catalog: Catalog, a: str, b: str) -> Link:
+    """``Veo 3.1 vs Sora 2 Pro``, linking from ``page`` to that head-to-head."""
+    return Link(f"{catalog.models[a].name} vs {catalog.models[b].name}", href(page, compare_page(a, b)))
 
 
 @dataclass(frozen=True)
