@@ -12,7 +12,7 @@ import threading
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .answers.costs import ClipRequest
+from .answers.plans import JOB_INPUTS, MAX_SECONDS, SOUNDS, Job
 from .answers.freshness import StaleFacts
 from .answers.recommend import AnswerError
 from .clips.plan import BudgetError
@@ -55,17 +55,24 @@ def _ratio(text: str) -> str:
 
 
 def _add_cost(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparsers
-    cost = sub.add_parser("cost", help="what clips cost on one model, per platform, cheapest first")
+    cost = sub.add_parser("cost", help="plan a finished video on every model and platform, cheapest first",
+                          description="Plan a finished video (one generation, shots cut together, or an extended"
+                                      " clip) on every model and platform that can make it, cheapest first.")
     cost.add_argument("--data", type=Path, default=None, help=data_help)
-    cost.add_argument("--model", required=True, metavar="ID", help="model id, e.g. veo-3-1")
-    cost.add_argument("--seconds", required=True, type=_whole(600), metavar="N", help="length of one clip (1-600)")
-    cost.add_argument("--clips", type=_whole(100000), default=1, metavar="N", help="usable clips (default 1)")
+    cost.add_argument("--seconds", required=True, type=_whole(MAX_SECONDS), metavar="N",
+                      help=f"finished length in seconds (1-{MAX_SECONDS})")
+    cost.add_argument("--aspect-ratio", default=None, type=_ratio, metavar="W:H", help="e.g. 9:16 (default: any)")
+    cost.add_argument("--resolution", default=None, metavar="R", help="at least this: 720p, 1080p, 4K … (default: any)")
+    cost.add_argument("--sound", choices=SOUNDS, default=None,
+                      help="native: made with the picture; added: added afterwards, so none needed; silent"
+                           " (default: either)")
+    cost.add_argument("--input", choices=JOB_INPUTS, default="text", help="what you start from (default: text)")
+    cost.add_argument("--videos", type=_whole(100000), default=1, metavar="N", help="finished videos (default 1)")
     cost.add_argument("--takes", type=_whole(1000), default=1, metavar="K",
-                      help="generations per usable clip (default 1)")
-    cost.add_argument("--resolution", default=None, metavar="R", help="720p, 1080p, 4K … (default: any)")
-    cost.add_argument("--aspect-ratio", default=None, type=_ratio, metavar="W:H", help="e.g. 16:9 (default: any)")
-    cost.add_argument("--audio", action=argparse.BooleanOptionalAction, default=None,
-                      help="with (--audio) or without (--no-audio) sound (default: either)")
+                      help="generations per usable shot (default 1)")
+    cost.add_argument("--budget", type=_usd, default=None, metavar="USD", help="for the whole job (default: none)")
+    cost.add_argument("--model", action="append", default=None, metavar="ID",
+                      help="only this model (repeatable; default: all)")
     cost.add_argument("--platform", default=None, metavar="P", help="one platform id (default: all)")
 
 
@@ -174,8 +181,8 @@ def _run(args: argparse.Namespace) -> str:
     if args.command == "clips":
         return _clips(args, settings)
     if args.command == "cost":
-        return commands.cost_text(settings, args.model, ClipRequest(
-            args.seconds, args.clips, args.takes, args.resolution, args.aspect_ratio, args.audio), args.platform)
+        return commands.cost_text(settings, Job(args.seconds, args.aspect_ratio, args.resolution, args.sound, args.input,
+                                                args.videos, args.takes, args.budget), args.model, args.platform)
     if args.command == "generate":
         report = pipeline.generate(settings)
         return f"generated {report.summary()} in {settings.docs_dir}"

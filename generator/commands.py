@@ -10,11 +10,11 @@ from contextlib import ExitStack
 from decimal import Decimal
 from typing import Callable, Mapping
 
-from .answers.costs import ClipRequest, cost_report
+from .answers.plans import Job, job_report
 from .answers.freshness import StaleFacts, stale_facts
 from .answers.recommend import recommend
 from .clips.files import clip_files
-from .clips.plan import Job, orphans, plan, plan_text
+from .clips.plan import Job as ClipJob, orphans, plan, plan_text
 from .clips.runner import Timing
 from .clips.session import LOCK_FILE, Folders, run_jobs
 from .facts.catalog import build_catalog
@@ -64,19 +64,20 @@ def stale_text(settings: Settings, today: dt.date | None = None, strict: bool = 
     return text
 
 
-def cost_text(settings: Settings, model_id: str, request: ClipRequest, platform: str | None = None,
+def cost_text(settings: Settings, job: Job, models: list[str] | None = None, platform: str | None = None,
               today: dt.date | None = None) -> str:
-    """``videoguide cost``: the same figures as the calculator. Raises DataError, or
-    UsageError for an unknown model or platform."""
+    """``videoguide cost``: the job's plans, the same figures as the calculator. Raises
+    DataError, or UsageError for an unknown model, platform or resolution."""
     stale_after = settings.stale_after()
     catalog = build_catalog(load(settings.data_dir))
-    for kind, value, known in (("model", model_id, catalog.models), ("platform", platform, catalog.platforms)):
+    for kind, value, known in [*(("model", m, catalog.models) for m in models or []),
+                               ("platform", platform, catalog.platforms)]:
         if value is not None and value not in known:
             raise UsageError(f"unknown {kind} '{value}'; {near(value, list(known))}")
-    if request.resolution is not None and resolution_height(request.resolution) is None:
-        raise UsageError(f"unknown resolution '{request.resolution}'; write a label such as 720p, 1080p, 1440p or 4K")
+    if job.resolution is not None and resolution_height(job.resolution) is None:
+        raise UsageError(f"unknown resolution '{job.resolution}'; write a label such as 720p, 1080p, 1440p or 4K")
     view = view_of(catalog, today, stale_after)
-    return cost_text_of(cost_report(view, request, [model_id], platform), catalog.models[model_id].name, view.freshness)
+    return cost_text_of(job_report(view, job, models, platform), view.freshness)
 
 
 def diff_text(settings: Settings, revision: str | None = None, record: bool = False, summary: str | None = None,
@@ -122,7 +123,7 @@ def _record(settings: Settings, changelog: ChangesFile | None, changes: list[Cha
 
 
 def _clip_jobs(settings: Settings, only: str | None, today: dt.date | None,
-               retry_uncertain: bool = False) -> tuple[list[Job], ClipsFile | None, SamplesFile]:
+               retry_uncertain: bool = False) -> tuple[list[ClipJob], ClipsFile | None, SamplesFile]:
     """The clip jobs of every sample (or of ``only``), with their state and estimate."""
     dataset = load(settings.data_dir)
     samples = dataset.vocabularies.get(SAMPLES_FILE)

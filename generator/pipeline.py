@@ -21,7 +21,7 @@ from .facts.errors import DataError, GuideError
 from .facts.samples import CLIPS_FILE, SAMPLES_FILE
 from .facts.validate import load_dataset
 from .pages.chart import cost_chart_svg
-from .pages.costs import CHART_FILE, chart_report
+from .pages.calculator import CHART_FILE, chart_report
 from .pages.plan import plan_pages
 from .pages.render import render_pages
 from .pages.samples import ClipSet

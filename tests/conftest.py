@@ -78,3 +78,27 @@ def article_view(article_catalog: Catalog) -> AsOf:
 @pytest.fixture(scope="session")
 def pricing_view(pricing_catalog: Catalog) -> AsOf:
     return at(pricing_catalog)
+
+
+EXTENDED_ALPHA = {
+    "  aspect_ratios: [\"16:9\", \"9:16\"]\n": "  max_total_seconds: 29\n"
+    "  extension: {step_seconds: 7, max_steps: 3, resolutions: [720p]}\n"
+    "  aspect_ratios: [\"16:9\", \"9:16\"]\n  inputs: [text, image_first_frame]\n",
+    "  - {platform: acme-app,": "  - {platform: acme-api, mode: extension, resolution: 720p, audio: true,"
+                             " price_per_second: \"0.20\"}\n  - {platform: acme-app,",
+}
+"""The pricing fixture's Alpha with extension (7 s a call, at most 3, 720p, 29 s in all),
+priced on Acme API only, and documented inputs."""
+
+
+@pytest.fixture(scope="session")
+def plans_view(tmp_path_factory) -> AsOf:  # noqa: ANN001
+    """The pricing fixture with :data:`EXTENDED_ALPHA`, for the planner."""
+    data = Path(shutil.copytree(PRICING, tmp_path_factory.mktemp("plans") / "data"))
+    alpha = data / "models" / "alpha.yaml"
+    text = alpha.read_text()
+    for old, new in EXTENDED_ALPHA.items():
+        assert old in text
+        text = text.replace(old, new)
+    alpha.write_text(text)
+    return at(build_catalog(load_dataset(data)))

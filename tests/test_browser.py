@@ -199,7 +199,7 @@ def test_the_guide_works_after_instant_navigation(page, server):
     assert page.locator("#vg-guide-question").inner_text() == "Which aspect ratio do you need?"
 
 
-@pytest.mark.parametrize("path", ["guide/?pace=final&subject=human", "prices/calculator/?seconds=5&audio=no",
+@pytest.mark.parametrize("path", ["guide/?pace=final&subject=human", "prices/calculator/?seconds=30&aspect=9:16&sound=native",
                                   "models/veo-3-1-fast/", "prices/history/", "changes/"])
 def test_no_serious_accessibility_violations(page, server, path):
     from axe_playwright_python.sync_playwright import Axe
@@ -225,45 +225,118 @@ def _calculator_rows(page) -> list[list[str]]:
         ".vg-calc__table tbody tr", "rows => rows.map(r => [r.cells[0].textContent, r.cells[1].textContent])")
 
 
-def test_calculator_gives_the_cli_figures_and_restores_from_the_url(page, server, real_view):
-    from generator.answers.costs import ClipRequest, cost_report
-    from generator.pages.costs import why_text
+_SET_JOB = """job => {
+  const form = document.querySelector(".vg-calc__form");
+  for (const [name, value] of Object.entries(job)) form.elements[name].value = value;
+  form.dispatchEvent(new Event("input", {bubbles: true}));
+  const rows = sel => Array.from(document.querySelectorAll(sel)).map(r => Array.from(r.cells).slice(0, 4).map(c => c.textContent));
+  return {priced: rows(".vg-calc__table tbody:not(.vg-calc__possible) tr"), unpriced: rows(".vg-calc__possible tr"),
+          excluded: Array.from(document.querySelectorAll(".vg-calc__excluded li")).map(li => li.textContent)};
+}"""
+
+
+def _expected(view, job) -> dict:
+    from generator.answers.plans import job_report
+    from generator.pages.costs import plan_text, sum_text, why_text
     from generator.pages.format import cents
 
+    report = job_report(view, job)
+
+    def total(p) -> str:  # noqa: ANN001
+        if p.total is None:
+            return "price not documented"
+        return cents(p.total) + (" (over budget)" if job.budget is not None and p.total > job.budget else "")
+
+    def rows(plans) -> list[list[str]]:  # noqa: ANN001
+        return [[total(p), p.model.name, plan_text(p), sum_text(p)] for p in plans]
+
+    return {"priced": rows(report.plans), "unpriced": rows(report.unpriced),
+            "excluded": [f"{e.model.name}: {why_text(e.reason)}" for e in report.excluded]}
+
+
+def _form(job) -> dict:  # noqa: ANN001 - a Job, as the form's fields
+    return {"seconds": str(job.seconds), "aspect": job.aspect_ratio or "", "resolution": job.resolution or "",
+            "sound": job.sound or "", "input": job.input, "videos": str(job.videos), "takes": str(job.takes),
+            "budget": "" if job.budget is None else str(job.budget)}
+
+
+def test_the_30_second_vertical_ad_is_planned_as_the_cli_plans_it(page, server, real_view):
+    from decimal import Decimal
+
+    from generator.answers.plans import Job
+
+    page.goto(server + "prices/calculator/?seconds=30&aspect=9:16&resolution=1080p&sound=native&budget=10")
+    job = Job(30, "9:16", "1080p", "native", budget=Decimal(10))
+    shown = page.evaluate(_SET_JOB, _form(job))
+    assert shown == _expected(real_view, job)
+    assert len([r for r in shown["priced"] if "over budget" not in r[0]]) >= 3
+    assert shown["priced"][0][2].startswith("4 shots × 8 s, 1080p, with audio on ")
+    summary = page.locator(".vg-calc__summary").text_content()
+    assert summary.startswith("Cheapest: $2.56 with Veo 3.1 Lite, 4 shots × 8 s")
+
+
+def test_calculator_equals_the_cli_for_200_random_jobs(page, server, real_view):
+    import random
+    from decimal import Decimal
+
+    from generator.answers.plans import JOB_INPUTS, SOUNDS, Job
+
     page.goto(server + "prices/calculator/")
-    page.get_by_label("Seconds per clip").fill("5")
-    page.get_by_label("Usable clips").fill("3")
-    page.get_by_label("Takes per usable clip").fill("2")
-    page.get_by_label("Resolution").select_option("720p")
-    page.get_by_label("Audio").select_option("no")
-    expected = cost_report(real_view, ClipRequest(5, clips=3, takes=2, resolution="720p", audio=False))
-    rows = [[cents(q.total), q.model.name] for q in expected.quotes]
+    choices = page.evaluate("JSON.parse(document.querySelector('[data-vg-calc]').dataset.vgData).choices")
+    pick = random.Random(11)
+    jobs = [Job(pick.choice([1, 4, 5, 8, 9, 12, 15, 16, 20, 30, 45, 60, 90, 148, 149, 600, 3600, pick.randint(1, 200)]),
+                pick.choice(choices["aspect"]) or None, pick.choice(choices["resolution"]) or None,
+                pick.choice([None, *SOUNDS]), pick.choice(JOB_INPUTS), pick.choice([1, 1, 3]), pick.choice([1, 2, 5]),
+                pick.choice([None, Decimal("10"), Decimal("2.50")])) for _ in range(200)]
+    for job in jobs:
+        assert page.evaluate(_SET_JOB, _form(job)) == _expected(real_view, job), job
+    assert any(page.evaluate(_SET_JOB, _form(j))["unpriced"] for j in jobs if j.seconds > 8)
+
+
+def test_calculator_restores_from_the_url_and_rejects_bad_numbers(page, server, real_view):
+    from generator.answers.plans import Job
+
+    page.goto(server + "prices/calculator/")
+    page.get_by_label("Finished length, seconds").fill("5")
+    page.get_by_label("Finished videos").fill("3")
+    page.get_by_label("Takes per usable shot").fill("2")
+    page.get_by_label("Minimum resolution").select_option("720p")
+    page.get_by_label("Sound").select_option("added")
+    rows = [r[:2] for r in _expected(real_view, Job(5, None, "720p", "added", videos=3, takes=2))["priced"]]
     assert rows and _calculator_rows(page) == rows
-    excluded = page.eval_on_selector_all(".vg-calc__excluded li", "items => items.map(i => i.textContent)")
-    assert excluded == [f"{e.model.name}: {why_text(e.reason)}" for e in expected.excluded]
     url = page.evaluate("location.href")
-    assert "seconds=5" in url and "clips=3" in url and "takes=2" in url and "resolution=720p" in url
+    assert "seconds=5" in url and "videos=3" in url and "takes=2" in url and "resolution=720p" in url
     page.goto(server)
     page.goto(url)
-    assert page.get_by_label("Seconds per clip").input_value() == "5"
-    assert page.get_by_label("Audio").input_value() == "no"
+    assert page.get_by_label("Finished length, seconds").input_value() == "5"
+    assert page.get_by_label("Sound").input_value() == "added"
     assert _calculator_rows(page) == rows
-
-
-def test_calculator_rejects_bad_numbers_and_lists_too_long_clips_apart(page, server):
-    page.goto(server + "prices/calculator/?seconds=30&clips=1&takes=1")
-    assert _calculator_rows(page) == []
-    assert "No model on this site can make this clip" in page.locator(".vg-calc__summary").text_content()
-    assert "Veo 3.1: longest single generation is 8 s" in page.locator(".vg-calc__excluded").text_content()
-    page.get_by_label("Usable clips").fill("0")
+    page.get_by_label("Finished videos").fill("0")
+    assert page.locator(".vg-calc__summary").text_content().startswith("Enter whole numbers")
+    page.get_by_label("Finished videos").fill("1")
+    page.get_by_label("Budget for the whole job, USD").fill("ten")
     assert page.locator(".vg-calc__summary").text_content().startswith("Enter whole numbers")
 
 
 def test_the_calculator_works_after_instant_navigation(page, server):
     assert _arrive_by_instant_navigation(page, server, "Cost calculator", "prices/calculator/")
-    page.get_by_label("Seconds per clip").fill("4")
+    page.get_by_label("Finished length, seconds").fill("4")
     page.wait_for_function("location.search.includes('seconds=4')")
     assert len(_calculator_rows(page)) > 0
+
+
+def test_back_from_the_calculator_keeps_the_guides_answers(page, server):
+    page.goto(server + "guide/?pace=final&subject=human")
+    page.evaluate("window.__noReload = true")
+    page.evaluate("document.querySelector('a.md-nav__link[href$=\"prices/calculator/\"]').click()")  # folded in the nav
+    page.wait_for_selector(".vg-calc__results:not([hidden])")
+    field = page.get_by_label("Finished length, seconds").element_handle()
+    field.fill("12")
+    page.go_back()
+    page.wait_for_url("**/guide/**")
+    field.dispatch_event("change")  # the event a blurred field fires late, after the page was swapped
+    assert page.evaluate("window.__noReload === true")  # instant navigation both ways, as readers have it
+    assert page.evaluate("location.search") == "?pace=final&subject=human"
 
 
 def test_cost_chart_is_an_image_that_loads(page, server):

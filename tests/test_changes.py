@@ -53,8 +53,10 @@ def test_a_price_cut_names_the_changed_verdict_and_winner(repo):
     assert "  Price: Alpha · Acme API · standard · 720p · with audio: $0.40 per second (from 2026-06-01) → $0.04 per second (from 2026-06-01)" in lines
     assert "  Use-case pick: Cheap drafts, recommended: Beta → Alpha" in lines
     assert "  Head-to-head winner: Alpha vs Beta, Lowest price per second: Beta → Alpha" in lines
-    assert ("  Worked example: 8-second clip at 720p with audio, Alpha: $2.80 on Resell → $0.32 on Acme API"
-            in lines)
+    _edit(repo, 'price_per_second: "0.60", as_of', 'price_per_second: "0.06", as_of')  # 1080p, as the examples
+    lines = commands.diff_text(repo, today=TODAY).splitlines()
+    assert ("  Worked example: 8-second video at 1080p, 16:9, with sound, Alpha: $4.80: one 8 s generation on Acme API"
+            " → $0.48: one 8 s generation on Acme API" in lines)
 
 
 def test_lifecycle_and_spec_changes_are_data_changes(repo):

@@ -16,25 +16,35 @@ from .conftest import PRICING, TODAY
 
 def test_cost_command(capsys, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
-    args = ["cost", "--data", str(PRICING), "--model", "beta", "--seconds", "7", "--clips", "3",
-            "--resolution", "720p", "--no-audio"]
+    args = ["cost", "--data", str(PRICING), "--model", "beta", "--seconds", "7", "--videos", "3",
+            "--resolution", "720p", "--sound", "added"]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "$1.76 total — Beta API · standard · 720p · without audio: $0.084 per second × 7 s = $0.59 per clip" in out
-    assert main(["cost", "--data", str(PRICING), "--model", "alpha", "--seconds", "30"]) == 0
-    assert "cannot make this clip: longest single generation is 8 s" in capsys.readouterr().out
+    assert "  $1.76 — Beta: one 7 s generation, 720p, without audio on Beta API: 7 s × $0.084 = $0.59 per take" \
+           " × 3 take(s)\n" in out
+    assert main(["cost", "--data", str(PRICING), "--seconds", "30", "--aspect-ratio", "9:16", "--resolution", "1080p",
+                 "--sound", "native", "--budget", "10"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == [
+        "Job: 30 s, 9:16, 1080p or higher, sound made with the picture, from text, 1 video, 1 take per shot,"
+        " budget $10.00",
+        "1 priced plan(s), cheapest first, 0 within budget:",
+        "  $19.20 (over budget) — Alpha: 4 shots × 8 s, 1080p, with audio on Acme API: 32 s × $0.60 = $19.20 per take"]
+    assert out[-3:] == ["Cannot make this video:", "  Beta: offers 16:9, 1:1, not 9:16", "  Gamma: retired on 2026-09-24"]
 
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--model", "alfa", "--seconds", "8"], "unknown model 'alfa'; did you mean 'alpha'?"),
     (["--model", "alpha", "--seconds", "8", "--platform", "resel"], "unknown platform 'resel'; did you mean 'resell'?"),
-    (["--model", "alpha", "--seconds", "0"], "expected a whole number from 1 to 600, got '0'"),
+    (["--model", "alpha", "--seconds", "0"], "expected a whole number from 1 to 3600, got '0'"),
     (["--model", "alpha", "--seconds", "8", "--aspect-ratio", "wide"], "expected an aspect ratio like 16:9, got 'wide'"),
     (["--model", "alpha", "--seconds", "8", "--takes", "99999999999999999999"],
      "expected a whole number from 1 to 1000, got '99999999999999999999'"),
     (["--model", "alpha", "--seconds", "8", "--resolution", "1080"],
      "unknown resolution '1080'; write a label such as 720p, 1080p, 1440p or 4K"),
-], ids=["model", "platform", "seconds", "aspect", "huge", "resolution"])
+    (["--seconds", "8", "--sound", "loud"], "argument --sound: invalid choice: 'loud'"),
+    (["--seconds", "8", "--budget", "-3"], "expected an amount in USD from 0 to 1,000,000"),
+], ids=["model", "platform", "seconds", "aspect", "huge", "resolution", "sound", "budget"])
 def test_cost_usage_errors_exit_2(capsys, args, message):
     assert main(["cost", "--data", str(PRICING), *args]) == 2
     assert message in capsys.readouterr().err

@@ -33,6 +33,6 @@ def test_one_price_change_reaches_every_dependent_page(tmp_path):
     assert [p for p in pages if before[p] == after[p]] == []
     assert "| 720p | $0\\.05 per second \\[1\\] | $0\\.01 per second \\[2\\] |" in after["models/veo-3-1-lite.md"]
     assert "Down 67% from $0\\.03" in after["prices/history.md"]
-    assert "$0\\.08 on Vertex AI / Gemini Enterprise Agent Platform" in after["prices/calculator.md"]  # 8 × $0.01
+    assert "&quot;rate&quot;:&quot;$0.01&quot;" in after["prices/calculator.md"]  # the widget's offers
     assert "$0.08" in after["prices/cost-8s.svg"]
     assert (settings.site_dir / "prices" / "calculator" / "index.html").read_text().count("$0.08") >= 1

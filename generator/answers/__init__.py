@@ -4,7 +4,8 @@ problems of ``check --stale`` and the errors raised carry their messages, as in 
 Owns the as-of view (:mod:`.asof`: lifecycle, current and buyable offers and freshness of
 every model on the date a build is for, resolved once), lifecycle (:mod:`.lifecycle`), price
 history (:mod:`.prices`), criteria and head-to-head winners (:mod:`.criteria`), use-case
-verdicts (:mod:`.verdicts`), costs (:mod:`.costs`), the decision guide's recommender
+verdicts (:mod:`.verdicts`), the cost of one clip (:mod:`.costs`), a finished video planned as
+one generation, shots or an extended clip (:mod:`.plans`), the decision guide's recommender
 (:mod:`.recommend`), stale facts (:mod:`.freshness`) and the cross-model table
 (:mod:`.tables`, the one user of pandas).
 

@@ -42,7 +42,8 @@ class ModelState:
     ``prices`` holds each price's entries, oldest first, with their status (see
     :func:`generator.answers.prices.price_series`); ``current`` the entry of each price in
     effect; ``buyable`` the current exact text-to-video prices in USD per second on a named
-    platform where the model is not retired, which costs, winners and verdicts use.
+    platform where the model is not retired, which costs, winners and verdicts use;
+    ``extensions`` the same for extension calls (USD per second added).
     """
 
     model: ModelRecord
@@ -50,6 +51,7 @@ class ModelState:
     prices: tuple[tuple[PriceEntry, ...], ...]
     current: tuple[OfferRecord, ...]
     buyable: tuple[OfferRecord, ...]
+    extensions: tuple[OfferRecord, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,9 @@ class AsOf:
         return self.freshness.today
 
 
-def _buyable(current: list[OfferRecord], lifecycle: LifecycleSummary) -> tuple[OfferRecord, ...]:
-    return tuple(o for o in current if o.platform is not None and not o.approximate and o.mode == "text_to_video"
+def _buyable(current: list[OfferRecord], lifecycle: LifecycleSummary, mode: str = "text_to_video"
+             ) -> tuple[OfferRecord, ...]:
+    return tuple(o for o in current if o.platform is not None and not o.approximate and o.mode == mode
                  and o.usd_per_second is not None and not lifecycle.retired_on(o.platform.id))
 
 
@@ -76,7 +79,7 @@ def model_state(catalog: Catalog, model: ModelRecord, today: dt.date) -> ModelSt
     series = price_series(model, today)
     current = current_of(series)
     return ModelState(model, lifecycle, tuple(tuple(entries) for entries in series), tuple(current),
-                      _buyable(current, lifecycle))
+                      _buyable(current, lifecycle), _buyable(current, lifecycle, "extension"))
 
 
 def as_of(catalog: Catalog, today: dt.date, stale_after_days: int = DEFAULT_STALE_AFTER_DAYS) -> AsOf:

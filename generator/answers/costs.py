@@ -1,12 +1,13 @@
-"""What a job costs: clips of a given length, resolution, aspect ratio and audio, on every
-model and platform that can make them, cheapest first; the others with the reason.
+"""One generation of a clip, and the reasons and caveats every cost gives.
 
-One code path (:func:`cost_report`) serves ``videoguide cost``, the worked examples and the
-calculator widget's data. Money is ``Decimal`` USD throughout, never rounded here. Prices
-are the buyable offers of the as-of view (:class:`generator.answers.asof.ModelState`:
-current, USD per second, on a named platform, model not retired there). A model that cannot
-make a clip is excluded with the reason, and a price that fits with a caveat carries it, both
-as :class:`Why` values; :mod:`generator.pages.costs` words them.
+:func:`model_quotes` prices exactly one generation of a given length, resolution, aspect
+ratio and audio on each platform of a model, as a sample clip needs (:mod:`generator.clips`);
+a finished video is planned by :mod:`generator.answers.plans`, which uses the checks here.
+Money is ``Decimal`` USD throughout, never rounded here. Prices are the buyable offers of the
+as-of view (:class:`generator.answers.asof.ModelState`: current, USD per second, on a named
+platform, model not retired there). A model that cannot make a clip is excluded with the
+reason, and a price that fits with a caveat carries it, both as :class:`Why` values;
+:mod:`generator.pages.costs` words them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from ..facts.catalog import ModelRecord, OfferRecord
 from ..facts.fields import TIER_ORDER, resolution_height
-from .asof import AsOf, ModelState
+from .asof import ModelState
 
 
 @dataclass(frozen=True)
@@ -59,15 +60,6 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
-class CostReport:
-    request: ClipRequest
-    quotes: tuple[Quote, ...]
-    """Cheapest first (then model and platform name); one per model and platform."""
-    excluded: tuple[Exclusion, ...]
-    """Models that cannot make the clip, in catalog order, each with its reason."""
-
-
-@dataclass(frozen=True)
 class Why:
     """Why a model cannot make a clip, or a caveat on a price that can: ``kind`` and the
     values it names, e.g. ``Why("too_long", (("longest", 8), ("total", 148)))``; read a
@@ -77,11 +69,14 @@ class Why:
     ``fixed_lengths`` (lengths), ``length_undocumented``, ``ratios_undocumented``,
     ``ratio_not_offered`` (ratios, wanted), ``resolutions_undocumented``,
     ``resolution_too_high`` (highest), ``resolution_not_offered`` (labels, wanted),
-    ``resolution_lengths`` (label, lengths), ``silent_only``, ``no_price_for`` (resolution,
-    audio), ``no_price_on`` (platform), and why there is no buyable offer at all:
-    ``retired`` (shutdown), ``no_price``, ``estimate_only``, ``other_inputs_only``,
-    ``no_usd_price``. Caveats: ``billed_longer`` (billed, lengths), ``audio_unstated``,
-    ``audio_always_on``, ``resolution_unstated``.
+    ``resolution_lengths`` (label, lengths), ``silent_only``, ``inputs_undocumented``,
+    ``input_not_offered`` (wanted), ``no_price_for`` (resolution, audio), ``no_price_on``
+    (platform), and why there is no buyable offer at all: ``retired`` (shutdown),
+    ``no_price``, ``estimate_only``, ``other_inputs_only``, ``no_usd_price``. Caveats:
+    ``billed_longer`` (billed, lengths), ``audio_unstated``, ``audio_always_on``,
+    ``resolution_unstated``, ``priced_as_text`` (input), ``shots_cut`` (aids: the inputs
+    that keep shots alike, None when inputs are not documented), ``extension_continuity``
+    (resolutions). :mod:`generator.answers.plans` makes some of them.
     """
 
     kind: str
@@ -104,16 +99,17 @@ class Unavailable(Exception):
         self.why = reason
 
 
-def _spec(model: ModelRecord, name: str):  # noqa: ANN202 - the shown value of a spec
+def spec(model: ModelRecord, name: str):  # noqa: ANN202 - the shown value of a spec
+    """The displayed value of the spec ``name`` (``max_clip_seconds`` …), None when not documented."""
     fact = model.specs.get(name)
     return None if fact is None else fact.value
 
 
 def billed_seconds(model: ModelRecord, seconds: int) -> tuple[int, tuple[Why, ...]]:
     """Length one generation must have to give ``seconds``, with caveats; raises Unavailable."""
-    longest, lengths = _spec(model, "max_clip_seconds"), _spec(model, "clip_durations_seconds")
+    longest, lengths = spec(model, "max_clip_seconds"), spec(model, "clip_durations_seconds")
     if longest is not None and seconds > longest:
-        total = _spec(model, "max_total_seconds")
+        total = spec(model, "max_total_seconds")
         raise Unavailable(why("too_long", longest=longest, total=total if total and total > longest else None))
     if lengths:
         fitting = [d for d in sorted(lengths) if d >= seconds]
@@ -127,10 +123,11 @@ def billed_seconds(model: ModelRecord, seconds: int) -> tuple[int, tuple[Why, ..
     return seconds, ()
 
 
-def _check_aspect(model: ModelRecord, aspect_ratio: str | None) -> None:
+def check_aspect(model: ModelRecord, aspect_ratio: str | None) -> None:
+    """Raises Unavailable unless the model offers ``aspect_ratio`` (in lowest terms; None: any)."""
     if aspect_ratio is None:
         return
-    ratios = _spec(model, "aspect_ratios")
+    ratios = spec(model, "aspect_ratios")
     if ratios is None:
         raise Unavailable(why("ratios_undocumented"))
     if reduced(aspect_ratio) not in {reduced(r) for r in ratios}:
@@ -148,9 +145,9 @@ def _resolution_allows(model: ModelRecord, label: str | None, seconds: int) -> W
     want = resolution_height(label)
     if want is None:
         return None
-    listed = _spec(model, "resolutions")
+    listed = spec(model, "resolutions")
     if listed is None:
-        top = _spec(model, "max_resolution")
+        top = spec(model, "max_resolution")
         if top is None:
             return why("resolutions_undocumented")
         return None if top.height >= want else why("resolution_too_high", highest=top.label)
@@ -162,13 +159,14 @@ def _resolution_allows(model: ModelRecord, label: str | None, seconds: int) -> W
     return None
 
 
-def _audio_caveats(model: ModelRecord, offer: OfferRecord, audio: bool | None) -> tuple[Why, ...] | None:
-    """Caveats when ``offer`` fits the audio asked for, None when it does not."""
+def audio_caveats(model: ModelRecord, offer: OfferRecord, audio: bool | None) -> tuple[Why, ...] | None:
+    """Caveats when ``offer`` fits the audio asked for (True with, False without, None either),
+    None when it does not."""
     if audio is None or offer.audio is audio:
         return ()
     if offer.audio is None:
         return (why("audio_unstated"),)
-    if audio is False and _spec(model, "audio") == "native":
+    if audio is False and spec(model, "audio") == "native":
         return (why("audio_always_on"),)
     return None
 
@@ -183,7 +181,7 @@ def _offer_caveats(model: ModelRecord, offer: OfferRecord, request: ClipRequest,
         caveats = (why("resolution_unstated"),)
     elif resolution_height(offer.resolution) != resolution_height(request.resolution):
         return None
-    audio = _audio_caveats(model, offer, request.audio)
+    audio = audio_caveats(model, offer, request.audio)
     return None if audio is None else caveats + audio
 
 
@@ -215,10 +213,10 @@ def model_quotes(state: ModelState, request: ClipRequest,
     reason. ``offers``: a subset of :func:`priced_offers` (default: all of them)."""
     model = state.model
     offers = priced_offers(state) if offers is None else offers
-    if request.audio and _spec(model, "audio") == "none":
+    if request.audio and spec(model, "audio") == "none":
         raise Unavailable(why("silent_only"))
     billed, caveats = billed_seconds(model, request.seconds)
-    _check_aspect(model, request.aspect_ratio)
+    check_aspect(model, request.aspect_ratio)
     if reason := _resolution_allows(model, request.resolution, billed):
         raise Unavailable(reason)
     best: dict[str, tuple[OfferRecord, tuple[Why, ...]]] = {}
@@ -234,25 +232,3 @@ def model_quotes(state: ModelState, request: ClipRequest,
         raise Unavailable(why("no_price_for", resolution=request.resolution, audio=request.audio))
     return [Quote(model, o, billed, o.usd_per_second * billed, o.usd_per_second * billed * request.generations,
                   caveats + fit) for o, fit in best.values()]
-
-
-def cost_report(view: AsOf, request: ClipRequest, models: list[str] | None = None,
-                platform: str | None = None) -> CostReport:
-    """Quotes for every model (or those in ``models``), on every platform (or ``platform``),
-    cheapest first, and the models that cannot make the clip with their reason."""
-    quotes: list[Quote] = []
-    excluded: list[Exclusion] = []
-    for state in view.models.values():
-        model = state.model
-        if models is not None and model.id not in models:
-            continue
-        try:
-            found = [q for q in model_quotes(state, request) if platform is None or q.offer.platform.id == platform]
-        except Unavailable as cannot:
-            excluded.append(Exclusion(model, cannot.why))
-            continue
-        if not found:
-            excluded.append(Exclusion(model, why("no_price_on", platform=view.catalog.platforms[platform].name)))
-        quotes += found
-    quotes.sort(key=lambda q: (q.total, len(q.caveats), q.model.name, q.offer.platform.name))
-    return CostReport(request, tuple(quotes), tuple(excluded))

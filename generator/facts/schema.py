@@ -166,12 +166,29 @@ class Lifecycle(Strict):
         return self
 
 
+class Extension(Strict):
+    """Extending a clip the model made, one call at a time.
+
+    Each call adds ``step_seconds`` (``up_to``: at most that many), for at most ``max_steps``
+    calls; the whole video is capped by the spec ``max_total_seconds``. ``base_seconds``:
+    the lengths the clip to extend may have (None: any length the model makes);
+    ``resolutions``: the only resolutions extension works at (None: not limited).
+    """
+
+    step_seconds: Seconds
+    up_to: StrictBool = False
+    max_steps: Annotated[int, Field(strict=True, gt=0)] | None = None
+    base_seconds: list[Seconds] | None = Field(default=None, min_length=1)
+    resolutions: list[ResolutionLabel] | None = Field(default=None, min_length=1)
+
+
 class Specs(Strict):
     max_resolution: Fact(Resolution) | None = None
     resolutions: Fact(list[Resolution]) | None = None
     max_clip_seconds: Fact(Seconds) | None = None
     clip_durations_seconds: Fact(list[Seconds]) | None = None
     max_total_seconds: Fact(Seconds) | None = None
+    extension: Fact(Extension) | None = None
     frame_rates_fps: Fact(list[Annotated[int, Field(strict=True, gt=0)]]) | None = None
     aspect_ratios: Fact(list[AspectRatio]) | None = None
     inputs: Fact(list[InputKind]) | None = None
@@ -209,6 +226,7 @@ UNIT_FIELDS: dict[str, tuple[str, ...]] = {
 class Offer(Strict):
     """A price on one platform (``platform`` None: the source names none).
 
+    ``mode`` ``extension`` prices one extension call per second it adds (see :class:`Extension`).
     ``unit`` says how it is charged: ``second`` (``price_per_second``, currency per second
     of output), ``credit`` (``credits_per_second`` at ``credit_price`` currency per credit)
     or ``subscription`` (``plan`` at ``price_per_month``, which ``includes`` what it says).
@@ -218,7 +236,7 @@ class Offer(Strict):
     """
 
     platform: Slug | None
-    mode: Literal["text_to_video", "image_to_video", "audio_to_video", "video_to_video"] = "text_to_video"
+    mode: Literal["text_to_video", "image_to_video", "audio_to_video", "video_to_video", "extension"] = "text_to_video"
     tier: Tier = "standard"
     resolution: ResolutionLabel | None = None
     audio: StrictBool | None = None

@@ -29,7 +29,7 @@ from ..facts import schema as s
 from ..facts.catalog import Catalog, ModelRecord
 from ..facts.changelog import DATA_KINDS, DOWNSTREAM_KINDS
 from . import format as fmt
-from .costs import EXAMPLE_COLUMNS, worked_examples
+from .calculator import EXAMPLE_COLUMNS, column_text, worked_examples
 from .prices import price_text, what_text, when_text
 
 GUIDE_PATHS_LISTED = 10
@@ -167,8 +167,8 @@ def _examples(view: AsOf) -> dict[str, str]:
     out = {}
     for table in worked_examples(view):
         for link, cells in table.rows:
-            for (res, audio), cell in zip(EXAMPLE_COLUMNS, cells):
-                label = f"{table.seconds}-second clip at {res} {'with' if audio else 'without'} audio, {link.text}"
+            for column, cell in zip(EXAMPLE_COLUMNS, cells):
+                label = f"{table.seconds}-second video at 1080p, {column_text(*column)}, {link.text}"
                 out[label] = cell.text
     return out
 

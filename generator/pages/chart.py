@@ -2,21 +2,21 @@
 
 Drawn with matplotlib (text kept as text, fixed ids, no timestamp) so the same data gives
 the same file and the page needs no JavaScript. Bars come from
-:func:`generator.answers.costs.cost_report`; the figures match the calculator's to the cent.
+:func:`generator.answers.plans.job_report`; the figures match the calculator's to the cent.
 """
 
 from __future__ import annotations
 
 import io
 
-from ..answers.costs import CostReport
+from ..answers.plans import JobReport
 from .format import cents
 
 BAR_COLOUR = "#3f51b5"
 
 
-def cost_chart_svg(report: CostReport, title: str) -> str:
-    """A horizontal bar chart of ``report.quotes`` (cheapest at the top), as an SVG document.
+def cost_chart_svg(report: JobReport, title: str) -> str:
+    """A horizontal bar chart of ``report.plans`` (cheapest at the top), as an SVG document.
 
     Labels read ``Model — Platform (resolution, audio)``; each bar is labelled with its cost
     in USD. With no quotes the chart says so instead of drawing bars.
@@ -26,7 +26,7 @@ def cost_chart_svg(report: CostReport, title: str) -> str:
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    quotes = list(reversed(report.quotes))
+    quotes = list(reversed(report.plans))
     labels = [f"{q.model.name} — {q.offer.platform.name.split(' / ')[0]} ({_detail(q)})" for q in quotes]
     values = [float(q.total) for q in quotes]
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "videoguide",
@@ -51,6 +51,6 @@ def cost_chart_svg(report: CostReport, title: str) -> str:
     return out.getvalue()
 
 
-def _detail(q) -> str:  # noqa: ANN001 - a Quote
+def _detail(q) -> str:  # noqa: ANN001 - a Plan
     audio = {True: "with audio", False: "without audio", None: "audio not stated"}[q.offer.audio]
     return f"{q.offer.resolution or 'resolution not stated'}, {audio}"

@@ -1,38 +1,48 @@
-"""The cost calculator's page: worked examples, the widget's data and the terminal text.
+"""Costs in words: every reason and caveat, a job, a plan, and ``videoguide cost``'s text.
 
-Everything here is computed by :func:`generator.answers.costs.cost_report`, so the terminal, the
-worked examples and the widget agree to the cent. The widget's data lists, for every input
-it offers, each model's outcome (quotes per platform, or the reason it cannot make the clip);
-clip lengths beyond the longest any model makes share one outcome, so the table stays small.
+The figures come from :func:`generator.answers.plans.job_report`; :mod:`generator.pages.calculator`
+uses the same words for the widget and the worked examples, so they all read alike.
 """
 
 from __future__ import annotations
 
-import itertools
-import json
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Callable
 
-from ..answers.asof import AsOf, Freshness, ModelState
-from ..answers.costs import ClipRequest, CostReport, Quote, Unavailable, Why, cost_report, model_quotes, reduced
+from ..answers.asof import Freshness
+from ..answers.costs import Why
+from ..answers.plans import Job, JobReport, Plan
+from ..facts.catalog import OfferRecord
 from . import format as fmt
 from .format import cents
-from .prices import PRICE_HISTORY_PAGE, what_text
-from .views import SOURCES_PAGE, Link, href, model_page, url_href
 
-CALCULATOR_PAGE = "prices/calculator.md"
-AUDIO_WORDS = {True: "with audio", False: "without audio", None: "audio either way"}
-CHART_FILE = "prices/cost-8s.svg"
-EXAMPLE_SECONDS = (8, 30, 60)
-EXAMPLE_COLUMNS = (("720p", False), ("720p", True), ("1080p", False), ("1080p", True))
-PICO = Decimal(10) ** 12
-"""Widget amounts are whole pico-dollars: exact for prices of up to 12 decimal places × whole seconds."""
+SOUND_WORDS = {"native": "sound made with the picture", "added": "sound added afterwards",
+               "silent": "silent", None: "sound either way"}
+INPUT_WORDS = {"text": "from text", "image_first_frame": "from an image as the first frame",
+               "reference_images": "with reference images"}
+AUDIO_WORDS = {True: "with audio", False: "without audio", None: "audio not stated"}
 
 
 def _seconds_list(values: tuple[int, ...]) -> str:
     """``4, 6 or 8 s``."""
     return ", ".join(str(v) for v in values[:-1]) + (" or " if len(values) > 1 else "") + f"{values[-1]} s"
+
+
+def _names(values: tuple[str, ...], last: str = "or") -> str:
+    return ", ".join(values[:-1]) + (f" {last} " if len(values) > 1 else "") + values[-1]
+
+
+CONTINUITY_WORDS = {"reference_images": "reference images", "image_first_frame": "a first-frame image",
+                    "image_last_frame": "a last-frame image"}
+
+
+def _aids(w: Why) -> str:
+    if w["aids"] is None:
+        return "shots are separate generations; whether this model takes images to keep them alike is not documented"
+    if not w["aids"]:
+        return "shots are separate generations; this model takes no reference image or first or last frame to keep" \
+               " them alike"
+    return "shots are separate generations; keep them alike with " + \
+        _names(tuple(CONTINUITY_WORDS[a] for a in w["aids"]), "or")
 
 
 WHY_WORDS: dict[str, Callable[[Why], str]] = {
@@ -47,7 +57,10 @@ WHY_WORDS: dict[str, Callable[[Why], str]] = {
     "resolution_not_offered": lambda w: f"offers {', '.join(w['labels'])}, not {w['wanted']}",
     "resolution_lengths": lambda w: f"{w['label']} only for {_seconds_list(w['lengths'])} clips",
     "silent_only": lambda w: "makes silent clips only",
+    "inputs_undocumented": lambda w: "its inputs are not documented",
+    "input_not_offered": lambda w: f"does not take {fmt.INPUT_LABELS[w['wanted']].lower()} as input",
     "no_price_for": lambda w: f"no documented price for {w['resolution'] or 'any resolution'}"
+                              + (" or higher" if w["resolution"] else "")
                               + {True: " with audio", False: " without audio", None: ""}[w["audio"]],
     "no_price_on": lambda w: f"no documented price on {w['platform']}",
     "retired": lambda w: "retired" + (f" on {w['shutdown'].isoformat()}" if w["shutdown"] else ""),
@@ -59,6 +72,10 @@ WHY_WORDS: dict[str, Callable[[Why], str]] = {
     "audio_unstated": lambda w: "the price does not say whether audio is included",
     "audio_always_on": lambda w: "audio is always on here, so the price includes it",
     "resolution_unstated": lambda w: "the price does not state a resolution",
+    "priced_as_text": lambda w: f"priced as text-to-video; no separate price {INPUT_WORDS[w['input']]} is documented",
+    "shots_cut": _aids,
+    "extension_continuity": lambda w: "one continuous clip" + (
+        f"; extension works at {_names(tuple(w['resolutions']))} only" if w["resolutions"] else ""),
 }
 """How each kind of :class:`~generator.answers.costs.Why` reads (a reason or a caveat)."""
 
@@ -68,161 +85,83 @@ def why_text(reason: Why) -> str:
     return WHY_WORDS[reason.kind](reason)
 
 
-def cost_text(report: CostReport, model_name: str, fresh: Freshness | None = None) -> str:
-    """``videoguide cost``: the job, then one line per platform, cheapest first (or the reason)."""
-    r = report.request
-    head = (f"{model_name}: {r.clips} clip(s) of {r.seconds} s, {r.takes} take(s) each, "
-            f"{r.resolution or 'any resolution'}, {r.aspect_ratio or 'any aspect ratio'}, "
-            f"{AUDIO_WORDS[r.audio]}")
-    lines = [head]
-    for q in report.quotes:
-        lines.append(f"  {cents(q.total)} total — {what_text(q.offer)}: {fmt.usd(q.offer.usd_per_second)} per second"
-                     f" × {q.billed_seconds} s = {cents(q.per_clip)} per clip × {r.generations} generation(s)")
-        stale = f" (stale: over {fresh.stale_after_days} days)" if fresh and fresh.is_stale(q.offer.as_of) else ""
-        lines.append(f"      source: {q.offer.source.title}, checked {q.offer.as_of.isoformat()}{stale}")
-        lines += [f"      note: {why_text(c)}" for c in q.caveats]
-    lines += [f"  cannot make this clip: {why_text(e.reason)}" for e in report.excluded]
+def job_text(job: Job) -> str:
+    """``30 s, 9:16, 1080p or higher, sound made with the picture, from text, 1 video, 1 take per shot``."""
+    parts = [f"{job.seconds} s", job.aspect_ratio or "any aspect ratio",
+             f"{job.resolution} or higher" if job.resolution else "any resolution", SOUND_WORDS[job.sound],
+             INPUT_WORDS[job.input], f"{job.videos} video{'s' * (job.videos != 1)}",
+             f"{job.takes} take{'s' * (job.takes != 1)} per shot"]
+    if job.budget is not None:
+        parts.append(f"budget {cents(job.budget)}")
+    return ", ".join(parts)
+
+
+def shape_text(plan: Plan) -> str:
+    """``4 shots × 8 s``, ``3 shots (8 + 8 + 6 s)``, ``one 6 s generation`` or
+    ``a 4 s clip + 4 extensions × 7 s``."""
+    if plan.kind == "single":
+        return f"one {plan.shots[0]} s generation"
+    if plan.kind == "shots":
+        same = len(set(plan.shots)) == 1
+        return f"{len(plan.shots)} shots " + (f"× {plan.shots[0]} s" if same else
+                                               "(" + " + ".join(map(str, plan.shots)) + " s)")
+    steps = plan.steps
+    calls = f"{len(steps)} extension{'s' * (len(steps) != 1)}"
+    return f"a {plan.shots[0]} s clip + {calls} " + (f"× {steps[0]} s" if len(set(steps)) == 1 else
+                                                      "(" + " + ".join(map(str, steps)) + " s)")
+
+
+def where_text(offer: OfferRecord) -> str:
+    """``, 1080p, with audio on Gemini API``: the end of :func:`plan_text` for ``offer``."""
+    return f", {offer.resolution or 'resolution not stated'}, {AUDIO_WORDS[offer.audio]} on {offer.platform.name}"
+
+
+def plan_text(plan: Plan) -> str:
+    """``4 shots × 8 s, 1080p, with audio on Gemini API``: what is generated, and where."""
+    return shape_text(plan) + where_text(plan.offer)
+
+
+def sum_text(plan: Plan) -> str:
+    """``32 s × $0.12 = $3.84 per take`` (an extension: base and extension priced apart)."""
+    rate = fmt.usd(plan.offer.usd_per_second)
+    if plan.kind != "extension":
+        return f"{plan.billed_seconds} s × {rate} = {cents(plan.per_take)} per take"
+    base, added = plan.shots[0], sum(plan.steps)
+    if plan.extension_offer is None:
+        return f"{base} s × {rate} + {added} s of extension, whose price is not documented"
+    return (f"{base} s × {rate} + {added} s × {fmt.usd(plan.extension_offer.usd_per_second)}"
+            f" = {cents(plan.per_take)} per take")
+
+
+def _plan_lines(plan: Plan, job: Job, fresh: Freshness | None) -> list[str]:
+    total = f"{cents(plan.total)}" if plan.total is not None else "price not documented"
+    over = " (over budget)" if job.budget is not None and plan.total is not None and plan.total > job.budget else ""
+    lines = [f"  {total}{over} — {plan.model.name}: {plan_text(plan)}: {sum_text(plan)}"
+             + (f" × {job.takes * job.videos} take(s)" if plan.total is not None and job.takes * job.videos > 1 else "")]
+    for offer in (plan.offer, plan.extension_offer):
+        if offer is not None:
+            stale = f" (stale: over {fresh.stale_after_days} days)" if fresh and fresh.is_stale(offer.as_of) else ""
+            lines.append(f"      source: {offer.source.title}, checked {offer.as_of.isoformat()}{stale}")
+    return lines + [f"      note: {why_text(c)}" for c in plan.caveats]
+
+
+def cost_text(report: JobReport, fresh: Freshness | None = None) -> str:
+    """``videoguide cost``: the job, its priced plans cheapest first, the plans whose price is
+    not documented, then the models that cannot make it and why."""
+    job = report.job
+    lines = [f"Job: {job_text(job)}"]
+    if report.plans:
+        within = "" if job.budget is None else f", {len(report.within_budget)} within budget"
+        lines.append(f"{len(report.plans)} priced plan(s), cheapest first{within}:")
+    else:
+        lines.append("No priced plan.")
+    for plan in report.plans:
+        lines += _plan_lines(plan, job, fresh)
+    if report.unpriced:
+        lines.append("Possible, price not documented:")
+        for plan in report.unpriced:
+            lines += _plan_lines(plan, job, fresh)
+    if report.excluded:
+        lines.append("Cannot make this video:")
+        lines += [f"  {e.model.name}: {why_text(e.reason)}" for e in report.excluded]
     return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class ExampleCell:
-    text: str
-    available: bool
-    as_of: str | None = None
-    """When the price used was last checked."""
-
-
-@dataclass(frozen=True)
-class ExampleTable:
-    seconds: int
-    columns: tuple[str, ...]
-    rows: tuple[tuple[Link, tuple[ExampleCell, ...]], ...]
-
-
-def _cell(report: CostReport, model_id: str) -> ExampleCell:
-    mine = [q for q in report.quotes if q.model.id == model_id]
-    if mine:
-        return ExampleCell(f"{cents(mine[0].total)} on {mine[0].offer.platform.name}", True,
-                           mine[0].offer.as_of.isoformat())
-    reason = next(e.reason for e in report.excluded if e.model.id == model_id)
-    return ExampleCell(f"Not possible: {why_text(reason)}", False)
-
-
-def worked_examples(view: AsOf, page: str = CALCULATOR_PAGE) -> tuple[ExampleTable, ...]:
-    """One table per clip length in EXAMPLE_SECONDS: each model's cheapest platform for one clip."""
-    tables = []
-    for seconds in EXAMPLE_SECONDS:
-        reports = [cost_report(view, ClipRequest(seconds, resolution=res, audio=audio))
-                   for res, audio in EXAMPLE_COLUMNS]
-        rows = tuple((Link(m.name, href(page, model_page(m.id))), tuple(_cell(r, m.id) for r in reports))
-                     for m in view.catalog.models.values())
-        columns = tuple(f"{res}, {'with' if audio else 'without'} audio" for res, audio in EXAMPLE_COLUMNS)
-        tables.append(ExampleTable(seconds, columns, rows))
-    return tuple(tables)
-
-
-def _options(view: AsOf) -> tuple[list[str], list[str], int]:
-    """Resolution labels (one per height), aspect ratios (lowest terms) and the longest clip."""
-    labels: dict[int, str] = {}
-    ratios: set[tuple[int, int]] = set()
-    longest = 1
-    for state in view.models.values():
-        m = state.model
-        if not state.buyable:
-            continue  # retired or unpriced: its sizes would be options no model can meet
-        for r in (m.specs["resolutions"].value if "resolutions" in m.specs else []):
-            labels.setdefault(r.height, r.label)
-        ratios |= {reduced(r) for r in (m.specs["aspect_ratios"].value if "aspect_ratios" in m.specs else [])
-                   if reduced(r) == tuple(int(x) for x in r.split(":"))}  # "16:9", not Runway's pixel ratios
-        for name in ("max_clip_seconds", "clip_durations_seconds"):
-            value = m.specs[name].value if name in m.specs else 0
-            longest = max(longest, max(value) if isinstance(value, list) else value)
-    aspects = [f"{w}:{h}" for w, h in sorted(ratios, key=lambda wh: (-wh[0] / wh[1], wh))]
-    return [labels[h] for h in sorted(labels)], aspects, longest
-
-
-class _Tables:
-    """Interned offers and caveats, so that outcomes refer to them by index."""
-
-    def __init__(self, page: str, fresh: Freshness):
-        self.page, self.fresh, self.offers, self.caveats = page, fresh, {}, {}
-
-    def offer(self, q: Quote) -> int:
-        o = q.offer
-        row = json.dumps({"platform": o.platform.name, "what": what_text(o), "rate": fmt.usd(o.usd_per_second),
-                          "source": o.source.title, "href": url_href(self.page, SOURCES_PAGE) + f"#src-{o.source.id}",
-                          "as_of": o.as_of.isoformat(), "stale": self.fresh.is_stale(o.as_of)}, sort_keys=True)
-        return self.offers.setdefault(row, len(self.offers))
-
-    def outcome(self, state: ModelState, request: ClipRequest) -> dict:
-        try:
-            quotes = model_quotes(state, request)
-        except Unavailable as cannot:
-            return {"reason": why_text(cannot.why)}
-        return {"quotes": [[self.offer(q), q.billed_seconds, _pico(q.per_clip),
-                            [self._caveat(c) for c in q.caveats]] for q in quotes]}
-
-    def _caveat(self, caveat: Why) -> int:
-        return self.caveats.setdefault(why_text(caveat), len(self.caveats))
-
-
-def _pico(amount: Decimal) -> str:
-    scaled = amount * PICO
-    if scaled != scaled.to_integral_value():
-        raise ValueError(f"{amount} has more than 12 decimal places")
-    return str(int(scaled))
-
-
-def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE) -> dict:
-    """The widget's data: options, models, offers, caveats, distinct outcomes (``reason``, or
-    ``quotes`` as [offer index, billed seconds, per-clip pico-USD, caveat indexes]) and ``grid``: for every input
-    (seconds 1…longest+1 × ["", *resolutions] × ["", *aspects] × ["", "yes", "no"], in that
-    nesting order; "" means any) each model's outcome index."""
-    resolutions, aspects, longest = _options(view)
-    states = list(view.models.values())
-    tables = _Tables(page, view.freshness)
-    index: dict[str, int] = {}
-    grid: list[list[int]] = []
-    for seconds, res, aspect, audio in itertools.product(range(1, longest + 2), ["", *resolutions],
-                                                         ["", *aspects], ["", "yes", "no"]):
-        request = ClipRequest(seconds, resolution=res or None, aspect_ratio=aspect or None,
-                              audio={"": None, "yes": True, "no": False}[audio])
-        row = []
-        for state in states:
-            text = json.dumps(tables.outcome(state, request), sort_keys=True)
-            row.append(index.setdefault(text, len(index)))
-        grid.append(row)
-    outcomes = [json.loads(text) for text in index]
-    return {"today": view.today.isoformat(), "staleAfter": view.freshness.stale_after_days, "longest": longest,
-            "resolutions": resolutions, "aspects": aspects,
-            "models": [{"name": st.model.name, "href": url_href(page, model_page(st.model.id))} for st in states],
-            "offers": [json.loads(o) for o in tables.offers], "caveats": list(tables.caveats),
-            "outcomes": outcomes, "grid": grid}
-
-
-@dataclass(frozen=True)
-class CalculatorContext:
-    today: str
-    data_json: str
-    examples: tuple[ExampleTable, ...]
-    chart: str
-    chart_rows: tuple[tuple[str, str, str, str], ...]
-    """(model, platform and price, cost, checked date) per bar."""
-    history_href: str
-
-
-def chart_report(view: AsOf) -> CostReport:
-    """What the chart shows: one 8-second clip, any resolution, aspect ratio and audio."""
-    return cost_report(view, ClipRequest(8))
-
-
-def calculator_context(view: AsOf) -> CalculatorContext:
-    page = CALCULATOR_PAGE
-    return CalculatorContext(
-        view.today.isoformat(), json.dumps(calculator_data(view, page), separators=(",", ":")),
-        worked_examples(view, page), href(page, CHART_FILE),
-        tuple((q.model.name, f"{what_text(q.offer)}: {fmt.usd(q.offer.usd_per_second)} per second", cents(q.total),
-               q.offer.as_of.isoformat())
-              for q in chart_report(view).quotes),
-        href(page, PRICE_HISTORY_PAGE))

@@ -30,7 +30,7 @@ AVAILABILITY_LABELS = {"api": "API access", "subscription": "Monthly subscriptio
 SPEC_LABELS = {
     "max_resolution": "Max resolution", "resolutions": "Resolutions",
     "max_clip_seconds": "Longest single generation", "clip_durations_seconds": "Clip durations",
-    "max_total_seconds": "Longest video with extension", "frame_rates_fps": "Frame rates",
+    "max_total_seconds": "Longest video with extension", "extension": "Extension", "frame_rates_fps": "Frame rates",
     "aspect_ratios": "Aspect ratios", "inputs": "Inputs", "audio": "Audio",
 }
 NOT_DOCUMENTED = "not documented"
@@ -81,12 +81,25 @@ def _seconds(value: Any) -> str:
     return f"{value} s"
 
 
+def extension(value: s.Extension) -> str:
+    """``7 s per call, up to 20 calls, from an 8 s clip, at 720p only``."""
+    parts = [f"{'up to ' if value.up_to else ''}{value.step_seconds} s per call"]
+    if value.max_steps:
+        parts.append(f"up to {value.max_steps} calls")
+    if value.base_seconds:
+        parts.append(f"from a {_seconds(value.base_seconds).replace(', ', ' or ')} clip")
+    if value.resolutions:
+        parts.append(f"at {' or '.join(value.resolutions)} only")
+    return ", ".join(parts)
+
+
 _BY_FIELD = {
     "max_resolution": resolution,
     "resolutions": lambda v: "; ".join(resolution(r) for r in v),
     "max_clip_seconds": _seconds,
     "clip_durations_seconds": _seconds,
     "max_total_seconds": _seconds,
+    "extension": extension,
     "frame_rates_fps": lambda v: ", ".join(f"{f} fps" for f in v),
     "max_frame_rate_fps": lambda v: f"{v} fps",
     "aspect_ratios": lambda v: ", ".join(v),

@@ -14,7 +14,7 @@ from ..answers.verdicts import use_case_results
 from ..facts import schema as s
 from ..facts.changelog import ChangesFile
 from .compare import compare_context, use_case_context
-from .costs import CALCULATOR_PAGE, calculator_context
+from .calculator import CALCULATOR_PAGE, calculator_context
 from .guide import GUIDE_PAGE, guide_context
 from .index import disputed_context, home_context, models_index_context, sources_context
 from .model import model_context

@@ -18,7 +18,7 @@ from .views import SOURCES_PAGE, Link, href, model_page
 PRICE_HISTORY_PAGE = "prices/history.md"
 AUDIO_TEXT = {True: "with audio", False: "without audio", None: "audio not stated"}
 MODE_TEXT = {"text_to_video": "", "image_to_video": "image-to-video", "audio_to_video": "audio-to-video",
-             "video_to_video": "video-to-video"}
+             "video_to_video": "video-to-video", "extension": "extension"}
 
 
 def money(amount: Decimal, currency: str, approximate: bool = False) -> str:

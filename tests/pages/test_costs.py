@@ -1,74 +1,100 @@
-"""The calculator page: worked examples, the widget's data, the terminal text and the words of
-every reason and caveat, all from the same costs."""
+"""The calculator page and the cost text: worked examples by plan, the widget's data, the
+terminal text and the words of every reason and caveat, all from the planner."""
 
 from __future__ import annotations
 
-import itertools
+import json
+import re
+from decimal import Decimal
 from pathlib import Path
 
-from generator.answers.costs import ClipRequest, cost_report
-from generator.pages.costs import calculator_data, cost_text, why_text, worked_examples
+from generator.answers.plans import CHECKS, Job, job_report, shot_options
+from generator.pages.calculator import calculator_data, worked_examples
+from generator.pages.costs import cost_text, why_text
 
 
-def test_worked_examples_cover_8_30_and_60_seconds(real_view):
+def test_worked_examples_are_jobs_priced_by_plan(real_view):
     tables = worked_examples(real_view)
-    assert [t.seconds for t in tables] == [8, 30, 60]
-    assert tables[0].columns == ("720p, without audio", "720p, with audio", "1080p, without audio",
-                                 "1080p, with audio")
-    lite = dict((link.text, cells) for link, cells in tables[0].rows)["Veo 3.1 Lite"]
+    assert [t.seconds for t in tables] == [8, 15, 30]
+    assert tables[0].columns == ("16:9, with sound", "16:9, sound added later", "9:16, with sound",
+                                 "9:16, sound added later")
+    lite = dict((link.text, cells) for link, cells in tables[2].rows)["Veo 3.1 Lite"]
     assert [c.text for c in lite] == [
-        "$0.24 on Vertex AI / Gemini Enterprise Agent Platform",  # $0.03 × 8, silent
-        "$0.40 on Gemini API (Google AI Studio)",                  # $0.05 × 8, audio always on
-        "$0.40 on Vertex AI / Gemini Enterprise Agent Platform",  # $0.05 × 8
-        "$0.64 on Gemini API (Google AI Studio)",                  # $0.08 × 8
+        "$2.56: 4 shots × 8 s on Gemini API (Google AI Studio)",                # 32 s × $0.08
+        "$1.60: 4 shots × 8 s on Vertex AI / Gemini Enterprise Agent Platform",  # 32 s × $0.05, silent
+        "$2.56: 4 shots × 8 s on Gemini API (Google AI Studio)",
+        "$1.60: 4 shots × 8 s on Vertex AI / Gemini Enterprise Agent Platform",
     ]
-    veo = dict((link.text, cells) for link, cells in tables[1].rows)["Veo 3.1"]
-    assert veo[0].text == ("Not possible: longest single generation is 8 s; extension reaches 148 s in total,"
-                           " not priced here")
+    sora = dict((link.text, cells) for link, cells in tables[0].rows)["Sora 2 Pro"]
+    assert sora[0].text == "Not possible: retired on 2026-09-24" and not sora[0].available
 
 
-def test_widget_data_is_the_same_code_path(pricing_view):
-    data = calculator_data(pricing_view)
-    assert (data["resolutions"], data["aspects"], data["longest"]) == (["720p", "1080p"], ["16:9", "1:1", "9:16"], 15)
-    names = [m["name"] for m in data["models"]]
-    options = list(itertools.product(range(1, data["longest"] + 2), ["", *data["resolutions"]],
-                                     ["", *data["aspects"]], ["", "yes", "no"]))
-    assert len(options) == len(data["grid"])
-    for index in (0, 137, len(options) - 1):
-        seconds, res, aspect, audio = options[index]
-        request = ClipRequest(seconds, resolution=res or None, aspect_ratio=aspect or None,
-                              audio={"": None, "yes": True, "no": False}[audio])
-        report = cost_report(pricing_view, request)
-        for model, outcome_index in zip(names, data["grid"][index]):
-            outcome = data["outcomes"][outcome_index]
-            quotes = [q for q in report.quotes if q.model.name == model]
-            if "reason" in outcome:
-                assert outcome["reason"] == next(why_text(e.reason) for e in report.excluded if e.model.name == model)
-            else:
-                assert sorted(int(q[2]) for q in outcome["quotes"]) == sorted(int(q.per_clip * 10**12) for q in quotes)
+def test_widget_data_holds_the_checks_and_options_of_the_planner(plans_view):
+    data = calculator_data(plans_view)
+    assert data["checks"] == list(CHECKS)
+    assert data["choices"] == {"resolution": ["", "720p", "1080p"], "sound": ["", "native", "added", "silent"],
+                               "input": ["text", "image_first_frame", "reference_images"],
+                               "aspect": ["", "16:9", "1:1", "9:16"]}
+    beta = next(m for m in data["models"] if m["name"] == "Beta")
+    assert beta["checks"]["aspect"] == [None, None, None, "offers 16:9, 1:1, not 9:16"]
+    assert beta["checks"]["input"] == [None, "its inputs are not documented", "its inputs are not documented"]
+    gamma = next(m for m in data["models"] if m["name"] == "Gamma")
+    assert gamma["checks"]["price"] == "retired on 2026-09-24"
+    # 1080p, sound made with the picture, from text: Beta has no such price.
+    at = (2 * 4 + 1) * 3 + 0
+    assert data["outcomes"][beta["outcomes"][at]] == {"reason": "no documented price for 1080p or higher with audio"}
+    alpha = next(m for m in data["models"] if m["name"] == "Alpha")
+    options = data["outcomes"][alpha["outcomes"][(1 * 4 + 1) * 3]]["options"]  # 720p, native, text
+    expected = shot_options(plans_view.models["alpha"], Job(1, resolution="720p", sound="native"))
+    assert [[data["offers"][o[0]]["platform"], o[1]] for o in options] == \
+        [[o.offer.platform.name, list(o.lengths)] for o in expected]
+    assert [data["offers"][o[3]]["rate"] if o[3] is not None and o[3] >= 0 else o[3] for o in options] == ["$0.20", None, -1]
+    assert alpha["extension"] | {"caveat": None} == {"step": 7, "upTo": False, "maxSteps": 3, "base": None,
+                                                      "maxTotal": 29, "caveat": None}
 
 
-def test_terminal_text(pricing_view):
-    report = cost_report(pricing_view, ClipRequest(5, takes=2), ["alpha"])
-    assert cost_text(report, "Alpha").splitlines() == [
-        "Alpha: 1 clip(s) of 5 s, 2 take(s) each, any resolution, any aspect ratio, audio either way",
-        "  $4.20 total — Resell · standard · 720p · with audio: $0.35 per second × 6 s = $2.10 per clip"
-        " × 2 generation(s)",
-        "      source: Resell pricing page, checked 2026-11-20",
-        "      note: billed as 6 s (lengths: 4, 6 or 8 s)",
-        "  $4.80 total — Acme API · standard · 720p · with audio: $0.40 per second × 6 s = $2.40 per clip"
-        " × 2 generation(s)",
+def test_widget_data_grows_with_models_and_choices_not_lengths(real_view):
+    data = calculator_data(real_view)
+    choices = data["choices"]
+    per_model = len(choices["resolution"]) * len(choices["sound"]) * len(choices["input"])
+    assert all(len(m["outcomes"]) == per_model for m in data["models"])
+    assert len(json.dumps(data)) < 60_000
+
+
+def test_terminal_text(plans_view):
+    report = job_report(plans_view, Job(20, resolution="720p", sound="native", takes=2, budget=Decimal(12)),
+                        ["alpha"])
+    assert cost_text(report).splitlines() == [
+        "Job: 20 s, any aspect ratio, 720p or higher, sound made with the picture, from text, 1 video,"
+        " 2 takes per shot, budget $12.00",
+        "3 priced plan(s), cheapest first, 1 within budget:",
+        "  $10.40 — Alpha: a 6 s clip + 2 extensions × 7 s, 720p, with audio on Acme API:"
+        " 6 s × $0.40 + 14 s × $0.20 = $5.20 per take × 2 take(s)",
         "      source: Acme pricing page, checked 2026-11-20",
-        "      note: billed as 6 s (lengths: 4, 6 or 8 s)",
+        "      source: Acme pricing page, checked 2026-11-20",
+        "      note: one continuous clip; extension works at 720p only",
+        "  $14.00 (over budget) — Alpha: 3 shots (8 + 8 + 4 s), 720p, with audio on Resell:"
+        " 20 s × $0.35 = $7.00 per take × 2 take(s)",
+        "      source: Resell pricing page, checked 2026-11-20",
+        "      note: shots are separate generations; keep them alike with a first-frame image",
+        "  $16.00 (over budget) — Alpha: 3 shots (8 + 8 + 4 s), 720p, with audio on Acme API:"
+        " 20 s × $0.40 = $8.00 per take × 2 take(s)",
+        "      source: Acme pricing page, checked 2026-11-20",
+        "      note: shots are separate generations; keep them alike with a first-frame image",
+        "Possible, price not documented:",
+        "  price not documented — Alpha: a 6 s clip + 2 extensions × 7 s, 720p, with audio on Resell:"
+        " 6 s × $0.35 + 14 s of extension, whose price is not documented",
+        "      source: Resell pricing page, checked 2026-11-20",
+        "      note: one continuous clip; extension works at 720p only",
     ]
 
 
 def test_every_reason_and_caveat_the_costs_give_has_words():
-    import re
-
     import generator.answers.costs as costs
+    import generator.answers.plans as plans
     from generator.pages.costs import WHY_WORDS
 
-    made = set(re.findall(r'\bwhy\("(\w+)"', Path(costs.__file__).read_text()))
+    made = {kind for module in (costs, plans) for kind in re.findall(r'\bwhy\("(\w+)"', Path(module.__file__).read_text())}
     documented = set(re.findall(r"``(\w+)``", costs.Why.__doc__)) - {"kind", "why"}
     assert made == documented == set(WHY_WORDS)
+    assert why_text(costs.why("shots_cut", aids=[])).endswith("no reference image or first or last frame to keep them alike")

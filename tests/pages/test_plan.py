@@ -1,6 +1,6 @@
 """Page contexts and rendered pages: snapshots from the article fixture, and page facts.
 
-Refresh the snapshots after an intended change with ``UPDATE_SNAPSHOTS=1 pytest tests/test_pages.py``
+Refresh the snapshots after an intended change with ``UPDATE_SNAPSHOTS=1 pytest tests/pages/test_plan.py``
 and review the diff.
 """
 

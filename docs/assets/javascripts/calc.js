@@ -1,9 +1,14 @@
-// Cost calculator: inputs in the URL (?seconds=8&clips=1&takes=1&resolution=&aspect=&audio=),
-// figures looked up in data the generator computed with the same code as `videoguide cost`.
-// Only the multiplication by clips × takes happens here, in exact integer pico-dollars.
+// Cost calculator: a finished video planned on every model and platform, cheapest first.
+// Inputs live in the URL (?seconds=30&aspect=9:16&resolution=1080p&sound=native&input=text&videos=1&takes=1&budget=10).
+// The generator computed, with the code of `videoguide cost` (generator/answers/plans.py), why each
+// model fails each choice and which offers can make the shots at which lengths. This file repeats
+// only cover() (the fewest shots), the extension arithmetic, the cheapest plan per platform and the
+// multiplication, in exact integer pico-dollars; a browser test compares it with the CLI.
 (function () {
-  var FIELDS = ["seconds", "clips", "takes", "resolution", "aspect", "audio"];
-  var DEFAULTS = {seconds: "8", clips: "1", takes: "1", resolution: "", aspect: "", audio: ""};
+  var FIELDS = ["seconds", "aspect", "resolution", "sound", "input", "videos", "takes", "budget"];
+  var DEFAULTS = {seconds: "8", aspect: "", resolution: "", sound: "", input: "text", videos: "1", takes: "1",
+                  budget: ""};
+  var PICO_PER_CENT = 10000000000n;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -14,10 +19,9 @@
 
   // USD from pico-dollars (BigInt), rounded half up to the cent: "$1,234.50".
   function dollars(pico) {
-    var centsTotal = (pico + 5000000000n) / 10000000000n;
+    var centsTotal = (pico + PICO_PER_CENT / 2n) / PICO_PER_CENT;
     var whole = (centsTotal / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-    var rest = (centsTotal % 100n).toString().padStart(2, "0");
-    return "$" + whole + "." + rest;
+    return "$" + whole + "." + (centsTotal % 100n).toString().padStart(2, "0");
   }
 
   function wholeNumber(value, min, max) {
@@ -26,7 +30,151 @@
     return n >= min && n <= max ? n : null;
   }
 
-  function readUrl(form, data) {
+  // "10" or "12.50" → pico-dollars; "" → undefined (no budget); anything else → null.
+  function budgetPico(value) {
+    if (value === "") return undefined;
+    var m = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(value);
+    if (!m) return null;
+    return (BigInt(m[1]) * 100n + BigInt((m[2] || "").padEnd(2, "0"))) * PICO_PER_CENT;
+  }
+
+  function byText(a, b) { return a < b ? -1 : a > b ? 1 : 0; }  // code-point order, as Python sorts
+
+  // The fewest generations of `lengths` covering `seconds`, fewest seconds billed, longest first
+  // (generator/answers/plans.py cover()).
+  function cover(lengths, seconds) {
+    var longest = Math.max.apply(null, lengths);
+    var count = Math.floor((seconds + longest - 1) / longest);
+    var slack = count * longest - seconds;
+    var cuts = [];
+    lengths.forEach(function (x) {
+      var cut = longest - x;
+      if (cut > 0 && cut <= slack && cuts.indexOf(cut) < 0) cuts.push(cut);
+    });
+    cuts.sort(function (a, b) { return b - a; });
+    function better(a, b) {
+      if (a.length !== b.length) return a.length < b.length;
+      for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
+      return false;
+    }
+    var best = [[]];
+    for (var total = 1; total <= slack; total++) {
+      best[total] = null;
+      cuts.forEach(function (cut) {
+        if (cut > total || best[total - cut] === null) return;
+        var candidate = best[total - cut].concat([cut]).sort(function (a, b) { return b - a; });
+        if (best[total] === null || better(candidate, best[total])) best[total] = candidate;
+      });
+    }
+    var reach = 0;
+    for (var t = 0; t <= slack; t++) if (best[t] !== null && best[t].length <= count) reach = t;
+    var shortened = best[reach].slice().sort(function (a, b) { return a - b; });
+    var shots = [];
+    for (var k = 0; k < count - shortened.length; k++) shots.push(longest);
+    return shots.concat(shortened.map(function (c) { return longest - c; }));
+  }
+
+  function lessTuple(a, b) {  // Python's tuple order, for tuples of numbers
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+    return false;
+  }
+
+  function sum(values) { return values.reduce(function (a, b) { return a + b; }, 0); }
+
+  function extensionPlan(data, model, option, seconds) {
+    var rule = model.extension, lengths = option[1];
+    if (option[3] === null || rule === null || seconds <= lengths[lengths.length - 1]) return null;
+    var best = null;
+    lengths.forEach(function (base) {
+      if (rule.base && rule.base.indexOf(base) < 0) return;
+      var calls = Math.floor((seconds - base + rule.step - 1) / rule.step);
+      var added = rule.upTo ? seconds - base : calls * rule.step;
+      if ((rule.maxSteps !== null && calls > rule.maxSteps) || (rule.maxTotal !== null && base + added > rule.maxTotal)) return;
+      var shape = [base + added, calls, -base, added];
+      if (best === null || lessTuple(shape, best)) best = shape;
+    });
+    if (best === null) return null;
+    var calls = best[1], base = -best[2], added = best[3], steps = [];
+    for (var i = 0; i < calls - 1; i++) steps.push(rule.step);
+    steps.push(added - rule.step * (calls - 1));
+    var offer = data.offers[option[0]], extra = option[3] >= 0 ? data.offers[option[3]] : null;
+    return {kind: "extension", offer: offer, extra: extra, shots: [base], steps: steps, billed: best[0],
+            perTake: extra ? BigInt(offer.pico) * BigInt(base) + BigInt(extra.pico) * BigInt(added) : null,
+            caveats: option[2].concat([rule.caveat])};
+  }
+
+  function shotPlan(data, model, option, seconds) {
+    var shots = cover(option[1], seconds), billed = sum(shots), offer = data.offers[option[0]];
+    return {kind: shots.length === 1 ? "single" : "shots", offer: offer, extra: null, shots: shots, steps: [],
+            billed: billed, perTake: BigInt(offer.pico) * BigInt(billed),
+            caveats: shots.length === 1 ? option[2] : option[2].concat([model.shots])};
+  }
+
+  function lessRank(a, b) {  // generator/answers/plans.py _rank()
+    if ((a.perTake === null) !== (b.perTake === null)) return a.perTake !== null;
+    if (a.perTake !== null && a.perTake !== b.perTake) return a.perTake < b.perTake;
+    if (a.caveats.length !== b.caveats.length) return a.caveats.length < b.caveats.length;
+    return a.offer.tier < b.offer.tier;
+  }
+
+  // {reason} or {priced, unpriced}: generator/answers/plans.py model_plans().
+  function modelPlans(data, model, job) {
+    var c = data.choices;
+    for (var i = 0; i < data.checks.length; i++) {
+      var name = data.checks[i], got = model.checks[name];
+      var reason = Array.isArray(got) ? got[c[name].indexOf(job[name])] : got;
+      if (reason !== null) return {reason: reason};
+    }
+    var at = (c.resolution.indexOf(job.resolution) * c.sound.length + c.sound.indexOf(job.sound)) * c.input.length +
+      c.input.indexOf(job.input);
+    var outcome = data.outcomes[model.outcomes[at]];
+    if (outcome.reason) return {reason: outcome.reason};
+    var shots = {}, extended = {}, order = [], extOrder = [];
+    outcome.options.forEach(function (option) {
+      var platform = data.offers[option[0]].platform;
+      var plan = shotPlan(data, model, option, job.seconds);
+      if (!(platform in shots)) order.push(platform);
+      if (!(platform in shots) || lessRank(plan, shots[platform])) shots[platform] = plan;
+      var ext = extensionPlan(data, model, option, job.seconds);
+      if (ext === null) return;
+      if (!(platform in extended)) extOrder.push(platform);
+      if (!(platform in extended) || lessRank(ext, extended[platform])) extended[platform] = ext;
+    });
+    var priced = order.map(function (p) { return shots[p]; });
+    var unpriced = [];
+    extOrder.forEach(function (p) { (extended[p].perTake === null ? unpriced : priced).push(extended[p]); });
+    return {priced: priced, unpriced: unpriced};
+  }
+
+  function shapeText(plan) {  // generator/pages/costs.py shape_text()
+    function parts(values) {
+      return values.every(function (v) { return v === values[0]; }) ? "× " + values[0] + " s"
+        : "(" + values.join(" + ") + " s)";
+    }
+    if (plan.kind === "single") return "one " + plan.shots[0] + " s generation";
+    if (plan.kind === "shots") return plan.shots.length + " shots " + parts(plan.shots);
+    var n = plan.steps.length;
+    return "a " + plan.shots[0] + " s clip + " + n + " extension" + (n === 1 ? "" : "s") + " " + parts(plan.steps);
+  }
+
+  function sumText(plan) {  // generator/pages/costs.py sum_text()
+    if (plan.kind !== "extension") return plan.billed + " s × " + plan.offer.rate + " = " + dollars(plan.perTake) + " per take";
+    var added = sum(plan.steps);
+    if (plan.extra === null) return plan.shots[0] + " s × " + plan.offer.rate + " + " + added +
+      " s of extension, whose price is not documented";
+    return plan.shots[0] + " s × " + plan.offer.rate + " + " + added + " s × " + plan.extra.rate + " = " +
+      dollars(plan.perTake) + " per take";
+  }
+
+  function readJob(form) {
+    var v = function (name) { return form.elements[name].value; };
+    var job = {seconds: wholeNumber(v("seconds"), 1, 3600), videos: wholeNumber(v("videos"), 1, 100000),
+               takes: wholeNumber(v("takes"), 1, 1000), budget: budgetPico(v("budget").trim()),
+               aspect: v("aspect"), resolution: v("resolution"), sound: v("sound"), input: v("input")};
+    return job.seconds === null || job.videos === null || job.takes === null || job.budget === null ? null : job;
+  }
+
+  function readUrl(form) {
     var params = new URLSearchParams(window.location.search);
     FIELDS.forEach(function (name) {
       var value = params.has(name) ? params.get(name) : DEFAULTS[name];
@@ -37,105 +185,119 @@
     });
   }
 
-  function writeUrl(form) {
+  function writeUrl(root, form) {
+    // Only while this calculator is the page shown: after instant navigation swapped it out, a late
+    // "change" event must not write calculator fields into another page's address.
+    if (!root.isConnected || window.location.pathname !== root.dataset.vgPath) return;
     var params = new URLSearchParams();
     FIELDS.forEach(function (name) { params.set(name, form.elements[name].value); });
     history.replaceState(history.state, "", window.location.pathname + "?" + params.toString());
   }
 
-  function fill(select, values) {
-    values.forEach(function (v) { select.appendChild(el("option", {value: v}, v)); });
+  function notesCell(data, plan) {
+    var notes = el("td");
+    [plan.offer, plan.extra].forEach(function (offer, i) {
+      if (!offer) return;
+      if (i) notes.appendChild(document.createTextNode("; extension: "));
+      notes.appendChild(el("a", {href: offer.href}, offer.source));
+      notes.appendChild(document.createTextNode(", checked " + offer.as_of));
+      if (offer.stale) {
+        notes.appendChild(document.createTextNode(" "));
+        notes.appendChild(el("span", {"class": "vg-stale", title: "Checked more than " + data.staleAfter +
+          " days before " + data.today + "; it may have changed"}, "stale"));
+      }
+    });
+    if (plan.caveats.length) {
+      var text = plan.caveats.map(function (c) { return data.caveats[c]; }).join("; ");
+      notes.appendChild(document.createTextNode(". " + text.charAt(0).toUpperCase() + text.slice(1) + "."));
+    }
+    return notes;
   }
 
-  function gridRow(data, seconds, form) {
-    var res = ["", ].concat(data.resolutions).indexOf(form.elements.resolution.value);
-    var asp = [""].concat(data.aspects).indexOf(form.elements.aspect.value);
-    var aud = ["", "yes", "no"].indexOf(form.elements.audio.value);
-    var s = Math.min(seconds, data.longest + 1) - 1;
-    var index = ((s * (data.resolutions.length + 1) + res) * (data.aspects.length + 1) + asp) * 3 + aud;
-    return data.grid[index];
+  function row(data, r) {
+    var tr = el("tr", r.over ? {"class": "vg-calc__over"} : {});
+    tr.appendChild(el("td", {"class": "vg-calc__total"}, r.total === null ? "price not documented"
+      : dollars(r.total) + (r.over ? " (over budget)" : "")));
+    var model = el("td");
+    model.appendChild(el("a", {href: r.model.href}, r.model.name));
+    tr.appendChild(model);
+    tr.appendChild(el("td", {}, shapeText(r) + r.offer.where));
+    tr.appendChild(el("td", {}, sumText(r)));
+    tr.appendChild(notesCell(data, r));
+    return tr;
+  }
+
+  function plansFor(data, job) {
+    var priced = [], unpriced = [], excluded = [];
+    var takes = BigInt(job.takes) * BigInt(job.videos);
+    data.models.forEach(function (model) {
+      var got = modelPlans(data, model, job);
+      if (got.reason) { excluded.push({model: model, reason: got.reason}); return; }
+      got.priced.forEach(function (p) {
+        p.model = model; p.total = p.perTake * takes;
+        p.over = job.budget !== undefined && p.total > job.budget;
+        priced.push(p);
+      });
+      got.unpriced.forEach(function (p) { p.model = model; p.total = null; unpriced.push(p); });
+    });
+    priced.sort(function (a, b) {
+      if (a.total !== b.total) return a.total < b.total ? -1 : 1;
+      if (a.caveats.length !== b.caveats.length) return a.caveats.length - b.caveats.length;
+      return byText(a.model.name, b.model.name) || byText(a.offer.platform, b.offer.platform) || byText(a.kind, b.kind);
+    });
+    unpriced.sort(function (a, b) {
+      return a.billed - b.billed || byText(a.model.name, b.model.name) || byText(a.offer.platform, b.offer.platform);
+    });
+    return {priced: priced, unpriced: unpriced, excluded: excluded};
   }
 
   function render(root, data, fromInput) {
     var form = root.querySelector("form");
     var summary = root.querySelector(".vg-calc__summary");
-    var body = root.querySelector("tbody");
+    var body = root.querySelector(".vg-calc__table tbody");
+    var possible = root.querySelector(".vg-calc__possible");
     var excluded = root.querySelector(".vg-calc__excluded");
-    var seconds = wholeNumber(form.elements.seconds.value, 1, 600);
-    var clips = wholeNumber(form.elements.clips.value, 1, 100000);
-    var takes = wholeNumber(form.elements.takes.value, 1, 1000);
-    body.textContent = "";
-    excluded.textContent = "";
-    if (seconds === null || clips === null || takes === null) {
-      summary.textContent = "Enter whole numbers: seconds 1–600, clips 1–100000, takes 1–1000.";
+    [body, possible, excluded].forEach(function (n) { n.textContent = ""; });
+    var job = readJob(form);
+    if (job === null) {
+      summary.textContent = "Enter whole numbers (length 1–3600 s, videos 1–100000, takes 1–1000) and a budget " +
+        "in dollars such as 10 or 12.50, or leave the budget empty.";
       return;
     }
-    if (fromInput) writeUrl(form);
-    var generations = BigInt(clips) * BigInt(takes);
-    var rows = [];
-    gridRow(data, seconds, form).forEach(function (outcomeIndex, m) {
-      var outcome = data.outcomes[outcomeIndex];
-      if (outcome.reason) {
-        var li = el("li");
-        li.appendChild(el("a", {href: data.models[m].href}, data.models[m].name));
-        li.appendChild(document.createTextNode(": " + outcome.reason));
-        excluded.appendChild(li);
-        return;
-      }
-      outcome.quotes.forEach(function (q) {
-        rows.push({model: data.models[m], offer: data.offers[q[0]], billed: q[1], pico: BigInt(q[2]),
-                   caveats: q[3].map(function (c) { return data.caveats[c]; })});
-      });
+    if (fromInput) writeUrl(root, form);
+    var found = plansFor(data, job);
+    found.priced.forEach(function (r) { body.appendChild(row(data, r)); });
+    found.unpriced.forEach(function (r) { possible.appendChild(row(data, r)); });
+    found.excluded.forEach(function (e) {
+      var li = el("li");
+      li.appendChild(el("a", {href: e.model.href}, e.model.name));
+      li.appendChild(document.createTextNode(": " + e.reason));
+      excluded.appendChild(li);
     });
-    rows.sort(function (a, b) {
-      if (a.pico !== b.pico) return a.pico < b.pico ? -1 : 1;
-      if (a.caveats.length !== b.caveats.length) return a.caveats.length - b.caveats.length;
-      var ka = a.model.name + "\u0000" + a.offer.platform, kb = b.model.name + "\u0000" + b.offer.platform;
-      return ka < kb ? -1 : ka > kb ? 1 : 0;  // code-point order, as Python sorts
-    });
-    rows.forEach(function (r) {
-      var tr = el("tr");
-      tr.appendChild(el("td", {"class": "vg-calc__total"}, dollars(r.pico * generations)));
-      var model = el("td");
-      model.appendChild(el("a", {href: r.model.href}, r.model.name));
-      tr.appendChild(model);
-      tr.appendChild(el("td", {}, r.offer.what + ": " + r.offer.rate + " per second × " + r.billed + " s"));
-      tr.appendChild(el("td", {}, dollars(r.pico)));
-      var notes = el("td");
-      var src = el("a", {href: r.offer.href}, r.offer.source);
-      notes.appendChild(src);
-      notes.appendChild(document.createTextNode(", checked " + r.offer.as_of));
-      if (r.offer.stale) {
-        notes.appendChild(document.createTextNode(" "));
-        notes.appendChild(el("span", {"class": "vg-stale", title: "Checked more than " + data.staleAfter +
-          " days before " + data.today + "; it may have changed"}, "stale"));
-      }
-      if (r.caveats.length) {
-        var text = r.caveats.join("; ");
-        notes.appendChild(document.createTextNode(". " + text.charAt(0).toUpperCase() + text.slice(1) + "."));
-      }
-      tr.appendChild(notes);
-      body.appendChild(tr);
-    });
-    summary.textContent = rows.length
-      ? rows.length + (rows.length === 1 ? " option for " : " options for ") + clips + " × " + seconds + "-second clip(s), " + takes +
-        " take(s) each. Cheapest: " + dollars(rows[0].pico * generations) + " (" + rows[0].model.name + ", " +
-        rows[0].offer.platform + ")."
-      : "No model on this site can make this clip in one generation; see the reasons below.";
+    root.querySelector(".vg-calc__possible-part").hidden = !found.unpriced.length;
+    root.querySelector(".vg-calc__excluded-part").hidden = !found.excluded.length;
+    var within = found.priced.filter(function (r) { return !r.over; });
+    var best = within[0];
+    summary.textContent = !found.priced.length ? "No model on this site can make this video at a documented price; " +
+        "see the reasons below."
+      : !best ? "No plan fits the budget; the cheapest is " + dollars(found.priced[0].total) + " (" +
+        found.priced[0].model.name + ")."
+      : "Cheapest: " + dollars(best.total) + " with " + best.model.name + ", " + shapeText(best) + best.offer.where +
+        ". " + found.priced.length + (found.priced.length === 1 ? " plan" : " plans") +
+        (job.budget === undefined ? "" : ", " + within.length + " within budget") + ".";
   }
 
   function init(root) {
     if (root.dataset.vgReady) return;
     root.dataset.vgReady = "1";
+    root.dataset.vgPath = window.location.pathname;
     var data = JSON.parse(root.getAttribute("data-vg-data"));
     var form = root.querySelector("form");
-    fill(form.elements.resolution, data.resolutions);
-    fill(form.elements.aspect, data.aspects);
-    readUrl(form, data);
+    readUrl(form);
     form.addEventListener("input", function () { render(root, data, true); });
     form.addEventListener("change", function () { render(root, data, true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); render(root, data, true); });
-    root.hidden = false;
+    root.querySelector(".vg-calc__results").hidden = false;
     render(root, data, false);
   }
 

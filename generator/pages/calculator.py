@@ -1,0 +1,207 @@
+"""The cost calculator's page: the widget's data, the worked examples and the chart's figures.
+
+Every figure comes from :mod:`generator.answers.plans`. The widget's data holds, per model,
+the reason each check fails for each option the form offers, and per (resolution, sound,
+input) the offers that can make the shots with the lengths they allow; ``calc.js`` then
+repeats only :func:`~generator.answers.plans.cover`, the extension arithmetic, the choice of
+the cheapest plan per platform and the multiplication, in exact integer pico-dollars. The
+data grows with models × options, not with lengths or jobs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..answers.asof import AsOf, Freshness, ModelState
+from ..answers.costs import Why, reduced, why
+from ..answers.plans import CHECKS, JOB_INPUTS, SOUNDS, Job, JobReport, ShotOption, extension_fit, \
+    continuity, job_report, shot_options
+from ..facts.fields import TIER_ORDER
+from . import format as fmt
+from .costs import plan_text, shape_text, where_text, why_text
+from .format import cents
+from .prices import PRICE_HISTORY_PAGE, what_text
+from .views import SOURCES_PAGE, Link, href, model_page, url_href
+
+CALCULATOR_PAGE = "prices/calculator.md"
+CHART_FILE = "prices/cost-8s.svg"
+EXAMPLE_SECONDS = (8, 15, 30)
+EXAMPLE_COLUMNS = (("16:9", "native"), ("16:9", "added"), ("9:16", "native"), ("9:16", "added"))
+EXAMPLE_RESOLUTION = "1080p"
+PICO = Decimal(10) ** 12
+"""Widget amounts are whole pico-dollars: exact for prices of up to 12 decimal places × whole seconds."""
+CHECK_FIELDS = {"sound": "sound", "aspect": "aspect_ratio", "input": "input", "resolution": "resolution"}
+"""The job field each check of :data:`~generator.answers.plans.CHECKS` depends on."""
+
+
+@dataclass(frozen=True)
+class ExampleCell:
+    text: str
+    available: bool
+    as_of: str | None = None
+    """When the price used was last checked."""
+
+
+@dataclass(frozen=True)
+class ExampleTable:
+    seconds: int
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Link, tuple[ExampleCell, ...]], ...]
+
+
+def example_job(seconds: int, aspect: str, sound: str) -> Job:
+    """A worked example: one video of ``seconds`` at 1080p or higher."""
+    return Job(seconds, aspect_ratio=aspect, resolution=EXAMPLE_RESOLUTION, sound=sound)
+
+
+def column_text(aspect: str, sound: str) -> str:
+    return f"{aspect}, {'with sound' if sound == 'native' else 'sound added later'}"
+
+
+def _cell(report: JobReport, model_id: str) -> ExampleCell:
+    mine = [p for p in report.plans if p.model.id == model_id]
+    if mine:
+        p = mine[0]
+        return ExampleCell(f"{cents(p.total)}: {shape_text(p)} on {p.offer.platform.name}", True,
+                           p.offer.as_of.isoformat())
+    reason = next((e.reason for e in report.excluded if e.model.id == model_id), None)
+    return ExampleCell("Not possible: " + (why_text(reason) if reason else "no documented price for this plan"), False)
+
+
+def worked_examples(view: AsOf, page: str = CALCULATOR_PAGE) -> tuple[ExampleTable, ...]:
+    """One table per length in EXAMPLE_SECONDS: each model's cheapest plan per column."""
+    tables = []
+    for seconds in EXAMPLE_SECONDS:
+        reports = [job_report(view, example_job(seconds, aspect, sound)) for aspect, sound in EXAMPLE_COLUMNS]
+        rows = tuple((Link(m.name, href(page, model_page(m.id))), tuple(_cell(r, m.id) for r in reports))
+                     for m in view.catalog.models.values())
+        tables.append(ExampleTable(seconds, tuple(column_text(*c) for c in EXAMPLE_COLUMNS), rows))
+    return tuple(tables)
+
+
+def _options(view: AsOf) -> tuple[list[str], list[str]]:
+    """Resolution labels (one per height) and aspect ratios (lowest terms) of buyable models."""
+    labels: dict[int, str] = {}
+    ratios: set[tuple[int, int]] = set()
+    for state in view.models.values():
+        m = state.model
+        if not state.buyable:
+            continue  # retired or unpriced: its sizes would be options no model can meet
+        for r in (m.specs["resolutions"].value if "resolutions" in m.specs else []):
+            labels.setdefault(r.height, r.label)
+        ratios |= {reduced(r) for r in (m.specs["aspect_ratios"].value if "aspect_ratios" in m.specs else [])
+                   if reduced(r) == tuple(int(x) for x in r.split(":"))}  # "16:9", not Runway's pixel ratios
+    aspects = [f"{w}:{h}" for w, h in sorted(ratios, key=lambda wh: (-wh[0] / wh[1], wh))]
+    return [labels[h] for h in sorted(labels)], aspects
+
+
+def _pico(amount: Decimal) -> str:
+    scaled = amount * PICO
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"{amount} has more than 12 decimal places")
+    return str(int(scaled))
+
+
+class _Tables:
+    """Interned offers, caveats and outcomes, so that models refer to them by index."""
+
+    def __init__(self, page: str, fresh: Freshness):
+        self.page, self.fresh, self.offers, self.caveats, self.outcomes = page, fresh, {}, {}, {}
+
+    def offer(self, o) -> int:  # noqa: ANN001 - an OfferRecord
+        row = json.dumps({"platform": o.platform.name, "what": what_text(o), "rate": fmt.usd(o.usd_per_second),
+                          "pico": _pico(o.usd_per_second), "tier": TIER_ORDER.index(o.tier),
+                          "where": where_text(o), "source": o.source.title,
+                          "href": url_href(self.page, SOURCES_PAGE) + f"#src-{o.source.id}",
+                          "as_of": o.as_of.isoformat(), "stale": self.fresh.is_stale(o.as_of)}, sort_keys=True)
+        return self.offers.setdefault(row, len(self.offers))
+
+    def caveat(self, caveat: Why) -> int:
+        return self.caveats.setdefault(why_text(caveat), len(self.caveats))
+
+    def reason(self, reason: Why | None) -> str | None:
+        return None if reason is None else why_text(reason)
+
+    def outcome(self, state: ModelState, job: Job, options: tuple[ShotOption, ...]) -> int:
+        if not options:
+            body = {"reason": why_text(why("no_price_for", resolution=job.resolution, audio=job.audio))}
+        else:
+            rows = []
+            for o in options:
+                works, extra = extension_fit(state, o, job)
+                rows.append([self.offer(o.offer), list(o.lengths), [self.caveat(c) for c in o.caveats],
+                             None if not works else (-1 if extra is None else self.offer(extra))])
+            body = {"options": rows}
+        return self.outcomes.setdefault(json.dumps(body, sort_keys=True), len(self.outcomes))
+
+
+def _model_data(view: AsOf, state: ModelState, tables: _Tables, choices: dict[str, list]) -> dict:
+    checks = {}
+    for name, check in CHECKS.items():
+        field = CHECK_FIELDS.get(name)
+        values = choices[name] if field else [None]
+        reasons = [tables.reason(check(state, Job(1, **({field: v or None} if field else {})))) for v in values]
+        checks[name] = reasons if field else reasons[0]
+    outcomes = [tables.outcome(state, job, shot_options(state, job)) for job in
+                (Job(1, resolution=r or None, sound=s or None, input=i)
+                 for r, s, i in itertools.product(choices["resolution"], choices["sound"], choices["input"]))]
+    spec = state.model.specs
+    rule = spec["extension"].value if "extension" in spec else None
+    extension = None if rule is None else {
+        "step": rule.step_seconds, "upTo": rule.up_to, "maxSteps": rule.max_steps, "base": rule.base_seconds,
+        "maxTotal": spec["max_total_seconds"].value if "max_total_seconds" in spec else None,
+        "caveat": tables.caveat(why("extension_continuity", resolutions=list(rule.resolutions or [])))}
+    return {"name": state.model.name, "href": url_href(tables.page, model_page(state.model.id)), "checks": checks,
+            "outcomes": outcomes, "extension": extension,
+            "shots": tables.caveat(continuity(state.model))}
+
+
+def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE) -> dict:
+    """The widget's data (JSON-ready): the form's ``choices``; ``models``, each with
+    ``checks`` (check name → the reason it fails, per choice of the field it depends on, in
+    the order of ``choices[field]``; ``price`` and ``length`` one value), ``outcomes`` (per
+    resolution × sound × input, in that nesting order, an index into ``outcomes``),
+    ``extension`` (the rule, or None) and ``shots`` (the continuity caveat's index);
+    ``outcomes``: ``{"reason": text}`` or ``{"options": [[offer index, lengths, caveat
+    indexes, extension offer index (-1: not documented; None: no extension)]]}``; ``offers``
+    and ``caveats`` they refer to."""
+    resolutions, aspects = _options(view)
+    choices = {"resolution": ["", *resolutions], "sound": ["", *SOUNDS], "input": list(JOB_INPUTS),
+               "aspect": ["", *aspects]}
+    tables = _Tables(page, view.freshness)
+    models = [_model_data(view, state, tables, choices) for state in view.models.values()]
+    return {"today": view.today.isoformat(), "staleAfter": view.freshness.stale_after_days, "choices": choices,
+            "checks": list(CHECKS), "models": models, "offers": [json.loads(o) for o in tables.offers],
+            "caveats": list(tables.caveats), "outcomes": [json.loads(o) for o in tables.outcomes]}
+
+
+@dataclass(frozen=True)
+class CalculatorContext:
+    today: str
+    data_json: str
+    examples: tuple[ExampleTable, ...]
+    chart: str
+    chart_rows: tuple[tuple[str, str, str, str], ...]
+    """(model, platform and price, cost, checked date) per bar."""
+    history_href: str
+    choices: dict
+
+
+def chart_report(view: AsOf) -> JobReport:
+    """What the chart shows: one 8-second video, any resolution, aspect ratio and sound."""
+    return job_report(view, Job(8))
+
+
+def calculator_context(view: AsOf) -> CalculatorContext:
+    page = CALCULATOR_PAGE
+    data = calculator_data(view, page)
+    return CalculatorContext(
+        view.today.isoformat(), json.dumps(data, separators=(",", ":")),
+        worked_examples(view, page), href(page, CHART_FILE),
+        tuple((p.model.name, f"{plan_text(p)}: {fmt.usd(p.offer.usd_per_second)} per second", cents(p.total),
+               p.offer.as_of.isoformat())
+              for p in chart_report(view).plans),
+        href(page, PRICE_HISTORY_PAGE), data["choices"])
