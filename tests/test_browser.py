@@ -139,35 +139,87 @@ def _widget_result(page) -> tuple[str | None, str | None]:
     return (names[0] if names else None, names[1] if len(names) > 1 else None)
 
 
+_RESULT = """() => {
+  const box = document.querySelector(".vg-guide__result");
+  const model = m => m && {name: m.querySelector("p > a").textContent,
+    plan: (m.querySelector(".vg-guide__plan") || {}).textContent || null,
+    reasons: Array.from(m.querySelectorAll(".vg-guide__reasons li")).map(li => li.textContent)};
+  const blocks = Array.from(box.querySelectorAll(".vg-guide__model"));
+  return {recommended: model(blocks[0]) || null, runner_up: model(blocks[1]) || null,
+          retired: Array.from(box.querySelectorAll(".vg-guide__retired")).map(p => p.textContent),
+          no_match: (box.querySelector(".vg-guide__none") || {}).textContent || null};
+}"""
+
+
+def _reference(rec) -> dict:  # noqa: ANN001 - what outcome_data says the widget must show
+    from generator.pages.guide import outcome_data
+
+    data = outcome_data(rec)
+
+    def model(m) -> dict | None:  # noqa: ANN001
+        if m is None:
+            return None
+        reasons = ([f"Editorial pick: {m['pin']}"] if m["pin"] else []) + [
+            r["text"] + (f" ({r['source']}, {r['as_of']})" if r["source"] else "") for r in m["reasons"]]
+        return {"name": m["name"], "plan": m["plan"], "reasons": reasons}
+
+    return {"recommended": model(data["recommended"]), "runner_up": model(data["runner_up"]),
+            "retired": [f"The best match, {m['name']}, is no longer available: {m['status']}." for m in data["retired"]],
+            "no_match": data["no_match"]}
+
+
+_WALK = """() => {
+  // Click through every path, as a reader would (each answer button, then Back), and record
+  // what the result shows at each end. Rendering is synchronous, so this runs in one call.
+  const results = {};
+  const result = """ + _RESULT + """;
+  function walk() {
+    const buttons = Array.from(document.querySelectorAll("[data-vg-answer]")).map(b => b.dataset.vgAnswer);
+    for (const id of buttons) {
+      document.querySelector(`[data-vg-answer='${id}']`).click();
+      if (document.querySelector("[data-vg-answer]")) walk();
+      else results[location.search.slice(1)] = result();
+      document.querySelector("[data-vg-back]").click();
+    }
+  }
+  walk();
+  return results;
+}"""
+
+
 def test_every_path_by_clicking_matches_the_recommender(page, server, real_view, real_guide):
     from generator.answers.recommend import recommend
 
     page.goto(server + "guide/")
-    questions = {q.id: q for q in real_guide.questions}
-    checked = []
+    shown = page.evaluate(_WALK)
+    assert len(shown) == 864
+    for query, result in shown.items():
+        answers = dict(pair.split("=") for pair in query.split("&"))
+        assert result == _reference(recommend(real_view, real_guide, answers)), query
+    assert page.evaluate("location.search") == ""
 
-    def walk(qid: str, answers: dict[str, str]) -> None:
-        for answer in questions[qid].answers:
-            page.locator(f"[data-vg-answer='{answer.id}']").click()
-            chosen = {**answers, qid: answer.id}
-            if answer.next:
-                walk(answer.next, chosen)
-            else:
-                rec = recommend(real_view, real_guide, chosen)
-                expected = (rec.recommended.model.name if rec.recommended else None,
-                            rec.runner_up.model.name if rec.runner_up else None)
-                assert _widget_result(page) == expected, chosen
-                checked.append(chosen)
-            page.locator("[data-vg-back]").click()
 
-    walk(real_guide.start, {})
-    assert len(checked) == 540
+def test_the_30_second_vertical_ad_in_the_guide(page, server, real_view, real_guide):
+    from generator.answers.recommend import recommend
+
+    query = ("pace=final&subject=physics&product-image=no&length=about-30&continuity=cuts&format=vertical"
+             "&resolution=full-hd&audio=yes&budget=mid")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "guide/?" + query)
+    shown = page.evaluate(_RESULT)
+    rec = recommend(real_view, real_guide, dict(pair.split("=") for pair in query.split("&")))
+    assert shown == _reference(rec)
+    assert shown["recommended"]["plan"].startswith("$") and " shots × " in shown["recommended"]["plan"]
+    assert shown["runner_up"] is not None
+    plan = page.locator(".vg-guide__result .vg-guide__plan").first
+    assert plan.bounding_box()["y"] + plan.bounding_box()["height"] <= 844  # above the fold on a phone
+    assert page.locator(".vg-guide__answers-so-far li").count() == 9
 
 
 def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
     query = "pace=final&subject=explainer&format=landscape&resolution=full-hd&audio=yes&budget=mid"
     page.goto(server + "guide/?" + query)
-    assert page.locator(".vg-guide__progress a").count() == 6
+    assert page.locator(".vg-guide__answers-so-far a").count() == 6
     recommended = _widget_result(page)[0]
     assert recommended is not None
     source = page.locator(".vg-guide__result li a").first
@@ -175,13 +227,23 @@ def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
     assert target.startswith("../facts/sources/#src-")
     assert page.locator(".vg-guide__result .vg-guide__model > p > a").first.get_attribute("href").startswith("../models/")
     page.locator("[data-vg-back]").click()
-    assert page.locator("#vg-guide-question").inner_text() == "What is your budget per second of video?"
+    assert page.locator("#vg-guide-question").inner_text() == "What is your budget for one take of the whole video?"
+    assert page.locator(".vg-guide__progress").inner_text() == "Question 6 of up to 6"
     page.go_back()
     assert _widget_result(page)[0] == recommended
     page.locator("[data-vg-restart]").click()
     assert page.url == server + "guide/"
+    assert page.locator("[data-vg-back]").is_disabled()
+    assert page.locator(".vg-guide__progress").inner_text() == "Question 1 of up to 9"
     page.goto(server + "guide/" + target)
     assert page.locator(f"[id='{target.split('#')[1]}']").count() == 1
+
+
+def test_an_answer_is_changed_from_the_list_of_answers(page, server):
+    page.goto(server + "guide/?pace=final&subject=human&format=vertical")
+    page.get_by_role("link", name="Change: What matters most in this video?").click()
+    assert page.locator("#vg-guide-question").inner_text() == "What matters most in this video?"
+    assert page.evaluate("location.search") == "?pace=final"
 
 
 def test_the_guide_is_keyboard_operable(page, server):

@@ -141,10 +141,12 @@ def test_recommend_prints_the_ranked_models_with_reasons(capsys: pytest.CaptureF
                  "--answer", "pace=drafts"])
     out = capsys.readouterr().out.splitlines()
     assert code == 0
-    assert out[3] == "Recommended: Veo 3.1 Fast (lifecycle not documented)"
-    assert out[4] == ("  - Editorial pick: Draft with Fast, then render the final with Veo 3.1 or Sora 2 Pro. "
+    assert out[3] == "Job: 8 s, any aspect ratio, any resolution, sound either way, from text, 1 video, 1 take per shot"
+    assert out[4] == "Recommended: Veo 3.1 Fast (lifecycle not documented)"
+    assert out[5] == ("  - Editorial pick: Draft with Fast, then render the final with Veo 3.1 or Sora 2 Pro. "
                       "(Comparison article (Veo 3.1 vs Sora 2 Pro), 2026-11-29)")
-    assert out[5].startswith("Runner-up: ")
+    assert out[6] == "  - Plan: Price not documented: no price is documented"  # the article gives no prices
+    assert out[7].startswith("Runner-up: ")
 
 
 def test_recommend_rejects_an_unknown_answer_as_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

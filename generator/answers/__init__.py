@@ -6,7 +6,7 @@ every model on the date a build is for, resolved once), lifecycle (:mod:`.lifecy
 history (:mod:`.prices`), criteria and head-to-head winners (:mod:`.criteria`), use-case
 verdicts (:mod:`.verdicts`), the cost of one clip (:mod:`.costs`), a finished video planned as
 one generation, shots or an extended clip (:mod:`.plans`), the decision guide's recommender
-(:mod:`.recommend`), stale facts (:mod:`.freshness`) and the cross-model table
+(:mod:`.recommend`, over each model's standing on a requirement, :mod:`.standing`), stale facts (:mod:`.freshness`) and the cross-model table
 (:mod:`.tables`, the one user of pandas).
 
 Imports :mod:`generator.facts` only.

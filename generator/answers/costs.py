@@ -76,7 +76,9 @@ class Why:
     ``billed_longer`` (billed, lengths), ``audio_unstated``, ``audio_always_on``,
     ``resolution_unstated``, ``priced_as_text`` (input), ``shots_cut`` (aids: the inputs
     that keep shots alike, None when inputs are not documented), ``extension_continuity``
-    (resolutions). :mod:`generator.answers.plans` makes some of them.
+    (resolutions). Why the decision guide finds no plan: ``needs_cuts`` (seconds),
+    ``over_budget`` (cheapest: None when no price is documented, budget).
+    :mod:`generator.answers.plans` and :mod:`generator.answers.standing` make some of them.
     """
 
     kind: str

@@ -6,7 +6,7 @@ Re-exported by :mod:`generator.facts.schema`; see :mod:`generator.answers.recomm
 from __future__ import annotations
 
 import datetime as dt  # noqa: F401 - used in annotations evaluated by pydantic
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -17,20 +17,24 @@ from .fields import AspectRatio, AudioMode, Date, InputKind, Money, Pixels, Seco
 class Requirement(Strict):
     """One filter over the facts; exactly one field is set.
 
-    ``audio_in``: the model's audio mode is one of these. ``min_resolution_height``: the
-    largest output is at least this many pixels high (landscape). ``aspect_ratio``: offered.
-    ``min_clip_seconds``: one generation at least this long; ``min_total_seconds``: with
-    extension. ``input``: the model takes this input. ``max_usd_per_second``: some buyable
-    text-to-video offer costs at most this (USD per second of output).
+    Spec checks: ``audio_in``: the model's audio mode is one of these (and the job needs
+    sound made with the picture unless ``none`` is listed). ``min_resolution_height``: the
+    model makes this many pixels high (landscape) or more. ``aspect_ratio``: offered.
+    ``input``: the model takes this input. The job: ``finished_seconds``: the finished
+    video's length, made as one generation, shots or an extended clip
+    (:mod:`generator.answers.plans`); ``continuous``: one continuous take, so no cuts between
+    shots; ``max_usd_total``: the cheapest fitting plan costs at most this, in USD for one
+    take of the video. Every answer's requirements together make one
+    :class:`~generator.answers.plans.Job`.
     """
 
     audio_in: list[AudioMode] | None = Field(default=None, min_length=1)
     min_resolution_height: Pixels | None = None
     aspect_ratio: AspectRatio | None = None
-    min_clip_seconds: Seconds | None = None
-    min_total_seconds: Seconds | None = None
     input: InputKind | None = None
-    max_usd_per_second: Money | None = None
+    finished_seconds: Seconds | None = None
+    continuous: Literal[True] | None = None
+    max_usd_total: Money | None = None
 
     @property
     def kind(self) -> str:

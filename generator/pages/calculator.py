@@ -159,7 +159,7 @@ def _model_data(view: AsOf, state: ModelState, tables: _Tables, choices: dict[st
             "shots": tables.caveat(continuity(state.model))}
 
 
-def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE) -> dict:
+def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE, extra: dict[str, list[str]] | None = None) -> dict:
     """The widget's data (JSON-ready): the form's ``choices``; ``models``, each with
     ``checks`` (check name → the reason it fails, per choice of the field it depends on, in
     the order of ``choices[field]``; ``price`` and ``length`` one value), ``outcomes`` (per
@@ -167,8 +167,11 @@ def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE) -> dict:
     ``extension`` (the rule, or None) and ``shots`` (the continuity caveat's index);
     ``outcomes``: ``{"reason": text}`` or ``{"options": [[offer index, lengths, caveat
     indexes, extension offer index (-1: not documented; None: no extension)]]}``; ``offers``
-    and ``caveats`` they refer to."""
+    and ``caveats`` they refer to. ``extra``: more ``resolution`` or ``aspect`` choices (the guide's)."""
     resolutions, aspects = _options(view)
+    for name, values in (extra or {}).items():
+        target = resolutions if name == "resolution" else aspects
+        target += [v for v in values if v not in target]
     choices = {"resolution": ["", *resolutions], "sound": ["", *SOUNDS], "input": list(JOB_INPUTS),
                "aspect": ["", *aspects]}
     tables = _Tables(page, view.freshness)

@@ -74,6 +74,10 @@ WHY_WORDS: dict[str, Callable[[Why], str]] = {
     "resolution_unstated": lambda w: "the price does not state a resolution",
     "priced_as_text": lambda w: f"priced as text-to-video; no separate price {INPUT_WORDS[w['input']]} is documented",
     "shots_cut": _aids,
+    "needs_cuts": lambda w: f"makes {w['seconds']} s only as shots cut together; no extension is documented",
+    "over_budget": lambda w: (f"the cheapest plan, {cents(w['cheapest'])}, is over the {cents(w['budget'])} budget"
+                              if w["cheapest"] is not None else
+                              "the price of a continuous take is not documented, so the budget cannot be checked"),
     "extension_continuity": lambda w: "one continuous clip" + (
         f"; extension works at {_names(tuple(w['resolutions']))} only" if w["resolutions"] else ""),
 }

@@ -15,7 +15,7 @@ from ..facts import schema as s
 from ..facts.changelog import ChangesFile
 from .compare import compare_context, use_case_context
 from .calculator import CALCULATOR_PAGE, calculator_context
-from .guide import GUIDE_PAGE, guide_context
+from .guide import GUIDE_PAGE, PATHS_PAGE, guide_context, paths_context
 from .index import disputed_context, home_context, models_index_context, sources_context
 from .model import model_context
 from .prices import PRICE_HISTORY_PAGE, price_history_context
@@ -71,7 +71,10 @@ def plan_pages(view: AsOf, guide: s.DecisionGuideFile | None = None, changelog: 
                       UseCasesIndexContext(tuple(use_case_context(catalog, r, "use-cases/index.md") for r in results)),
                       "Use cases"))
     if guide is not None:
-        pages.append(Page(GUIDE_PAGE, "guide.md.jinja", guide_context(view, guide), "Which model should I use?"))
+        paths = paths_context(view, guide)
+        pages.append(Page(GUIDE_PAGE, "guide.md.jinja", guide_context(view, guide, paths.paths),
+                          "Which model should I use?"))
+        pages.append(Page(PATHS_PAGE, "guide_paths.md.jinja", paths, "Every path through the guide"))
     pages.append(Page(CALCULATOR_PAGE, "cost.md.jinja", calculator_context(view), "Cost calculator"))
     pages.append(Page(PRICE_HISTORY_PAGE, "price_history.md.jinja", price_history_context(view), "Price history"))
     pages.append(Page(SAMPLES_PAGE, "samples.md.jinja", SamplesContext(clips.views(SAMPLES_PAGE, catalog)), "Samples"))

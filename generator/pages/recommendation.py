@@ -5,19 +5,22 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..answers.recommend import Check, Match, Recommendation
+from ..answers.recommend import Match, Recommendation
+from ..answers.standing import Check
 from ..facts import schema as s
 from ..facts.catalog import ResolvedFact
 from . import format as fmt
+from .costs import job_text, plan_text, sum_text, why_text
+from .format import cents
 
 REQUIREMENT_WORDS: dict[str, Callable[[Any], str]] = {
     "audio_in": lambda modes: "Audio: " + " or ".join(fmt.AUDIO_LABELS[a] for a in modes),
     "min_resolution_height": lambda height: f"Resolution of at least {height}p",
     "aspect_ratio": lambda ratio: f"Aspect ratio {ratio}",
-    "min_clip_seconds": lambda n: f"One generation of at least {n} s",
-    "min_total_seconds": lambda n: f"A video of at least {n} s (extension allowed)",
     "input": lambda kind: f"Input: {fmt.INPUT_LABELS[kind]}",
-    "max_usd_per_second": lambda usd: f"At most {fmt.usd(usd)} per second",
+    "finished_seconds": lambda n: f"A {n}-second video",
+    "continuous": lambda _: "One continuous take",
+    "max_usd_total": lambda usd: f"At most {cents(usd)} for the video",
 }
 """Requirement kind → its wording for a target value."""
 
@@ -45,12 +48,17 @@ def check_text(check: Check) -> str:
     if check.fact is None:
         return f"{head}: {fmt.NOT_DOCUMENTED}"
     if check.requirement.min_resolution_height is not None:
-        short = f", not for {check.short_for} s" if check.short_for is not None else ""
-        return f"{head}: {fmt.resolution(check.shown)}{short}"
-    text = f"{head}: {fmt.value(check.field, check.fact.value)}{caveats(check.fact)}"
-    if check.field == "lowest_usd_per_second":
-        text += f" ({fmt.offer_label(check.fact.shown.offer)})"
-    return text
+        return f"{head}: {fmt.resolution(check.shown)}"
+    return f"{head}: {fmt.value(check.field, check.fact.value)}{caveats(check.fact)}"
+
+
+def plan_line(m: Match) -> str:
+    """``$3.84: 4 shots × 8 s, 1080p, with audio on Gemini API (32 s × $0.12 = $3.84 per take)``."""
+    p = m.plan
+    if p is None:
+        return "Price not documented: " + why_text(m.plan_reason) if m.plan_reason else "Price not documented"
+    cost = cents(p.total) if p.total is not None else "Price not documented"
+    return f"{cost}: {plan_text(p)} ({sum_text(p)})"
 
 
 def reason_text(reason: Any) -> str:
@@ -64,6 +72,7 @@ def _match_lines(label: str, m: Match) -> list[str]:
     lines = [f"{label}: {m.model.name} ({status})"]
     if m.pin is not None:
         lines.append(f"  - Editorial pick: {m.pin.reason} ({m.pin_source.title}, {m.pin.as_of.isoformat()})")
+    lines.append(f"  - Plan: {plan_line(m)}")
     for c in m.checks:
         lines.append(f"  - Meets {check_text(c)}"
                      + (f" ({c.fact.shown.source.title}, {c.fact.shown.as_of})" if c.fact else ""))
@@ -76,6 +85,7 @@ def _match_lines(label: str, m: Match) -> list[str]:
 def report(rec: Recommendation) -> str:
     """The recommendation as plain text, as ``videoguide recommend`` prints it."""
     lines = [f"{q.text} → {a.label}" for q, a in rec.path]
+    lines.append(f"Job: {job_text(rec.job)}")
     if rec.next_question is not None:
         lines.append(f"(next question: {rec.next_question.id}: {rec.next_question.text})")
     for m in rec.retired_above:
@@ -89,6 +99,6 @@ def report(rec: Recommendation) -> str:
         lines.append("No available model meets every requirement.")
         if rec.relax is not None:
             best = rec.relax.best.model.name if rec.relax.best else "still nothing"
-            lines.append(f"'{describe(rec.relax.requirement)}' excludes {rec.relax.excluded} models; "
-                         f"without it: {best}.")
+            lines.append(f"Without '{describe(rec.relax.requirement)}', {rec.relax.gained} model(s) would;"
+                         f" the best: {best}.")
     return "\n".join(lines)

@@ -11,7 +11,8 @@ from generator.answers.recommend import AnswerError, check, recommend
 from generator.facts import schema as s
 from generator.facts.catalog import build_catalog
 from generator.facts.validate import load_dataset
-from generator.pages.recommendation import check_text, describe
+from generator.pages.costs import why_text
+from generator.pages.recommendation import check_text, describe, plan_line
 
 from ..conftest import ARTICLE, at
 
@@ -96,20 +97,37 @@ def test_unknown_facts_do_not_meet_a_requirement(real_view):
 
 
 def test_a_retired_best_match_is_named_with_the_available_alternative(real_view):
-    guide = _guide([{"min_clip_seconds": 15}], prefer={"clip-length": 1})
+    guide = _guide([{"finished_seconds": 20}, {"continuous": True}], prefer={"clip-length": 1})
     rec = recommend(real_view, guide, {"q": "go"})
     # Sora 2 and Sora 2 Pro make the longest single clips (20 s) but are retired.
     assert [m.model.id for m in rec.retired_above] == ["sora-2", "sora-2-pro"]
-    assert rec.recommended.model.id == "kling-v3" and rec.recommended.lifecycle.available
+    assert rec.recommended.lifecycle.available
+    # Kling 3.0 makes 20 s only as shots cut together: not one continuous take.
+    kling = next(m for m in rec.excluded if m.model.id == "kling-v3")
+    assert why_text(kling.plan_reason) == "makes 20 s only as shots cut together; no extension is documented"
+    veo = next(m for m in rec.ranked if m.model.id == "veo-3-1")
+    assert (veo.plan.kind, veo.plan.total, plan_line(veo)) == (
+        "extension", None, "Price not documented: a 6 s clip + 2 extensions × 7 s, 720p, with audio on Gemini API"
+        " (Google AI Studio) (6 s × $0.40 + 14 s of extension, whose price is not documented)")
 
 
-def test_no_match_names_the_requirement_that_excluded_most(real_catalog, real_view):
-    guide = _guide([{"min_clip_seconds": 200}, {"aspect_ratio": "16:9"}])
+def test_a_model_without_a_documented_price_is_unknown_not_unable(real_view):
+    rec = recommend(real_view, _guide([]), {"q": "go"})
+    omni = next(m for m in rec.ranked if m.model.id == "gemini-omni-flash")
+    assert plan_line(omni) == "Price not documented: only an estimated price is documented"
+    budget = recommend(real_view, _guide([{"max_usd_total": "100"}]), {"q": "go"})
+    assert "gemini-omni-flash" not in {m.model.id for m in budget.ranked}
+
+
+def test_no_match_names_the_requirement_whose_removal_helps_most(real_view):
+    guide = _guide([{"finished_seconds": 30}, {"continuous": True}, {"max_usd_total": "1"}])
     rec = recommend(real_view, guide, {"q": "go"})
     assert rec.recommended is None
-    assert describe(rec.relax.requirement) == "One generation of at least 200 s"
-    assert rec.relax.excluded == len(real_catalog.models)
-    assert rec.relax.best is not None and rec.relax.best.lifecycle.available
+    # Without the length (8 s: one generation), four models fit $1; without the budget, four
+    # too (two by extension, price not documented, two with no price); without continuity, one.
+    # Among equals the first on the path is named.
+    assert describe(rec.relax.requirement) == "A 30-second video"
+    assert rec.relax.gained == 4 and rec.relax.best.lifecycle.available
 
 
 def test_a_pin_on_a_retired_model_is_not_recommended(real_view):
@@ -120,28 +138,28 @@ def test_a_pin_on_a_retired_model_is_not_recommended(real_view):
 
 
 def test_budget_uses_prices_buyable_on_the_day(real_catalog):
-    guide = _guide([{"max_usd_per_second": "0.06"}])
-    rec = recommend(at(real_catalog, dt.date(2026, 11, 29)), guide, {"q": "go"})
-    assert "Veo 3.1 Lite" in _names(rec)
-    assert all(m.checks[0].met and m.checks[0].fact.value <= Decimal("0.06") for m in rec.ranked)
+    rec = recommend(at(real_catalog, dt.date(2026, 11, 29)), _guide([{"max_usd_total": "0.50"}]), {"q": "go"})
+    assert "Veo 3.1 Lite" in _names(rec)  # 8 s × $0.03 = $0.24 on Vertex AI, silent
+    assert all(m.plan is not None and m.plan.total <= Decimal("0.50") for m in rec.ranked)
     assert "Sora 2" not in _names(rec)  # its $0.05 batch price was on an API that shut down
 
 
-def test_a_budget_is_checked_against_offers_for_what_else_is_required(real_view):
-    silent = recommend(real_view, _guide([{"max_usd_per_second": "0.20"}]), {"q": "go"})
-    with_audio = recommend(real_view, _guide([{"max_usd_per_second": "0.20"}, {"audio_in": ["native"]}]), {"q": "go"})
-    # Veo 3.1's $0.20 offers are silent; with audio its cheapest is $0.40.
+def test_a_budget_is_checked_against_the_plan_for_what_else_is_required(real_view):
+    silent = recommend(real_view, _guide([{"max_usd_total": "1.60"}]), {"q": "go"})
+    with_audio = recommend(real_view, _guide([{"max_usd_total": "1.60"}, {"audio_in": ["native"]}]), {"q": "go"})
+    # Veo 3.1's $0.20 prices are silent (8 s: $1.60); with audio one 8 s clip costs $3.20.
     assert "Veo 3.1" in _names(silent) and "Veo 3.1" not in _names(with_audio)
     veo = next(m for m in with_audio.excluded if m.model.id == "veo-3-1")
-    assert check_text(veo.checks[0]) == ("At most $0.20 per second: $0.40 per second (not confirmed by vendor "
-                                  "documentation) (Gemini API (Google AI Studio), standard, 720p, with audio)")
+    assert why_text(veo.plan_reason) == "the cheapest plan, $3.20, is over the $1.60 budget"
 
 
-def test_a_resolution_for_short_clips_only_does_not_meet_a_longer_clip(real_view):
-    rec = recommend(real_view, _guide([{"min_resolution_height": 2160}, {"min_clip_seconds": 8}]), {"q": "go"})
-    assert "Veo 3.1" in _names(rec)  # 4K at 8 s is fine
-    rec = recommend(real_view, _guide([{"min_resolution_height": 2160}, {"min_clip_seconds": 10}]), {"q": "go"})
-    assert "Veo 3.1" not in _names(rec)
+def test_a_resolution_made_only_for_short_clips_needs_cuts_for_a_longer_take(real_view):
+    rec = recommend(real_view, _guide([{"min_resolution_height": 2160}, {"finished_seconds": 8},
+                                       {"continuous": True}]), {"q": "go"})
+    assert "Veo 3.1" in _names(rec)  # 4K at 8 s is one generation
+    rec = recommend(real_view, _guide([{"min_resolution_height": 2160}, {"finished_seconds": 10},
+                                       {"continuous": True}]), {"q": "go"})
+    assert "Veo 3.1" not in _names(rec)  # 4K only as 8 s clips; extension only at 720p
 
 
 def test_equal_scores_are_ordered_by_name(article):

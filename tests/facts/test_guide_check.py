@@ -93,7 +93,7 @@ def test_duplicate_ids(data: Path) -> None:
 
 def test_a_requirement_sets_exactly_one_field(data: Path) -> None:
     found = guide_problems(data, "{id: final, label: Final}",
-                           "{id: final, label: Final, require: [{aspect_ratio: \"9:16\", min_clip_seconds: 8}]}")
+                           "{id: final, label: Final, require: [{aspect_ratio: \"9:16\", finished_seconds: 8}]}")
     assert found == [f"{G}:14:45: questions[1].answers[1].require[0]: a requirement sets exactly one of: "
-                     "audio_in, min_resolution_height, aspect_ratio, min_clip_seconds, min_total_seconds, input, "
-                     "max_usd_per_second"]
+                     "audio_in, min_resolution_height, aspect_ratio, input, finished_seconds, continuous, "
+                     "max_usd_total"]

@@ -1,10 +1,14 @@
-"""The guide page's tree: every path ends in the recommender's outcome."""
+"""The guide's pages: every path (on its own page) ends in the recommender's outcome, the
+widget's data grows with models × answers, and the issue's example job gets a plan."""
 
 from __future__ import annotations
 
+import json
+
 from generator.answers.recommend import recommend
 from generator.facts.validate import load_dataset
-from generator.pages.guide import guide_context
+from generator.pages.guide import guide_data, paths_context
+from generator.pages.recommendation import describe
 
 from ..conftest import ARTICLE, ROOT
 
@@ -17,9 +21,13 @@ def _leaves(node, path=()):
             yield path + (branch.label,), branch.outcome
 
 
+def _real_guide():
+    return load_dataset(ROOT / "data").vocabularies["decision_guide.yaml"]
+
+
 def test_every_path_of_the_articles_guide(article_view):
     guide = load_dataset(ARTICLE).vocabularies["decision_guide.yaml"]
-    context = guide_context(article_view, guide)
+    context = paths_context(article_view, guide)
     leaves = dict(_leaves(context.tree))
     assert context.paths == len(leaves) == 8
     drafts = leaves[("Yes", "No", "Iterating on drafts")]
@@ -30,28 +38,38 @@ def test_every_path_of_the_articles_guide(article_view):
 
 
 def test_real_guide_outcomes_match_the_recommender(real_view):
-    guide = load_dataset(ROOT / "data").vocabularies["decision_guide.yaml"]
-    context = guide_context(real_view, guide)
-    assert context.paths == 540
-    rec = recommend(real_view, guide, {"pace": "final", "subject": "long", "length": "up-to-60",
-                                          "format": "vertical", "resolution": "full-hd", "audio": "yes",
-                                          "budget": "mid"})
-    assert rec.recommended is None  # 1080p is for 8 s clips only; extension is not documented above 720p
+    guide = _real_guide()
+    context = paths_context(real_view, guide)
+    assert context.paths == 864
+    answers = {"pace": "final", "subject": "long", "length": "about-60", "continuity": "one-take",
+               "format": "vertical", "resolution": "full-hd", "audio": "yes", "budget": "mid"}
+    rec = recommend(real_view, guide, answers)
+    assert rec.recommended is None  # 1080p is for 8 s clips only; extension is documented at 720p only
     outcome = dict(_leaves(context.tree))[(
-        "Going straight to final quality", "Longer clips or several scenes in one piece",
-        "30 to 60 seconds, extending a clip is fine", "9:16 vertical (Reels, Shorts, TikTok)", "At least 1080p",
-        "Yes, native audio", "Up to $0.40 per second")]
-    assert outcome.no_match == ("No available model meets every requirement. "
-                                "Without “A video of at least 60 s (extension allowed)”: Kling 3.0.")
+        "Going straight to final quality", "Longer clips or several scenes in one piece", "About 60 seconds",
+        "No, it must be one continuous take", "9:16 vertical (Reels, Shorts, TikTok)", "At least 1080p",
+        "Yes, native audio", "Up to $10")]
+    assert outcome.no_match.startswith("No available model meets every requirement. Without “")
+    assert outcome.no_match == (f"No available model meets every requirement. Without “{describe(rec.relax.requirement)}”:"
+                                f" {rec.relax.best.model.name}.")
 
 
 def test_the_issues_example_job(real_view):
-    """A 30-second vertical product ad with voice-over, under $10 a clip (≤ $0.33 per second)."""
-    guide = load_dataset(ROOT / "data").vocabularies["decision_guide.yaml"]
-    rec = recommend(real_view, guide, {"pace": "final", "subject": "physics", "product-image": "no",
-                                          "length": "up-to-60", "format": "vertical", "resolution": "any",
-                                          "audio": "yes", "budget": "mid"})
-    assert rec.recommended.model.name == "Veo 3.1"
-    price = next(c for c in rec.recommended.checks if c.requirement.max_usd_per_second is not None)
-    assert str(price.fact.value) == "0.40"  # $12 for 30 s: the $10 limit needs the runner-up
-    assert rec.runner_up.model.name == "Veo 3.1 Fast"
+    """A 30-second vertical product ad with voice-over, 1080p, under $10."""
+    answers = {"pace": "final", "subject": "physics", "product-image": "no", "length": "about-30",
+               "continuity": "cuts", "format": "vertical", "resolution": "full-hd", "audio": "yes", "budget": "mid"}
+    rec = recommend(real_view, _real_guide(), answers)
+    assert (rec.job.seconds, rec.job.aspect_ratio, rec.job.resolution, rec.job.sound, str(rec.job.budget)) == (
+        30, "9:16", "1080p", "native", "10")
+    for match in (rec.recommended, rec.runner_up):
+        assert match.plan.kind == "shots" and match.plan.total <= 10
+    assert {m.model.id for m in rec.ranked} >= {"veo-3-1-lite", "veo-3-1-fast", "kling-v3"}
+    assert "veo-3-1" not in {m.model.id for m in rec.ranked}  # $12.80 for 32 s at 1080p with audio
+
+
+def test_the_widget_data_grows_with_models_and_answers_not_paths(real_view):
+    data = guide_data(real_view, _real_guide())
+    assert "outcomes" not in data
+    keys = set(data["requirements"])
+    assert all(set(m["checks"]) <= keys for m in data["models"])
+    assert len(json.dumps(data, ensure_ascii=False)) < 120_000
