@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 data or build problems (listed on stderr, one per line)
 from __future__ import annotations
 
 import argparse
+import re
 import signal
 import sys
 import threading
@@ -64,19 +65,28 @@ def _add_cost(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparser
     cost.add_argument("--aspect-ratio", default=None, type=_ratio, metavar="W:H", help="e.g. 9:16 (default: any)")
     cost.add_argument("--resolution", default=None, metavar="R", help="at least this: 720p, 1080p, 4K … (default: any)")
     cost.add_argument("--sound", choices=SOUNDS, default=None,
-                      help="native: made with the picture; added: added afterwards, so none needed; silent"
-                           " (default: either)")
+                      help="native: made with the picture; added: added afterwards, so none needed; silent:"
+                           " none at all (default: any of these)")
     cost.add_argument("--input", choices=JOB_INPUTS, default="text", help="what you start from (default: text)")
     cost.add_argument("--videos", type=_whole(100000), default=1, metavar="N", help="finished videos (default 1)")
     cost.add_argument("--takes", type=_whole(1000), default=1, metavar="K",
                       help="generations per usable shot (default 1)")
-    cost.add_argument("--budget", type=_usd, default=None, metavar="USD", help="for the whole job (default: none)")
+    cost.add_argument("--budget", type=_budget, default=None, metavar="USD",
+                      help="for the whole job, e.g. 10 or 12.50 (default: none)")
     cost.add_argument("--model", action="append", default=None, metavar="ID",
                       help="only this model (repeatable; default: all)")
     cost.add_argument("--platform", default=None, metavar="P", help="one platform id (default: all)")
 
 
 MAX_BUDGET = 1_000_000
+
+
+def _budget(text: str) -> Decimal:
+    """A job's budget: dollars with at most two decimals, as the calculator takes it."""
+    if not re.fullmatch(r"[0-9]{1,7}(\.[0-9]{1,2})?", text) or Decimal(text) > MAX_BUDGET:
+        raise argparse.ArgumentTypeError(f"expected dollars and cents from 0 to {MAX_BUDGET:,} such as 10 or 12.50,"
+                                         f" got {text!r}")
+    return Decimal(text)
 
 
 def _usd(text: str) -> Decimal:

@@ -6,6 +6,7 @@ pipeline, asks the answers, and returns the text to print (the CLI prints it). `
 from __future__ import annotations
 
 import datetime as dt
+import re
 from contextlib import ExitStack
 from decimal import Decimal
 from typing import Callable, Mapping
@@ -20,7 +21,6 @@ from .clips.session import LOCK_FILE, Folders, run_jobs
 from .facts.catalog import build_catalog
 from .facts.changelog import CHANGELOG_FILE, ChangesFile, changelog_yaml, new_entry
 from .facts.errors import GuideError, UsageError
-from .facts.fields import resolution_height
 from .facts.locate import near
 from .facts.revisions import commit_of, dataset_at, default_revision
 from .facts.samples import CLIPS_FILE, SAMPLES_FILE, ClipsFile, SamplesFile
@@ -74,7 +74,7 @@ def cost_text(settings: Settings, job: Job, models: list[str] | None = None, pla
                                ("platform", platform, catalog.platforms)]:
         if value is not None and value not in known:
             raise UsageError(f"unknown {kind} '{value}'; {near(value, list(known))}")
-    if job.resolution is not None and resolution_height(job.resolution) is None:
+    if job.resolution is not None and not re.fullmatch(r"([1-9][0-9]{2,3}p|[2-8]K)", job.resolution, re.IGNORECASE):
         raise UsageError(f"unknown resolution '{job.resolution}'; write a label such as 720p, 1080p, 1440p or 4K")
     view = view_of(catalog, today, stale_after)
     return cost_text_of(job_report(view, job, models, platform), view.freshness)

@@ -279,6 +279,46 @@ def test_a_tampered_url_says_what_it_ignored(page, server):
     assert page.locator("#vg-guide-question").inner_text() == "Which aspect ratio do you need?"
 
 
+# --- pages that lead with the answer -----------------------------------------------------
+
+_TABLE_FIT = """() => {
+  const column = document.querySelector("article").getBoundingClientRect();
+  return Array.from(document.querySelectorAll("article table")).filter(t => t.offsetParent).map(t => {
+    const wrap = t.closest(".md-typeset__scrollwrap, .vg-calc__scroll");
+    const right = t.getBoundingClientRect().right;
+    const box = wrap && wrap.getBoundingClientRect();
+    const cue = wrap && wrap.previousElementSibling;
+    return {fits: right <= column.right + 1,
+            // On a phone Material lets a table's scroll box reach the screen's edges.
+            scrolls: !!wrap && box.right <= Math.max(column.right, document.documentElement.clientWidth) + 1
+                     && getComputedStyle(wrap).overflowX === "auto"
+                     && !!cue && cue.classList.contains("vg-scroll-cue") && cue.offsetParent !== null};
+  });
+}"""
+
+
+@pytest.mark.parametrize("size", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
+def test_every_table_fits_its_column_or_scrolls_with_a_cue(page, server, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    for path in ("", "models/", "models/veo-3-1/", "compare/veo-3-1-vs-kling-v3/", "guide/?pace=drafts",
+                 "prices/calculator/?seconds=30&aspect=9:16&resolution=1080p&sound=native"):
+        page.goto(server + path)
+        page.wait_for_timeout(50)
+        tables = page.evaluate(_TABLE_FIT)
+        assert tables or path.startswith("guide/"), path  # the guide shows no table
+        assert all(t["fits"] or t["scrolls"] for t in tables), (path, tables)
+
+
+def test_the_model_page_opens_with_its_summary_card_and_price(page, server):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(server + "models/veo-3-1/")
+    card = page.locator(".vg-glance table")
+    assert card.bounding_box()["y"] < 900
+    price = page.locator(".vg-glance td", has_text="per second").first
+    assert price.bounding_box()["y"] + price.bounding_box()["height"] <= 900
+    assert "Preview" in page.locator(".admonition.warning").first.inner_text()
+
+
 # --- the cost calculator -----------------------------------------------------------------
 
 
@@ -374,10 +414,15 @@ def test_calculator_restores_from_the_url_and_rejects_bad_numbers(page, server, 
     assert page.get_by_label("Sound").input_value() == "added"
     assert _calculator_rows(page) == rows
     page.get_by_label("Finished videos").fill("0")
-    assert page.locator(".vg-calc__summary").text_content().startswith("Enter whole numbers")
+    assert page.locator(".vg-calc__summary").text_content() == "Check the videos: a whole number from 1 to 100000."
+    assert not page.locator(".vg-calc__table").first.is_visible()
+    assert not page.locator(".vg-calc__excluded-part").is_visible()
     page.get_by_label("Finished videos").fill("1")
     page.get_by_label("Budget for the whole job, USD").fill("ten")
-    assert page.locator(".vg-calc__summary").text_content().startswith("Enter whole numbers")
+    assert page.locator(".vg-calc__summary").text_content().startswith("Check the budget: dollars and cents")
+    page.goto(server + "prices/calculator/?seconds=8&aspect=4:3&colour=red")
+    assert page.locator(".vg-calc__ignored").inner_text() == (
+        "Some values in this link were not understood and were ignored: aspect=4:3, colour=red.")
 
 
 def test_the_calculator_works_after_instant_navigation(page, server):
@@ -392,10 +437,11 @@ def test_back_from_the_calculator_keeps_the_guides_answers(page, server):
     page.evaluate("window.__noReload = true")
     page.evaluate("document.querySelector('a.md-nav__link[href$=\"prices/calculator/\"]').click()")  # folded in the nav
     page.wait_for_selector(".vg-calc__results:not([hidden])")
+    page.wait_for_function("location.pathname.endsWith('/prices/calculator/')")
     field = page.get_by_label("Finished length, seconds").element_handle()
     field.fill("12")
     page.go_back()
-    page.wait_for_url("**/guide/**")
+    page.wait_for_function("location.pathname.endsWith('/guide/')", timeout=60_000)
     field.dispatch_event("change")  # the event a blurred field fires late, after the page was swapped
     assert page.evaluate("window.__noReload === true")  # instant navigation both ways, as readers have it
     assert page.evaluate("location.search") == "?pace=final&subject=human"

@@ -21,7 +21,7 @@ def test_cost_command(capsys, monkeypatch, tmp_path):
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "  $1.76 — Beta: one 7 s generation, 720p, without audio on Beta API: 7 s × $0.084 = $0.59 per take" \
-           " × 3 take(s)\n" in out
+           " × 3 videos\n" in out
     assert main(["cost", "--data", str(PRICING), "--seconds", "30", "--aspect-ratio", "9:16", "--resolution", "1080p",
                  "--sound", "native", "--budget", "10"]) == 0
     out = capsys.readouterr().out.splitlines()
@@ -43,8 +43,9 @@ def test_cost_command(capsys, monkeypatch, tmp_path):
     (["--model", "alpha", "--seconds", "8", "--resolution", "1080"],
      "unknown resolution '1080'; write a label such as 720p, 1080p, 1440p or 4K"),
     (["--seconds", "8", "--sound", "loud"], "argument --sound: invalid choice: 'loud'"),
-    (["--seconds", "8", "--budget", "-3"], "expected an amount in USD from 0 to 1,000,000"),
-], ids=["model", "platform", "seconds", "aspect", "huge", "resolution", "sound", "budget"])
+    (["--seconds", "8", "--budget", "-3"], "expected dollars and cents from 0 to 1,000,000 such as 10 or 12.50"),
+    (["--seconds", "8", "--budget", "1.005"], "got '1.005'"),
+], ids=["model", "platform", "seconds", "aspect", "huge", "resolution", "sound", "budget", "budget-cents"])
 def test_cost_usage_errors_exit_2(capsys, args, message):
     assert main(["cost", "--data", str(PRICING), *args]) == 2
     assert message in capsys.readouterr().err

@@ -52,9 +52,11 @@ def test_veo_3_1_clip_limit_from_google_beside_the_articles_60_seconds(site):
 
 
 def test_sora_2_pro_is_marked_retired_with_its_shutdown_date(site):
-    banner = _page(site, "models/sora-2-pro").select_one("article .admonition.danger")
-    assert banner.select_one(".admonition-title").get_text(strip=True) == "Sora 2 Pro: Retired on 2026-09-24"
-    assert "OpenAI API (Videos API)" in banner.get_text()
+    banners = [a for a in _page(site, "models/sora-2-pro").select("article .admonition.danger")
+               if a.select_one(".admonition-title").get_text(strip=True) == "Sora 2 Pro: Retired on 2026-09-24"]
+    top, lifecycle = banners  # first thing on the page, and the lifecycle section's
+    assert "It cannot be used now" in top.get_text()
+    assert "OpenAI API (Videos API)" in lifecycle.get_text()  # the lifecycle section's table, with sources
 
 
 def test_disputed_page_lists_claims_side_by_side(site):

@@ -52,6 +52,8 @@ class ModelState:
     current: tuple[OfferRecord, ...]
     buyable: tuple[OfferRecord, ...]
     extensions: tuple[OfferRecord, ...] = ()
+    images: tuple[OfferRecord, ...] = ()
+    """The same for image-to-video (an image as the first frame)."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,8 @@ def model_state(catalog: Catalog, model: ModelRecord, today: dt.date) -> ModelSt
     series = price_series(model, today)
     current = current_of(series)
     return ModelState(model, lifecycle, tuple(tuple(entries) for entries in series), tuple(current),
-                      _buyable(current, lifecycle), _buyable(current, lifecycle, "extension"))
+                      _buyable(current, lifecycle), _buyable(current, lifecycle, "extension"),
+                      _buyable(current, lifecycle, "image_to_video"))
 
 
 def as_of(catalog: Catalog, today: dt.date, stale_after_days: int = DEFAULT_STALE_AFTER_DAYS) -> AsOf:

@@ -69,7 +69,7 @@ class Why:
     ``fixed_lengths`` (lengths), ``length_undocumented``, ``ratios_undocumented``,
     ``ratio_not_offered`` (ratios, wanted), ``resolutions_undocumented``,
     ``resolution_too_high`` (highest), ``resolution_not_offered`` (labels, wanted),
-    ``resolution_lengths`` (label, lengths), ``silent_only``, ``inputs_undocumented``,
+    ``resolution_lengths`` (label, lengths), ``silent_only``, ``sound_undocumented``, ``inputs_undocumented``,
     ``input_not_offered`` (wanted), ``no_price_for`` (resolution, audio), ``no_price_on``
     (platform), and why there is no buyable offer at all: ``retired`` (shutdown),
     ``no_price``, ``estimate_only``, ``other_inputs_only``, ``no_usd_price``. Caveats:

@@ -21,7 +21,7 @@ arithmetic in the browser), the worked examples and ``diff``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..facts.catalog import ModelRecord, OfferRecord
 from ..facts.fields import TIER_ORDER, resolution_height
@@ -104,19 +104,32 @@ class JobReport:
 
     @property
     def within_budget(self) -> tuple[Plan, ...]:
-        budget = self.job.budget
-        return self.plans if budget is None else tuple(p for p in self.plans if p.total <= budget)
+        return tuple(p for p in self.plans if within(p.total, self.job.budget))
+
+
+CENT = Decimal("0.01")
+
+
+def within(total: Decimal | None, budget: Decimal | None) -> bool:
+    """Whether ``total`` (USD, exact) fits ``budget`` (USD, whole cents; None: no budget) once
+    rounded to the cent as it is shown, half up: $0.252 fits $0.25. An unknown total fits no budget."""
+    return budget is None or (total is not None and total.quantize(CENT, ROUND_HALF_UP) <= budget)
 
 
 def cover(lengths: tuple[int, ...], seconds: int) -> tuple[int, ...]:
     """The fewest generations of ``lengths`` that cover ``seconds``, with the fewest seconds
     billed, longest first: ``cover((4, 6, 8), 30)`` → ``(8, 8, 8, 6)``.
 
-    Among equal totals it shortens as few shots as possible, by as much as possible (the
-    calculator repeats this rule exactly in ``calc.js``).
+    When the lengths are every whole second from the shortest to the longest, the shots are
+    as even as possible (32 s of 3…15 s is 11 + 11 + 10). Otherwise, among equal totals it
+    shortens as few shots as possible, by as much as possible. The calculator repeats these
+    rules exactly (``plan.js``).
     """
     longest = max(lengths)
     count = -(-seconds // longest)
+    even, extra = divmod(seconds, count)
+    if lengths == tuple(range(lengths[0], longest + 1)) and even >= lengths[0]:
+        return (even + 1,) * extra + (even,) * (count - extra)
     slack = count * longest - seconds
     cuts = sorted({longest - x for x in lengths if 0 < longest - x <= slack}, reverse=True)
     best: list[tuple[int, ...] | None] = [()] + [None] * slack
@@ -150,7 +163,16 @@ def _lengths_at(model: ModelRecord, lengths: tuple[int, ...], heights: set[int] 
     return tuple(x for x in lengths if any(x in r.durations_seconds for r in listed))
 
 
+def _offers_for(state: ModelState, job: Job) -> tuple[tuple[OfferRecord, bool], ...]:
+    """The buyable offers a job may use, each with whether it is a text-to-video price standing
+    in for another input: image-to-video prices first for a job that starts from an image."""
+    images = tuple((o, False) for o in state.images) if job.input == "image_first_frame" else ()
+    return images + tuple((o, job.input != "text") for o in state.buyable)
+
+
 def _price(state: ModelState, job: Job) -> Why | None:
+    if _offers_for(state, job):
+        return None
     try:
         priced_offers(state)
     except Unavailable as cannot:
@@ -159,7 +181,10 @@ def _price(state: ModelState, job: Job) -> Why | None:
 
 
 def _sound(state: ModelState, job: Job) -> Why | None:
-    return why("silent_only") if job.sound == "native" and spec(state.model, "audio") == "none" else None
+    if job.sound != "native":
+        return None
+    audio = spec(state.model, "audio")
+    return why("sound_undocumented") if audio is None else why("silent_only") if audio == "none" else None
 
 
 def _length(state: ModelState, job: Job) -> Why | None:
@@ -198,11 +223,13 @@ def _resolution(state: ModelState, job: Job) -> Why | None:
 CHECKS = {"price": _price, "sound": _sound, "length": _length, "aspect": _aspect, "input": _input,
           "resolution": _resolution}
 """What a model must pass to serve a job, in the order they are checked: each returns the
-reason it fails (a :class:`~generator.answers.costs.Why`) or None. ``price`` and ``length``
-do not depend on the job; the others depend only on the job field they are named after."""
+reason it fails (a :class:`~generator.answers.costs.Why`) or None. ``length`` does not
+depend on the job, ``price`` depends on its input only (an image job may use image-to-video
+prices), the others only on the job field they are named after."""
 
 
-def _option(model: ModelRecord, offer: OfferRecord, job: Job, lengths: tuple[int, ...]) -> ShotOption | None:
+def _option(model: ModelRecord, offer: OfferRecord, job: Job, lengths: tuple[int, ...],
+            as_text: bool) -> ShotOption | None:
     """The offer as an option for the job's shots, or None when it cannot price them."""
     want = resolution_height(job.resolution)
     caveats: tuple[Why, ...] = ()
@@ -218,7 +245,7 @@ def _option(model: ModelRecord, offer: OfferRecord, job: Job, lengths: tuple[int
     audio = audio_caveats(model, offer, job.audio)
     if audio is None or not allowed:
         return None
-    priced_as = (why("priced_as_text", input=job.input),) if job.input != "text" else ()
+    priced_as = (why("priced_as_text", input=job.input),) if as_text else ()
     return ShotOption(offer, allowed, caveats + audio + priced_as)
 
 
@@ -228,7 +255,8 @@ def shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
     model, lengths = state.model, _model_lengths(state.model)
     if lengths is None:
         return ()
-    return tuple(o for o in (_option(model, offer, job, lengths) for offer in state.buyable) if o is not None)
+    return tuple(o for o in (_option(model, offer, job, lengths, as_text) for offer, as_text in _offers_for(state, job))
+                 if o is not None)
 
 
 def job_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
@@ -298,8 +326,10 @@ def extension_plan(state: ModelState, option: ShotOption, job: Job) -> Plan | No
 
 
 def _rank(plan: Plan) -> tuple:
-    """Cheapest first; a plan whose price is not documented after every priced one."""
-    return (plan.per_take is None, plan.per_take or 0, len(plan.caveats), TIER_ORDER.index(plan.offer.tier))
+    """Cheapest first; a plan whose price is not documented after every priced one, and among
+    those the cheapest base clip."""
+    cost = plan.per_take if plan.per_take is not None else plan.offer.usd_per_second * plan.shots[0]
+    return (plan.per_take is None, cost, len(plan.caveats), TIER_ORDER.index(plan.offer.tier))
 
 
 def model_plans(state: ModelState, job: Job) -> tuple[list[Plan], list[Plan]]:

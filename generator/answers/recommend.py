@@ -25,7 +25,7 @@ from ..facts.errors import GuideError
 from .asof import AsOf
 from .costs import Why
 from .lifecycle import LifecycleSummary
-from .plans import Job, Plan
+from .plans import CHECKS, Job, Plan
 from .standing import SPEC_KINDS, Check, check, job_of, offer_fits, plan_for
 from .verdicts import Reason, positions, weighted_score
 
@@ -124,7 +124,7 @@ def _matches(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> 
         checks = tuple(check(state, r) for r in requirements if r.kind in SPEC_KINDS)
         plan, why_not = plan_for(state, job, continuous)
         pin = pins.get(state.model.id)
-        unpriced_ok = not state.buyable and job.budget is None
+        unpriced_ok = CHECKS["price"](state, job) is not None and job.budget is None
         out.append(Match(state.model, state.lifecycle, checks, plan, why_not, score, reasons, pin,
                          view.catalog.sources[pin.source] if pin else None, unpriced_ok))
     order = list(pins)

@@ -17,7 +17,7 @@ from ..facts.catalog import OfferRecord, ResolvedFact
 from ..facts.fields import resolution_height
 from .asof import ModelState
 from .costs import Unavailable, Why, reduced, why
-from .plans import JOB_INPUTS, Job, Plan, model_plans
+from .plans import JOB_INPUTS, Job, Plan, model_plans, within
 
 DEFAULT_SECONDS = 8
 """The finished length a path that never asks for one is planned for (one typical clip)."""
@@ -114,9 +114,9 @@ def plan_for(state: ModelState, job: Job, continuous: bool = False) -> tuple[Pla
     except Unavailable as cannot:
         return None, cannot.why
     fitting = [p for p in priced if not (continuous and p.kind == "shots")]
-    within = sorted((p for p in fitting if job.budget is None or p.total <= job.budget), key=plan_key)
-    if within:
-        return within[0], None
+    within_budget = sorted((p for p in fitting if within(p.total, job.budget)), key=plan_key)
+    if within_budget:
+        return within_budget[0], None
     if continuous and job.budget is None and unpriced:
         return min(unpriced, key=lambda p: (p.billed_seconds, p.offer.platform.name)), None
     if continuous and not fitting and not unpriced:

@@ -33,8 +33,11 @@ EXAMPLE_COLUMNS = (("16:9", "native"), ("16:9", "added"), ("9:16", "native"), ("
 EXAMPLE_RESOLUTION = "1080p"
 PICO = Decimal(10) ** 12
 """Widget amounts are whole pico-dollars: exact for prices of up to 12 decimal places × whole seconds."""
-CHECK_FIELDS = {"sound": "sound", "aspect": "aspect_ratio", "input": "input", "resolution": "resolution"}
+CHECK_FIELDS = {"price": "input", "sound": "sound", "aspect": "aspect_ratio", "input": "input",
+                "resolution": "resolution"}
 """The job field each check of :data:`~generator.answers.plans.CHECKS` depends on."""
+CHECK_CHOICES = {"price": "input", "sound": "sound", "aspect": "aspect", "input": "input", "resolution": "resolution"}
+"""The form choice each check depends on (the widget's names for those fields)."""
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ def _model_data(view: AsOf, state: ModelState, tables: _Tables, choices: dict[st
     checks = {}
     for name, check in CHECKS.items():
         field = CHECK_FIELDS.get(name)
-        values = choices[name] if field else [None]
+        values = choices[CHECK_CHOICES[name]] if field else [None]
         reasons = [tables.reason(check(state, Job(1, **({field: v or None} if field else {})))) for v in values]
         checks[name] = reasons if field else reasons[0]
     outcomes = [tables.outcome(state, job, shot_options(state, job)) for job in
@@ -177,7 +180,7 @@ def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE, extra: dict[str, li
     tables = _Tables(page, view.freshness)
     models = [_model_data(view, state, tables, choices) for state in view.models.values()]
     return {"today": view.today.isoformat(), "staleAfter": view.freshness.stale_after_days, "choices": choices,
-            "checks": list(CHECKS), "models": models, "offers": [json.loads(o) for o in tables.offers],
+            "checks": list(CHECKS), "checkChoices": CHECK_CHOICES, "models": models, "offers": [json.loads(o) for o in tables.offers],
             "caveats": list(tables.caveats), "outcomes": [json.loads(o) for o in tables.outcomes]}
 
 

@@ -36,6 +36,8 @@ class CompareContext:
     ties: int
     undecided: int
     href: str
+    advice: str | None = None
+    """"Use X; Y is retired" when exactly one side is no longer available; None otherwise."""
     samples: tuple = ()
     """Sample clips of both models (SampleView, filled in by generator.pages.plan.plan_pages)."""
 
@@ -66,7 +68,17 @@ def compare_context(view: AsOf, a_id: str, b_id: str, page: str) -> CompareConte
         a=Link(result.a.name, href(page, model_page(a_id))), b=Link(result.b.name, href(page, model_page(b_id))),
         a_status=status_text(lifecycles[a_id]), b_status=status_text(lifecycles[b_id]), retired=retired, rows=rows, a_wins=result.wins("a"), b_wins=result.wins("b"), ties=result.wins("tie"),
         undecided=sum(1 for r in result.rows if r.winner is None), href=href(page, compare_page(a_id, b_id)),
+        advice=_advice(catalog, lifecycles),
     )
+
+
+def _advice(catalog, lifecycles: dict) -> str | None:  # noqa: ANN001 - a Catalog
+    """``Use Veo 3.1; Sora 2 Pro is retired.`` when one side of a pair is retired."""
+    gone = [m for m, lc in lifecycles.items() if not lc.available]
+    if len(gone) != 1:
+        return None
+    keep = next(m for m in lifecycles if m not in gone)
+    return f"Use {catalog.models[keep].name}; {catalog.models[gone[0]].name} is retired."
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ from typing import Callable
 
 from ..answers.asof import Freshness
 from ..answers.costs import Why
-from ..answers.plans import Job, JobReport, Plan
+from ..answers.plans import Job, JobReport, Plan, within
 from ..facts.catalog import OfferRecord
 from . import format as fmt
+from .prices import MODE_TEXT
 from .format import cents
 
 SOUND_WORDS = {"native": "sound made with the picture", "added": "sound added afterwards",
@@ -57,6 +58,7 @@ WHY_WORDS: dict[str, Callable[[Why], str]] = {
     "resolution_not_offered": lambda w: f"offers {', '.join(w['labels'])}, not {w['wanted']}",
     "resolution_lengths": lambda w: f"{w['label']} only for {_seconds_list(w['lengths'])} clips",
     "silent_only": lambda w: "makes silent clips only",
+    "sound_undocumented": lambda w: "whether it makes sound is not documented",
     "inputs_undocumented": lambda w: "its inputs are not documented",
     "input_not_offered": lambda w: f"does not take {fmt.INPUT_LABELS[w['wanted']].lower()} as input",
     "no_price_for": lambda w: f"no documented price for {w['resolution'] or 'any resolution'}"
@@ -100,24 +102,42 @@ def job_text(job: Job) -> str:
     return ", ".join(parts)
 
 
+def _parts(values: tuple[int, ...]) -> str:
+    """``× 8 s`` when all are equal, else ``(3 × 8 s + 6 s)``: runs of equal lengths, in order."""
+    if len(set(values)) == 1:
+        return f"× {values[0]} s"
+    groups: list[list[int]] = []
+    for v in values:
+        if groups and groups[-1][0] == v:
+            groups[-1][1] += 1
+        else:
+            groups.append([v, 1])
+    return "(" + " + ".join(f"{n} × {v} s" if n > 1 else f"{v} s" for v, n in groups) + ")"
+
+
+def article(n: int) -> str:
+    """``a`` or ``an`` before a number said aloud: an 8, an 11, an 18, a 6."""
+    return "an" if str(n).startswith("8") or n in (11, 18) else "a"
+
+
 def shape_text(plan: Plan) -> str:
-    """``4 shots × 8 s``, ``3 shots (8 + 8 + 6 s)``, ``one 6 s generation`` or
+    """``4 shots × 8 s``, ``4 shots (3 × 8 s + 6 s)``, ``one 6 s generation`` or
     ``a 4 s clip + 4 extensions × 7 s``."""
     if plan.kind == "single":
         return f"one {plan.shots[0]} s generation"
     if plan.kind == "shots":
-        same = len(set(plan.shots)) == 1
-        return f"{len(plan.shots)} shots " + (f"× {plan.shots[0]} s" if same else
-                                               "(" + " + ".join(map(str, plan.shots)) + " s)")
+        return f"{len(plan.shots)} shots {_parts(plan.shots)}"
     steps = plan.steps
     calls = f"{len(steps)} extension{'s' * (len(steps) != 1)}"
-    return f"a {plan.shots[0]} s clip + {calls} " + (f"× {steps[0]} s" if len(set(steps)) == 1 else
-                                                      "(" + " + ".join(map(str, steps)) + " s)")
+    return f"{article(plan.shots[0])} {plan.shots[0]} s clip + {calls} {_parts(steps)}"
 
 
 def where_text(offer: OfferRecord) -> str:
-    """``, 1080p, with audio on Gemini API``: the end of :func:`plan_text` for ``offer``."""
-    return f", {offer.resolution or 'resolution not stated'}, {AUDIO_WORDS[offer.audio]} on {offer.platform.name}"
+    """``, 1080p, with audio on Gemini API`` (``, batch, image-to-video, 720p, …`` for another
+    tier or mode): the end of :func:`plan_text` for ``offer``."""
+    parts = [offer.tier if offer.tier != "standard" else "", MODE_TEXT[offer.mode],
+             offer.resolution or "resolution not stated", AUDIO_WORDS[offer.audio]]
+    return ", " + ", ".join(p for p in parts if p) + f" on {offer.platform.name}"
 
 
 def plan_text(plan: Plan) -> str:
@@ -139,9 +159,10 @@ def sum_text(plan: Plan) -> str:
 
 def _plan_lines(plan: Plan, job: Job, fresh: Freshness | None) -> list[str]:
     total = f"{cents(plan.total)}" if plan.total is not None else "price not documented"
-    over = " (over budget)" if job.budget is not None and plan.total is not None and plan.total > job.budget else ""
+    over = " (over budget)" if plan.total is not None and not within(plan.total, job.budget) else ""
     lines = [f"  {total}{over} — {plan.model.name}: {plan_text(plan)}: {sum_text(plan)}"
-             + (f" × {job.takes * job.videos} take(s)" if plan.total is not None and job.takes * job.videos > 1 else "")]
+             + ("".join(f" × {n} {word}" for n, word in ((job.takes, "takes"), (job.videos, "videos")) if n > 1)
+                if plan.total is not None else "")]
     for offer in (plan.offer, plan.extension_offer):
         if offer is not None:
             stale = f" (stale: over {fresh.stale_after_days} days)" if fresh and fresh.is_stale(offer.as_of) else ""

@@ -87,7 +87,9 @@ def extension(value: s.Extension) -> str:
     if value.max_steps:
         parts.append(f"up to {value.max_steps} calls")
     if value.base_seconds:
-        parts.append(f"from a {_seconds(value.base_seconds).replace(', ', ' or ')} clip")
+        lengths = value.base_seconds
+        parts.append(f"from a clip of {', '.join(map(str, lengths[:-1]))}{' or ' if len(lengths) > 1 else ''}"
+                     f"{lengths[-1]} s")
     if value.resolutions:
         parts.append(f"at {' or '.join(value.resolutions)} only")
     return ", ".join(parts)

@@ -137,6 +137,9 @@ class HomeContext:
     sources_href: str
     disputed_href: str
     guide_href: str | None = None
+    shutdowns: tuple[tuple[Link, str, str], ...] = ()
+    """(model, platform, date) for each scheduled shutdown after the view's date, soonest first."""
+    calculator_choices: dict | None = None
 
 
 def home_context(view: AsOf, results: tuple, has_guide: bool = False) -> HomeContext:
@@ -144,10 +147,20 @@ def home_context(view: AsOf, results: tuple, has_guide: bool = False) -> HomeCon
     return HomeContext(
         models=tuple((Link(st.model.name, href(page, model_page(st.model.id))), status_text(st.lifecycle))
                      for st in view.models.values()),
-        headline=compare_context(view, *catalog.comparisons[0], page) if catalog.comparisons else None,
+        headline=next((compare_context(view, a, b, page) for a, b in catalog.comparisons
+                       if view.models[a].lifecycle.available and view.models[b].lifecycle.available), None),
         use_cases=tuple(use_case_context(catalog, r, page) for r in results),
         comparisons=tuple(pair_link(page, catalog, a, b) for a, b in catalog.comparisons),
         n_sources=len(catalog.sources), n_disputed=len(disputed_facts(catalog)),
         models_href=href(page, MODELS_PAGE), sources_href=href(page, SOURCES_PAGE),
         disputed_href=href(page, DISPUTED_PAGE), guide_href=href(page, "guide/index.md") if has_guide else None,
+        shutdowns=_shutdowns(view, page),
     )
+
+
+def _shutdowns(view: AsOf, page: str) -> tuple[tuple[Link, str, str], ...]:
+    found = [(p.fact.value.shutdown, st.model.name, p.platform.name, st.model.id)
+             for st in view.models.values() for p in st.lifecycle.platforms
+             if p.fact.value.shutdown is not None and p.fact.value.shutdown > view.today]
+    return tuple((Link(name, href(page, model_page(mid))), platform, day.isoformat())
+                 for day, name, platform, mid in sorted(found))

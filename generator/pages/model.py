@@ -8,11 +8,13 @@ from typing import Any
 from ..answers.asof import AsOf
 from ..facts.catalog import Catalog, ModelRecord
 from . import format as fmt
+from .glance import Glance, glance
 from .labelled import labelled_facts
 from .prices import PRICE_HISTORY_PAGE, HistoryRow, OfferLine, PriceGrid, model_prices
 from .samples import SampleView
 from .views import (
-    SOURCES_PAGE, FactView, Link, banner, fact_view, href, missing_view, model_page, pair_link, use_case_page,
+    SOURCES_PAGE, FactView, Link, banner, fact_view, href, missing_view, model_page, pair_link, status_text,
+    use_case_page,
 )
 
 
@@ -35,6 +37,9 @@ class ModelContext:
     price_history: tuple[HistoryRow, ...]
     price_history_href: str
     comparisons: tuple[Link, ...]
+    glance: Glance | None = None
+    available: bool = True
+    status: str = ""
     samples: tuple[SampleView, ...] = ()
     """Sample clips of this model (filled in by :func:`generator.pages.plan.plan_pages`)."""
 
@@ -110,4 +115,5 @@ def model_context(view: AsOf, model_id: str) -> ModelContext:
         prompt=_prompt(page, model), price_grids=grids, other_prices=other_prices, price_history=history,
         price_history_href=href(page, PRICE_HISTORY_PAGE),
         comparisons=tuple(pair_link(page, catalog, a, b) for a, b in catalog.comparisons if model.id in (a, b)),
+        glance=glance(view, model_id), available=summary.available, status=status_text(summary),
     )

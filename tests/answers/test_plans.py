@@ -28,7 +28,10 @@ def _why(report) -> dict[str, str]:  # noqa: ANN001
     ((4, 6, 8), 9, (6, 4)),            # two shots, 10 s: fewer seconds than 8 + 4
     ((4, 6, 8), 5, (6,)),              # one generation, billed at the next allowed length
     (tuple(range(1, 16)), 30, (15, 15)),
-    (tuple(range(3, 16)), 32, (15, 14, 3)),  # shorten as few shots as possible
+    (tuple(range(1, 16)), 20, (10, 10)),
+    (tuple(range(3, 16)), 32, (11, 11, 10)),  # every second from 3 to 15 s: even shots
+    ((4, 5, 6, 7, 8), 20, (7, 7, 6)),
+    ((6, 8), 12, (6, 6)),
     ((4, 6, 8), 3600, (8,) * 450),
 ])
 def test_cover_takes_the_fewest_shots_then_the_fewest_seconds(lengths, seconds, shots):
@@ -51,7 +54,7 @@ def test_the_30_second_vertical_ad_golden_figures(plans_view):
 def test_shots_extension_priced_and_unpriced_cheapest_first(plans_view):
     report = job_report(plans_view, Job(20, resolution="720p", sound="native"))
     assert _rows(report) == [
-        ("beta", "beta-api", "shots", (15, 5), (), 20, "$2.52"),           # 0.9 credits × $0.14 × 20 s
+        ("beta", "beta-api", "shots", (10, 10), (), 20, "$2.52"),           # 0.9 credits × $0.14 × 20 s
         ("alpha", "acme-api", "extension", (6,), (7, 7), 20, "$5.20"),     # 6 s × $0.40 + 14 s × $0.20
         ("alpha", "resell", "shots", (8, 8, 4), (), 20, "$7.00"),         # 35 credits × $0.01 × 20 s
         ("alpha", "acme-api", "shots", (8, 8, 4), (), 20, "$8.00"),

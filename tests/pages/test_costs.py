@@ -39,7 +39,7 @@ def test_widget_data_holds_the_checks_and_options_of_the_planner(plans_view):
     assert beta["checks"]["aspect"] == [None, None, None, "offers 16:9, 1:1, not 9:16"]
     assert beta["checks"]["input"] == [None, "its inputs are not documented", "its inputs are not documented"]
     gamma = next(m for m in data["models"] if m["name"] == "Gamma")
-    assert gamma["checks"]["price"] == "retired on 2026-09-24"
+    assert gamma["checks"]["price"] == ["retired on 2026-09-24"] * 3  # per input
     # 1080p, sound made with the picture, from text: Beta has no such price.
     at = (2 * 4 + 1) * 3 + 0
     assert data["outcomes"][beta["outcomes"][at]] == {"reason": "no documented price for 1080p or higher with audio"}
@@ -69,16 +69,16 @@ def test_terminal_text(plans_view):
         " 2 takes per shot, budget $12.00",
         "3 priced plan(s), cheapest first, 1 within budget:",
         "  $10.40 — Alpha: a 6 s clip + 2 extensions × 7 s, 720p, with audio on Acme API:"
-        " 6 s × $0.40 + 14 s × $0.20 = $5.20 per take × 2 take(s)",
+        " 6 s × $0.40 + 14 s × $0.20 = $5.20 per take × 2 takes",
         "      source: Acme pricing page, checked 2026-11-20",
         "      source: Acme pricing page, checked 2026-11-20",
         "      note: one continuous clip; extension works at 720p only",
-        "  $14.00 (over budget) — Alpha: 3 shots (8 + 8 + 4 s), 720p, with audio on Resell:"
-        " 20 s × $0.35 = $7.00 per take × 2 take(s)",
+        "  $14.00 (over budget) — Alpha: 3 shots (2 × 8 s + 4 s), 720p, with audio on Resell:"
+        " 20 s × $0.35 = $7.00 per take × 2 takes",
         "      source: Resell pricing page, checked 2026-11-20",
         "      note: shots are separate generations; keep them alike with a first-frame image",
-        "  $16.00 (over budget) — Alpha: 3 shots (8 + 8 + 4 s), 720p, with audio on Acme API:"
-        " 20 s × $0.40 = $8.00 per take × 2 take(s)",
+        "  $16.00 (over budget) — Alpha: 3 shots (2 × 8 s + 4 s), 720p, with audio on Acme API:"
+        " 20 s × $0.40 = $8.00 per take × 2 takes",
         "      source: Acme pricing page, checked 2026-11-20",
         "      note: shots are separate generations; keep them alike with a first-frame image",
         "Possible, price not documented:",

@@ -27,33 +27,45 @@
   function budgetPico(value) {
     if (value === "") return undefined;
     var m = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(value);
-    if (!m) return null;
+    if (!m || parseFloat(value) > 1000000) return null;
     return (BigInt(m[1]) * 100n + BigInt((m[2] || "").padEnd(2, "0"))) * PICO_PER_CENT;
   }
 
+  var LIMITS = {seconds: "the length: a whole number of seconds from 1 to 3600",
+                videos: "the videos: a whole number from 1 to 100000",
+                takes: "the takes: a whole number from 1 to 1000",
+                budget: "the budget: dollars and cents up to 1000000, such as 10 or 12.50, or nothing"};
+
+  // {job} or {bad: [field names]}.
   function readJob(form) {
     var v = function (name) { return form.elements[name].value; };
     var job = {seconds: wholeNumber(v("seconds"), 1, 3600), videos: wholeNumber(v("videos"), 1, 100000),
                takes: wholeNumber(v("takes"), 1, 1000), budget: budgetPico(v("budget").trim()),
                aspect: v("aspect"), resolution: v("resolution"), sound: v("sound"), input: v("input")};
-    return job.seconds === null || job.videos === null || job.takes === null || job.budget === null ? null : job;
+    var bad = Object.keys(LIMITS).filter(function (name) { return job[name] === null; });
+    return bad.length ? {bad: bad} : {job: job};
   }
 
+  // Fills the form from the URL; returns what it could not use ("aspect=4:3").
   function readUrl(form) {
-    var params = new URLSearchParams(window.location.search);
+    var params = new URLSearchParams(window.location.search), ignored = [];
     FIELDS.forEach(function (name) {
       var value = params.has(name) ? params.get(name) : DEFAULTS[name];
       var input = form.elements[name];
       var allowed = input.tagName !== "SELECT" ||
         Array.prototype.some.call(input.options, function (o) { return o.value === value; });
+      if (!allowed) ignored.push(name + "=" + value);
       input.value = allowed ? value : DEFAULTS[name];
     });
+    params.forEach(function (value, key) { if (FIELDS.indexOf(key) < 0) ignored.push(key + "=" + value); });
+    return ignored;
   }
 
   function writeUrl(root, form) {
     // Only while this calculator is the page shown: after instant navigation swapped it out, a late
     // "change" event must not write calculator fields into another page's address.
-    if (!root.isConnected || window.location.pathname !== root.dataset.vgPath) return;
+    var own = root.dataset.vgPage;
+    if (!root.isConnected || !window.location.pathname.endsWith(own)) return;
     var params = new URLSearchParams();
     FIELDS.forEach(function (name) { params.set(name, form.elements[name].value); });
     history.replaceState(history.state, "", window.location.pathname + "?" + params.toString());
@@ -99,12 +111,15 @@
     var possible = root.querySelector(".vg-calc__possible");
     var excluded = root.querySelector(".vg-calc__excluded");
     [body, possible, excluded].forEach(function (n) { n.textContent = ""; });
-    var job = readJob(form);
-    if (job === null) {
-      summary.textContent = "Enter whole numbers (length 1–3600 s, videos 1–100000, takes 1–1000) and a budget " +
-        "in dollars such as 10 or 12.50, or leave the budget empty.";
+    var read = readJob(form), table = root.querySelector(".vg-calc__table").closest(".vg-calc__scroll");
+    table.hidden = !!read.bad;
+    if (read.bad) {
+      root.querySelector(".vg-calc__possible-part").hidden = true;
+      root.querySelector(".vg-calc__excluded-part").hidden = true;
+      summary.textContent = "Check " + read.bad.map(function (n) { return LIMITS[n]; }).join("; ") + ".";
       return;
     }
+    var job = read.job;
     if (fromInput) writeUrl(root, form);
     var found = P.plansFor(data, job);
     found.priced.forEach(function (r) { body.appendChild(row(data, r)); });
@@ -117,6 +132,7 @@
     });
     root.querySelector(".vg-calc__possible-part").hidden = !found.unpriced.length;
     root.querySelector(".vg-calc__excluded-part").hidden = !found.excluded.length;
+    if (window.vgMarkTables) window.vgMarkTables();  // the table's width changed: update its scroll cue
     var within = found.priced.filter(function (r) { return !r.over; });
     var best = within[0];
     summary.textContent = !found.priced.length ? "No model on this site can make this video at a documented price; " +
@@ -131,10 +147,13 @@
   function init(root) {
     if (root.dataset.vgReady) return;
     root.dataset.vgReady = "1";
-    root.dataset.vgPath = window.location.pathname;
     var data = JSON.parse(root.getAttribute("data-vg-data"));
     var form = root.querySelector("form");
-    readUrl(form);
+    var ignored = readUrl(form);
+    var note = root.querySelector(".vg-calc__ignored");
+    note.hidden = !ignored.length;
+    note.textContent = ignored.length ? "Some values in this link were not understood and were ignored: " +
+      ignored.join(", ") + "." : "";
     form.addEventListener("input", function () { render(root, data, true); });
     form.addEventListener("change", function () { render(root, data, true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); render(root, data, true); });

@@ -72,7 +72,7 @@
     var budget = wanted.job.budget;
     var within = got.priced.filter(function (p) {
       p.total = p.perTake;
-      return !(wanted.continuous && p.kind === "shots") && (budget === undefined || p.total <= budget);
+      return !(wanted.continuous && p.kind === "shots") && P.within(p.total, budget);
     }).sort(planKey);
     if (within.length) return within[0];
     if (wanted.continuous && budget === undefined && got.unpriced.length) {
@@ -99,7 +99,8 @@
         reasons.push({text: data.criteria[pw[0]] + " (weight " + pw[1] + "): " + entry[1], source: entry[2]});
       });
       var plan = planFor(data, index, wanted);
-      var priceReason = data.planner.models[index].checks.price;
+      var priceReason = data.planner.models[index].checks.price[
+        data.planner.choices.input.indexOf(wanted.job.input)];
       var unpricedOk = m.available && priceReason !== null && wanted.job.budget === undefined;
       var pin = pins.filter(function (p) { return p[0] === index; })[0];
       return {model: m, index: index, score: score, reasons: reasons, plan: plan, pin: pin || null,

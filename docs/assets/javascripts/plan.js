@@ -20,6 +20,12 @@ window.vgPlan = (function () {
   function cover(lengths, seconds) {
     var longest = Math.max.apply(null, lengths);
     var count = Math.floor((seconds + longest - 1) / longest);
+    var even = Math.floor(seconds / count), extra = seconds % count;
+    if (lengths.length === longest - lengths[0] + 1 && even >= lengths[0]) {  // every second: even shots
+      var split = [];
+      for (var e = 0; e < count; e++) split.push(e < extra ? even + 1 : even);
+      return split;
+    }
     var slack = count * longest - seconds;
     var cuts = [];
     lengths.forEach(function (x) {
@@ -85,9 +91,11 @@ window.vgPlan = (function () {
             caveats: shots.length === 1 ? option[2] : option[2].concat([model.shots])};
   }
 
+  function rankCost(p) { return p.perTake !== null ? p.perTake : BigInt(p.offer.pico) * BigInt(p.shots[0]); }
+
   function lessRank(a, b) {  // generator/answers/plans.py _rank()
     if ((a.perTake === null) !== (b.perTake === null)) return a.perTake !== null;
-    if (a.perTake !== null && a.perTake !== b.perTake) return a.perTake < b.perTake;
+    if (rankCost(a) !== rankCost(b)) return rankCost(a) < rankCost(b);
     if (a.caveats.length !== b.caveats.length) return a.caveats.length < b.caveats.length;
     return a.offer.tier < b.offer.tier;
   }
@@ -96,8 +104,8 @@ window.vgPlan = (function () {
   function modelPlans(data, model, job) {
     var c = data.choices;
     for (var i = 0; i < data.checks.length; i++) {
-      var name = data.checks[i], got = model.checks[name];
-      var reason = Array.isArray(got) ? got[c[name].indexOf(job[name])] : got;
+      var name = data.checks[i], got = model.checks[name], field = data.checkChoices[name];
+      var reason = Array.isArray(got) ? got[c[field].indexOf(job[field])] : got;
       if (reason !== null) return {reason: reason};
     }
     var at = (c.resolution.indexOf(job.resolution) * c.sound.length + c.sound.indexOf(job.sound)) * c.input.length +
@@ -121,15 +129,32 @@ window.vgPlan = (function () {
     return {priced: priced, unpriced: unpriced};
   }
 
+  function parts(values) {  // generator/pages/costs.py _parts()
+    if (values.every(function (v) { return v === values[0]; })) return "× " + values[0] + " s";
+    var groups = [];
+    values.forEach(function (v) {
+      if (groups.length && groups[groups.length - 1][0] === v) groups[groups.length - 1][1] += 1;
+      else groups.push([v, 1]);
+    });
+    return "(" + groups.map(function (g) { return g[1] > 1 ? g[1] + " × " + g[0] + " s" : g[0] + " s"; })
+      .join(" + ") + ")";
+  }
+
+  function article(n) { return /^8/.test(String(n)) || n === 11 || n === 18 ? "an" : "a"; }
+
   function shapeText(plan) {  // generator/pages/costs.py shape_text()
-    function parts(values) {
-      return values.every(function (v) { return v === values[0]; }) ? "× " + values[0] + " s"
-        : "(" + values.join(" + ") + " s)";
-    }
     if (plan.kind === "single") return "one " + plan.shots[0] + " s generation";
     if (plan.kind === "shots") return plan.shots.length + " shots " + parts(plan.shots);
     var n = plan.steps.length;
-    return "a " + plan.shots[0] + " s clip + " + n + " extension" + (n === 1 ? "" : "s") + " " + parts(plan.steps);
+    return article(plan.shots[0]) + " " + plan.shots[0] + " s clip + " + n + " extension" + (n === 1 ? "" : "s") +
+      " " + parts(plan.steps);
+  }
+
+  // generator/answers/plans.py within(): the total rounded to the cent, half up, within the budget.
+  function within(total, budget) {
+    if (budget === undefined) return true;
+    if (total === null) return false;
+    return (total + PICO_PER_CENT / 2n) / PICO_PER_CENT * PICO_PER_CENT <= budget;
   }
 
   function sumText(plan) {  // generator/pages/costs.py sum_text()
@@ -149,7 +174,7 @@ window.vgPlan = (function () {
       if (got.reason) { excluded.push({model: model, reason: got.reason}); return; }
       got.priced.forEach(function (p) {
         p.model = model; p.total = p.perTake * takes;
-        p.over = job.budget !== undefined && p.total > job.budget;
+        p.over = !within(p.total, job.budget);
         priced.push(p);
       });
       got.unpriced.forEach(function (p) { p.model = model; p.total = null; unpriced.push(p); });
@@ -165,6 +190,6 @@ window.vgPlan = (function () {
     return {priced: priced, unpriced: unpriced, excluded: excluded};
   }
 
-  return {dollars: dollars, cover: cover, modelPlans: modelPlans, plansFor: plansFor, shapeText: shapeText,
+  return {dollars: dollars, cover: cover, within: within, modelPlans: modelPlans, plansFor: plansFor, shapeText: shapeText,
           sumText: sumText};
 })();

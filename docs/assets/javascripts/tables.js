@@ -17,3 +17,34 @@ document$.subscribe(function () {
     });
   });
 });
+
+// A table wider than its column scrolls sideways inside Material's wrapper; say so, above it,
+// and let the keyboard scroll it. Checked again when the window is resized.
+(function () {
+  function mark(wrap) {
+    var wide = wrap.scrollWidth > wrap.clientWidth + 1;
+    var cue = wrap.previousElementSibling;
+    var has = cue && cue.classList.contains("vg-scroll-cue");
+    wrap.classList.toggle("vg-scrolls", wide);
+    if (wide && !has) {
+      cue = document.createElement("p");
+      cue.className = "vg-scroll-cue";
+      cue.setAttribute("aria-hidden", "true");
+      cue.textContent = "Wide table: scroll sideways for more columns →";
+      wrap.parentNode.insertBefore(cue, wrap);
+    } else if (!wide && has) {
+      cue.remove();
+    }
+    if (wide) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table, scrolls sideways");
+    }
+  }
+  function markAll() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .vg-calc__scroll").forEach(mark);
+  }
+  document$.subscribe(markAll);
+  window.addEventListener("resize", markAll);
+  window.vgMarkTables = markAll;
+})();

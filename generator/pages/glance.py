@@ -1,0 +1,84 @@
+"""A model "at a glance": the summary card a model page opens with, before the proof.
+
+One row per question a buyer asks first: where it stands on each platform (one word each;
+preview, deprecated and retired flagged as warnings), the price from (per second and per
+8-second clip, from the planner), how long one generation and an extended video can be,
+the highest resolution, frame rates, aspect ratios, sound, inputs and where to call it.
+Values are the displayed facts; what no source states reads "not documented".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..answers.asof import AsOf
+from ..answers.plans import Job, job_report
+from . import format as fmt
+from .costs import plan_text, why_text
+
+WARNING_STATUSES = ("preview", "deprecated", "retired")
+
+
+@dataclass(frozen=True)
+class PlatformWord:
+    platform: str
+    status: str
+    warning: bool
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class Glance:
+    lifecycle: tuple[PlatformWord, ...]
+    warning: str | None
+    """One sentence when the model is not generally available everywhere it is offered."""
+    rows: tuple[tuple[str, str], ...]
+
+
+def _spec(state, name: str) -> str:  # noqa: ANN001 - a ModelState
+    fact = state.model.specs.get(name)
+    return fmt.NOT_DOCUMENTED if fact is None else fmt.value(name, fact.value)
+
+
+def _price_from(view: AsOf, model_id: str) -> str:
+    report = job_report(view, Job(8), [model_id])
+    if not report.plans:
+        reason = report.excluded[0].reason if report.excluded else None
+        return fmt.NOT_DOCUMENTED + (f" ({why_text(reason)})" if reason else "")
+    best = report.plans[0]
+    per_second = fmt.usd(best.offer.usd_per_second)
+    return f"{per_second} per second; an 8-second clip {fmt.cents(best.total)} ({plan_text(best)})"
+
+
+def _lengths(state) -> str:  # noqa: ANN001
+    single, total = _spec(state, "max_clip_seconds"), state.model.specs.get("max_total_seconds")
+    text = f"{single} in one generation"
+    if total is not None:
+        text += f"; {fmt.value('max_total_seconds', total.value)} with extension"
+    return text
+
+
+def glance(view: AsOf, model_id: str) -> Glance:
+    """The summary card of ``model_id`` on the view's date."""
+    state = view.models[model_id]
+    words = tuple(PlatformWord(p.platform.name, fmt.STATUS_LABELS[p.status], p.status in WARNING_STATUSES,
+                               p.fact.disputed) for p in state.lifecycle.platforms)
+    flagged = [w for w in words if w.warning]
+    warning = None
+    if flagged:
+        warning = "; ".join(f"{w.status} on {w.platform}" + (" (sources disagree)" if w.disputed else "")
+                            for w in flagged)
+        warning += "."
+    ids = "; ".join(f"{view.catalog.platforms[p].name}: {i}" for p, i in state.model.platform_ids.items())
+    rows = (
+        ("Price from", _price_from(view, model_id)),
+        ("Length", _lengths(state)),
+        ("Resolution", _spec(state, "max_resolution") if "max_resolution" in state.model.specs
+         else _spec(state, "resolutions")),
+        ("Frame rates", _spec(state, "frame_rates_fps")),
+        ("Aspect ratios", _spec(state, "aspect_ratios")),
+        ("Sound", _spec(state, "audio")),
+        ("Inputs", _spec(state, "inputs")),
+        ("Where to call it", ids or fmt.NOT_DOCUMENTED),
+    )
+    return Glance(words, warning, rows)
