@@ -5,7 +5,7 @@ Owns the as-of view (:mod:`.asof`: lifecycle, current and buyable offers and fre
 every model on the date a build is for, resolved once), lifecycle (:mod:`.lifecycle`), price
 history (:mod:`.prices`), criteria and head-to-head winners (:mod:`.criteria`), use-case
 verdicts (:mod:`.verdicts`), the cost of one clip (:mod:`.costs`), a finished video planned as
-one generation, shots or an extended clip (:mod:`.plans`), the decision guide's recommender
+one generation, shots or an extended clip (:mod:`.jobs`: what can serve a job; :mod:`.plans`), the decision guide's recommender
 (:mod:`.recommend`, over each model's standing on a requirement, :mod:`.standing`), stale facts (:mod:`.freshness`) and the cross-model table
 (:mod:`.tables`, the one user of pandas).
 

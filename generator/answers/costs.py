@@ -78,7 +78,7 @@ class Why:
     that keep shots alike, None when inputs are not documented), ``extension_continuity``
     (resolutions). Why the decision guide finds no plan: ``needs_cuts`` (seconds),
     ``over_budget`` (cheapest: None when no price is documented, budget).
-    :mod:`generator.answers.plans` and :mod:`generator.answers.standing` make some of them.
+    :mod:`generator.answers.jobs`, :mod:`.plans` and :mod:`.standing` make some of them.
     """
 
     kind: str

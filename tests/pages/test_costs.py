@@ -91,11 +91,12 @@ def test_terminal_text(plans_view):
 
 def test_every_reason_and_caveat_the_costs_give_has_words():
     import generator.answers.costs as costs
+    import generator.answers.jobs as jobs
     import generator.answers.plans as plans
     import generator.answers.standing as standing
     from generator.pages.costs import WHY_WORDS
 
-    made = {kind for module in (costs, plans, standing) for kind in re.findall(r'\bwhy\("(\w+)"', Path(module.__file__).read_text())}
+    made = {kind for module in (costs, jobs, plans, standing) for kind in re.findall(r'\bwhy\("(\w+)"', Path(module.__file__).read_text())}
     documented = set(re.findall(r"``(\w+)``", costs.Why.__doc__)) - {"kind", "why"}
     assert made == documented == set(WHY_WORDS)
     assert why_text(costs.why("shots_cut", aids=[])).endswith("no reference image or first or last frame to keep them alike")

@@ -1,0 +1,188 @@
+"""A job, and which models and offers can serve it: the planner's inputs.
+
+A :class:`Job` is the video a reader wants. :data:`CHECKS` say why a model cannot serve one
+at all; :func:`shot_options` lists the offers that can make its shots, each with the
+single-generation lengths it allows at its resolution. :mod:`generator.answers.plans` turns
+these into plans and costs; the calculator's data (:mod:`generator.pages.calculator`) holds
+exactly these values, so the browser repeats only the planning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..facts.catalog import ModelRecord, OfferRecord
+from ..facts.fields import resolution_height
+from .asof import ModelState
+from .costs import Unavailable, Why, audio_caveats, check_aspect, priced_offers, spec, why
+
+MAX_SECONDS = 3600
+"""The longest finished video the command and the calculator plan (an hour)."""
+SOUNDS = ("native", "added", "silent")
+"""Sound the job needs: made in the same pass, added afterwards (none needed), or none at all."""
+JOB_INPUTS = ("text", "image_first_frame", "reference_images")
+CONTINUITY_INPUTS = ("reference_images", "image_first_frame", "image_last_frame")
+"""Inputs that carry a look from one shot to the next."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """A finished video: ``seconds`` long, ``videos`` of them, ``takes`` generations per usable
+    shot. ``resolution`` is the minimum (``1080p``: 1080 pixels high or more), ``sound`` one of
+    :data:`SOUNDS`, ``aspect_ratio`` (``9:16``) and those two None when any will do; ``input``
+    one of :data:`JOB_INPUTS`; ``budget`` in USD for the whole job, or None."""
+
+    seconds: int
+    aspect_ratio: str | None = None
+    resolution: str | None = None
+    sound: str | None = None
+    input: str = "text"
+    videos: int = 1
+    takes: int = 1
+    budget: Decimal | None = None
+
+    @property
+    def audio(self) -> bool | None:
+        """Whether the price must include audio (True), must not need to (False), or either (None)."""
+        return {"native": True, "added": False, "silent": False, None: None}[self.sound]
+
+
+@dataclass(frozen=True)
+class ShotOption:
+    """One offer that can make the job's shots: ``lengths`` (seconds, ascending) it allows in
+    one generation at its resolution, and the caveats on its price."""
+
+    offer: OfferRecord
+    lengths: tuple[int, ...]
+    caveats: tuple[Why, ...]
+
+
+def _model_lengths(model: ModelRecord) -> tuple[int, ...] | None:
+    """Single-generation lengths, ascending; None when neither list nor longest is documented."""
+    longest, listed = spec(model, "max_clip_seconds"), spec(model, "clip_durations_seconds")
+    if listed:
+        return tuple(sorted(x for x in set(listed) if longest is None or x <= longest))
+    return None if longest is None else tuple(range(1, longest + 1))
+
+
+def _lengths_at(model: ModelRecord, lengths: tuple[int, ...], heights: set[int] | None) -> tuple[int, ...]:
+    """The lengths allowed at any of ``heights`` (None: at any resolution)."""
+    listed = [r for r in spec(model, "resolutions") or [] if heights is None or r.height in heights]
+    if not listed or any(not r.durations_seconds for r in listed):
+        return lengths
+    return tuple(x for x in lengths if any(x in r.durations_seconds for r in listed))
+
+
+def _offers_for(state: ModelState, job: Job) -> tuple[tuple[OfferRecord, bool], ...]:
+    """The buyable offers a job may use, each with whether it is a text-to-video price standing
+    in for another input: image-to-video prices first for a job that starts from an image."""
+    images = tuple((o, False) for o in state.images) if job.input == "image_first_frame" else ()
+    return images + tuple((o, job.input != "text") for o in state.buyable)
+
+
+def _price(state: ModelState, job: Job) -> Why | None:
+    if _offers_for(state, job):
+        return None
+    try:
+        priced_offers(state)
+    except Unavailable as cannot:
+        return cannot.why
+    return None
+
+
+def _sound(state: ModelState, job: Job) -> Why | None:
+    if job.sound != "native":
+        return None
+    audio = spec(state.model, "audio")
+    return why("sound_undocumented") if audio is None else why("silent_only") if audio == "none" else None
+
+
+def _length(state: ModelState, job: Job) -> Why | None:
+    return why("length_undocumented") if _model_lengths(state.model) is None else None
+
+
+def _aspect(state: ModelState, job: Job) -> Why | None:
+    try:
+        check_aspect(state.model, job.aspect_ratio)
+    except Unavailable as cannot:
+        return cannot.why
+    return None
+
+
+def _input(state: ModelState, job: Job) -> Why | None:
+    if job.input == "text":
+        return None
+    inputs = spec(state.model, "inputs")
+    if inputs is None:
+        return why("inputs_undocumented")
+    return None if job.input in inputs else why("input_not_offered", wanted=job.input)
+
+
+def _resolution(state: ModelState, job: Job) -> Why | None:
+    """Why the model makes nothing ``job.resolution`` high or higher, if it does not."""
+    want = resolution_height(job.resolution)
+    if want is None:
+        return None
+    listed = spec(state.model, "resolutions") or []
+    highest = max(listed, key=lambda r: r.height, default=None) or spec(state.model, "max_resolution")
+    if highest is None:
+        return why("resolutions_undocumented")
+    return why("resolution_too_high", highest=highest.label) if highest.height < want else None
+
+
+CHECKS = {"price": _price, "sound": _sound, "length": _length, "aspect": _aspect, "input": _input,
+          "resolution": _resolution}
+"""What a model must pass to serve a job, in the order they are checked: each returns the
+reason it fails (a :class:`~generator.answers.costs.Why`) or None. ``length`` does not
+depend on the job, ``price`` depends on its input only (an image job may use image-to-video
+prices), the others only on the job field they are named after."""
+
+
+def _option(model: ModelRecord, offer: OfferRecord, job: Job, lengths: tuple[int, ...],
+            as_text: bool) -> ShotOption | None:
+    """The offer as an option for the job's shots, or None when it cannot price them."""
+    want = resolution_height(job.resolution)
+    caveats: tuple[Why, ...] = ()
+    if offer.resolution is not None:
+        height = resolution_height(offer.resolution)
+        if want is not None and height < want:
+            return None
+        allowed = _lengths_at(model, lengths, {height})
+    else:
+        heights = None if want is None else {r.height for r in spec(model, "resolutions") or [] if r.height >= want}
+        allowed = _lengths_at(model, lengths, heights)
+        caveats = (why("resolution_unstated"),) if want is not None else ()
+    audio = audio_caveats(model, offer, job.audio)
+    if audio is None or not allowed:
+        return None
+    priced_as = (why("priced_as_text", input=job.input),) if as_text else ()
+    return ShotOption(offer, allowed, caveats + audio + priced_as)
+
+
+def shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
+    """Every buyable offer that can make the job's shots (resolution, sound), whether or not
+    the model passes :data:`CHECKS`; needs documented lengths."""
+    model, lengths = state.model, _model_lengths(state.model)
+    if lengths is None:
+        return ()
+    return tuple(o for o in (_option(model, offer, job, lengths, as_text) for offer, as_text in _offers_for(state, job))
+                 if o is not None)
+
+
+def job_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
+    """:func:`shot_options`, after the model passes every check of :data:`CHECKS`; raises
+    Unavailable with the first reason it fails, or when no price fits the resolution and sound."""
+    for check in CHECKS.values():
+        if reason := check(state, job):
+            raise Unavailable(reason)
+    options = shot_options(state, job)
+    if not options:
+        raise Unavailable(why("no_price_for", resolution=job.resolution, audio=job.audio))
+    return options
+
+
+def continuity(model: ModelRecord) -> Why:
+    """The caveat on shots: which inputs carry a look across cuts (``aids`` None: inputs not documented)."""
+    inputs = spec(model, "inputs")
+    return why("shots_cut", aids=None if inputs is None else [i for i in CONTINUITY_INPUTS if i in inputs])
