@@ -78,7 +78,7 @@ def models_index_context(view: AsOf) -> ModelsIndexContext:
 class SourceEntry:
     source: s.Source
     kind: str
-    cited_by: tuple[str, ...]
+    cited_by: tuple[Link, ...]
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,10 @@ class SourcesContext:
 def sources_context(catalog: Catalog) -> SourcesContext:
     cited = citations(catalog)
     ordered = sorted(catalog.sources.values(), key=lambda src: (s.SOURCE_PRECEDENCE.index(src.kind), src.title))
-    return SourcesContext(tuple(SourceEntry(src, fmt.SOURCE_KIND_LABELS[src.kind], tuple(cited[src.id]))
-                                for src in ordered))
+    return SourcesContext(tuple(
+        SourceEntry(src, fmt.SOURCE_KIND_LABELS[src.kind],
+                    tuple(Link(c.text, href(SOURCES_PAGE, model_page(c.model_id), c.anchor)) for c in cited[src.id]))
+        for src in ordered))
 
 
 @dataclass(frozen=True)

@@ -44,15 +44,31 @@ def disputed_facts(catalog: Catalog) -> tuple[LabelledFact, ...]:
     return tuple(f for m in catalog.models.values() for f in labelled_facts(catalog, m) if f.fact.disputed)
 
 
-def citations(catalog: Catalog) -> dict[str, list[str]]:
-    """Source id → sorted, de-duplicated ``"Model: what"`` descriptions of the facts citing it."""
-    cited: dict[str, set[str]] = {sid: set() for sid in catalog.sources}
+SECTION_ANCHORS = {"Strengths": "strengths-and-weaknesses", "Weaknesses": "strengths-and-weaknesses",
+                   "Verdicts": "use-case-verdicts"}
+"""Model page heading ids of the sections whose id is not their name in lower case."""
+
+
+@dataclass(frozen=True, order=True)
+class Citation:
+    """``Veo 3.1: specs, Inputs``, and where it is shown: the model and its page's section id."""
+
+    text: str
+    model_id: str
+    anchor: str
+
+
+def citations(catalog: Catalog) -> dict[str, list[Citation]]:
+    """Source id → the sorted, de-duplicated facts citing it, each with where it is shown."""
+    cited: dict[str, set[Citation]] = {sid: set() for sid in catalog.sources}
     for model in catalog.models.values():
         for lf in labelled_facts(catalog, model):
+            anchor = SECTION_ANCHORS.get(lf.section, lf.section.lower())
             for claim in lf.fact.claims:
-                cited[claim.source.id].add(f"{model.name}: {lf.section.lower()}, {lf.label}")
+                cited[claim.source.id].add(Citation(f"{model.name}: {lf.section.lower()}, {lf.label}", model.id, anchor))
         for offer in model.offers:
-            cited[offer.source.id].add(f"{model.name}: price on {offer.platform.name if offer.platform else 'an unnamed platform'}")
+            where = offer.platform.name if offer.platform else "an unnamed platform"
+            cited[offer.source.id].add(Citation(f"{model.name}: price on {where}", model.id, "prices"))
         if model.prompt:
-            cited[model.prompt.source.id].add(f"{model.name}: prompt structure")
+            cited[model.prompt.source.id].add(Citation(f"{model.name}: prompt structure", model.id, "prompt-structure"))
     return {sid: sorted(items) for sid, items in cited.items()}

@@ -18,7 +18,7 @@ def test_models_rows_carry_sort_keys(real_view):
 def test_sources_list_what_cites_them(article_catalog):
     [entry] = sources_context(article_catalog).sources
     assert entry.kind == "Comparison article"
-    assert "Sora 2 Pro: specs, Audio" in entry.cited_by
+    assert ("Sora 2 Pro: specs, Audio", "../models/sora-2-pro.md#specs") in [(c.text, c.href) for c in entry.cited_by]
 
 
 def test_disputed_groups_by_model_with_all_claims(real_catalog):

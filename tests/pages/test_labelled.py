@@ -16,8 +16,11 @@ def test_article_only_data_has_no_disputes(article_catalog):
 
 
 def test_citations_name_the_model_and_fact(article_catalog):
-    cited = citations(article_catalog)["article"]
+    found = citations(article_catalog)["article"]
+    cited = [c.text for c in found]
     assert "Veo 3.1: specs, Longest single generation" in cited
     assert "Sora 2 Pro: ratings, Multi-scene support" in cited
     assert "Veo 3.1: price on an unnamed platform" in cited
     assert "Veo 3.1: prompt structure" in cited
+    assert {(c.model_id, c.anchor) for c in found if c.text == "Veo 3.1: specs, Longest single generation"} == {
+        ("veo-3-1", "specs")}
