@@ -283,15 +283,16 @@ def test_a_tampered_url_says_what_it_ignored(page, server):
 
 _TABLE_FIT = """() => {
   const column = document.querySelector("article").getBoundingClientRect();
+  // On a phone Material lets a table's scroll box reach the screen's edges.
+  const edge = Math.max(column.right, document.documentElement.clientWidth) + 1;
   return Array.from(document.querySelectorAll("article table")).filter(t => t.offsetParent).map(t => {
-    const wrap = t.closest(".md-typeset__scrollwrap, .vg-calc__scroll");
+    const overflows = el => !!el && getComputedStyle(el).overflowX === "auto" && el.scrollWidth > el.clientWidth + 1;
+    const scroller = [t, t.closest(".md-typeset__scrollwrap, .vg-calc__scroll")].find(overflows);
+    const wide = !!scroller;
     const right = t.getBoundingClientRect().right;
-    const box = wrap && wrap.getBoundingClientRect();
-    const cue = wrap && wrap.previousElementSibling;
-    return {fits: right <= column.right + 1,
-            // On a phone Material lets a table's scroll box reach the screen's edges.
-            scrolls: !!wrap && box.right <= Math.max(column.right, document.documentElement.clientWidth) + 1
-                     && getComputedStyle(wrap).overflowX === "auto"
+    const cue = scroller && scroller.previousElementSibling;
+    return {fits: !wide && right <= column.right + 1,
+            scrolls: wide && scroller.getBoundingClientRect().right <= edge
                      && !!cue && cue.classList.contains("vg-scroll-cue") && cue.offsetParent !== null};
   });
 }"""

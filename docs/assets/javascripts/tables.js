@@ -42,7 +42,7 @@ document$.subscribe(function () {
     }
   }
   function markAll() {
-    document.querySelectorAll(".md-typeset__scrollwrap, .vg-calc__scroll").forEach(mark);
+    document.querySelectorAll(".md-typeset__scrollwrap, .vg-calc__scroll, table.vg-sortable").forEach(mark);
   }
   document$.subscribe(markAll);
   window.addEventListener("resize", markAll);
