@@ -262,7 +262,10 @@ def test_the_guide_works_after_instant_navigation(page, server):
 
 
 @pytest.mark.parametrize("path", ["guide/?pace=final&subject=human", "prices/calculator/?seconds=30&aspect=9:16&sound=native",
-                                  "models/veo-3-1-fast/", "prices/history/", "changes/"])
+                                  "models/veo-3-1-fast/", "prices/history/", "changes/", "", "models/veo-3-1/",
+                                  "models/", "compare/veo-3-1-vs-sora-2-pro/", "facts/sources/",
+                                  "guide/?pace=final&subject=physics&product-image=no&length=about-30&continuity=cuts"
+                                  "&format=vertical&resolution=full-hd&audio=yes&budget=mid"])
 def test_no_serious_accessibility_violations(page, server, path):
     from axe_playwright_python.sync_playwright import Axe
 
