@@ -151,10 +151,10 @@ _RESULT = """() => {
 }"""
 
 
-def _reference(rec) -> dict:  # noqa: ANN001 - what outcome_data says the widget must show
+def _reference(rec, criteria) -> dict:  # noqa: ANN001 - what outcome_data says the widget must show
     from generator.pages.guide import outcome_data
 
-    data = outcome_data(rec)
+    data = outcome_data(rec, criteria)
 
     def model(m) -> dict | None:  # noqa: ANN001
         if m is None:
@@ -164,7 +164,8 @@ def _reference(rec) -> dict:  # noqa: ANN001 - what outcome_data says the widget
         return {"name": m["name"], "plan": m["plan"], "reasons": reasons}
 
     return {"recommended": model(data["recommended"]), "runner_up": model(data["runner_up"]),
-            "retired": [f"The best match, {m['name']}, is no longer available: {m['status']}." for m in data["retired"]],
+            "retired": [f"{m['name']} would rank first but is no longer available: {m['status']}."
+                        for m in data["retired"]],
             "no_match": data["no_match"]}
 
 
@@ -195,7 +196,7 @@ def test_every_path_by_clicking_matches_the_recommender(page, server, real_view,
     assert len(shown) == 864
     for query, result in shown.items():
         answers = dict(pair.split("=") for pair in query.split("&"))
-        assert result == _reference(recommend(real_view, real_guide, answers)), query
+        assert result == _reference(recommend(real_view, real_guide, answers), real_view.catalog.criteria), query
     assert page.evaluate("location.search") == ""
 
 
@@ -208,7 +209,7 @@ def test_the_30_second_vertical_ad_in_the_guide(page, server, real_view, real_gu
     page.goto(server + "guide/?" + query)
     shown = page.evaluate(_RESULT)
     rec = recommend(real_view, real_guide, dict(pair.split("=") for pair in query.split("&")))
-    assert shown == _reference(rec)
+    assert shown == _reference(rec, real_view.catalog.criteria)
     assert shown["recommended"]["plan"].startswith("$") and " shots × " in shown["recommended"]["plan"]
     assert shown["runner_up"] is not None
     plan = page.locator(".vg-guide__result .vg-guide__plan").first

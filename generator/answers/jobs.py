@@ -141,23 +141,26 @@ prices), the others only on the job field they are named after."""
 
 def _option(model: ModelRecord, offer: OfferRecord, job: Job, lengths: tuple[int, ...],
             as_text: bool) -> ShotOption | None:
-    """The offer as an option for the job's shots, or None when it cannot price them."""
+    """The offer as an option for the job's shots, or None when it cannot price them. A price
+    that does not state the resolution, or whether sound is included, does not prove the cost
+    of a job that asks for a minimum resolution, or for sound made with the picture."""
     want = resolution_height(job.resolution)
-    caveats: tuple[Why, ...] = ()
+    if job.audio is True and offer.audio is None:
+        return None
     if offer.resolution is not None:
         height = resolution_height(offer.resolution)
         if want is not None and height < want:
             return None
         allowed = _lengths_at(model, lengths, {height})
+    elif want is not None:
+        return None
     else:
-        heights = None if want is None else {r.height for r in spec(model, "resolutions") or [] if r.height >= want}
-        allowed = _lengths_at(model, lengths, heights)
-        caveats = (why("resolution_unstated"),) if want is not None else ()
+        allowed = lengths
     audio = audio_caveats(model, offer, job.audio)
     if audio is None or not allowed:
         return None
     priced_as = (why("priced_as_text", input=job.input),) if as_text else ()
-    return ShotOption(offer, allowed, caveats + audio + priced_as)
+    return ShotOption(offer, allowed, audio + priced_as)
 
 
 def shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:

@@ -8,16 +8,19 @@ meet and are available on the view's date:
 
 1. models pinned by an answer on the path (editorial verdicts), in path order;
 2. the weighted score over the preferred criteria (see :func:`generator.answers.verdicts.weighted_score`);
-3. the model name.
+3. not deprecated before deprecated;
+4. the cheaper plan (a model without a documented price last);
+5. the model name.
 
-A retired model is never recommended; when one would rank first, it is named with the best
-available alternative. When nothing meets the requirements, the requirement whose removal
+A retired model is never recommended; when one would rank first (judged on everything but its
+price, and only when no budget is asked), it is named with the best available alternative. When nothing meets the requirements, the requirement whose removal
 lets the most models meet the rest is named with what relaxing it would give.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..facts import schema as s
 from ..facts.catalog import ModelRecord, OfferRecord
@@ -25,8 +28,8 @@ from ..facts.errors import GuideError
 from .asof import AsOf
 from .costs import Why
 from .lifecycle import LifecycleSummary
-from .plans import CHECKS, Job, Plan
-from .standing import SPEC_KINDS, Check, check, job_of, offer_fits, plan_for
+from .plans import Job, Plan
+from .standing import SPEC_KINDS, Check, check, job_of, offer_fits, plan_for, qualifies_unplanned
 from .verdicts import Reason, positions, weighted_score
 
 
@@ -49,16 +52,13 @@ class Match:
     pin: s.Pin | None
     pin_source: s.Source | None = None
 
-    unpriced_ok: bool = False
-    """No price is documented for the model and the path sets no budget: unknown, not unable."""
+    unplanned_ok: bool = False
+    """It may qualify without a plan (:func:`generator.answers.standing.qualifies_unplanned`)."""
 
     @property
     def meets(self) -> bool:
-        """Every check met and a plan found. A model that is no longer available, or whose
-        price is not documented on a path without a budget, meets when its checks are met (the
-        first is named, never recommended; the second shows "price not documented")."""
-        return all(c.met for c in self.checks) and (
-            self.plan is not None or self.unpriced_ok or not self.lifecycle.available)
+        """Every check met, and a plan found or none needed (see ``unplanned_ok``)."""
+        return all(c.met for c in self.checks) and (self.plan is not None or self.unplanned_ok)
 
 
 @dataclass(frozen=True)
@@ -124,12 +124,20 @@ def _matches(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> 
         checks = tuple(check(state, r) for r in requirements if r.kind in SPEC_KINDS)
         plan, why_not = plan_for(state, job, continuous)
         pin = pins.get(state.model.id)
-        unpriced_ok = CHECKS["price"](state, job) is not None and job.budget is None
         out.append(Match(state.model, state.lifecycle, checks, plan, why_not, score, reasons, pin,
-                         view.catalog.sources[pin.source] if pin else None, unpriced_ok))
+                         view.catalog.sources[pin.source] if pin else None, qualifies_unplanned(state, job)))
     order = list(pins)
-    out.sort(key=lambda m: (order.index(m.model.id) if m.pin else len(order), -round(m.score, 9), m.model.name))
+    out.sort(key=lambda m: (order.index(m.model.id) if m.pin else len(order), -round(m.score, 9),
+                            m.lifecycle.status == "deprecated", _cost(m), m.model.name))
     return out
+
+
+NO_COST = Decimal("Infinity")
+
+
+def _cost(match: Match) -> Decimal:
+    """A plan's total for the ranking among equal scores: cheaper first, undocumented last."""
+    return match.plan.total if match.plan is not None and match.plan.total is not None else NO_COST
 
 
 def _relax(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> Relaxation | None:
@@ -137,6 +145,8 @@ def _relax(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> Re
     on the path among equals), or None when removing any one still leaves none."""
     best: Relaxation | None = None
     for i, requirement in enumerate(requirements):
+        if requirement.finished_seconds is not None:
+            continue  # the video's length is the job itself, never what to give up
         rest = requirements[:i] + requirements[i + 1:]
         found = [m for m in _matches(view, rest, preferences, pins) if m.meets and m.lifecycle.available]
         if found and (best is None or len(found) > best.gained):
@@ -165,7 +175,7 @@ def recommend(view: AsOf, guide: s.DecisionGuideFile, answers: dict[str, str]) -
     return Recommendation(
         path=path, next_question=next_question, requirements=requirements, job=job_of(requirements),
         preferences=preferences, ranked=ranked,
-        retired_above=tuple(m for m in meeting[:cut] if not m.lifecycle.available),
+        retired_above=tuple(m for m in meeting[:cut] if not m.lifecycle.available)[:1],
         excluded=tuple(m for m in matches if not m.meets),
         relax=None if ranked else _relax(view, requirements, preferences, pins),
     )

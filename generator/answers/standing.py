@@ -17,7 +17,7 @@ from ..facts.catalog import OfferRecord, ResolvedFact
 from ..facts.fields import resolution_height
 from .asof import ModelState
 from .costs import Unavailable, Why, reduced, why
-from .plans import JOB_INPUTS, Job, Plan, model_plans, within
+from .plans import CHECKS, JOB_INPUTS, Job, Plan, model_plans, within
 
 DEFAULT_SECONDS = 8
 """The finished length a path that never asks for one is planned for (one typical clip)."""
@@ -100,9 +100,32 @@ def job_of(requirements: tuple[s.Requirement, ...]) -> Job:
     return Job(**fields)
 
 
-def plan_key(plan: Plan) -> tuple:
-    """The order of one model's plans: cheapest, fewest caveats, platform name, kind."""
-    return (plan.total, len(plan.caveats), plan.offer.platform.name, plan.kind)
+STATUS_RANK = {"ga": 0, "preview": 1, None: 1, "deprecated": 2}
+"""Among equal prices, a plan on a platform where the model is generally available first."""
+
+
+def platform_rank(state: ModelState, platform_id: str) -> int:
+    """:data:`STATUS_RANK` of the model's lifecycle on ``platform_id`` (1 when not documented)."""
+    status = next((p.status for p in state.lifecycle.platforms if p.platform.id == platform_id), None)
+    return STATUS_RANK.get(status, 1)
+
+
+def plan_key(state: ModelState, plan: Plan) -> tuple:
+    """The order of one model's plans: cheapest, fewest caveats, the platform's lifecycle
+    (:func:`platform_rank`), platform name, kind."""
+    return (plan.total, len(plan.caveats), platform_rank(state, plan.offer.platform.id), plan.offer.platform.name,
+            plan.kind)
+
+
+def qualifies_unplanned(state: ModelState, job: Job) -> bool:
+    """Whether the model may qualify without a plan: no budget is asked, and either its price
+    is not documented (unknown, not unable) or it is no longer available and passes every
+    other check of :data:`~generator.answers.jobs.CHECKS` (it is then named, never recommended)."""
+    if job.budget is not None:
+        return False
+    if state.lifecycle.available:
+        return CHECKS["price"](state, job) is not None
+    return all(check(state, job) is None for name, check in CHECKS.items() if name != "price")
 
 
 def plan_for(state: ModelState, job: Job, continuous: bool = False) -> tuple[Plan | None, Why | None]:
@@ -114,7 +137,7 @@ def plan_for(state: ModelState, job: Job, continuous: bool = False) -> tuple[Pla
     except Unavailable as cannot:
         return None, cannot.why
     fitting = [p for p in priced if not (continuous and p.kind == "shots")]
-    within_budget = sorted((p for p in fitting if within(p.total, job.budget)), key=plan_key)
+    within_budget = sorted((p for p in fitting if within(p.total, job.budget)), key=lambda p: plan_key(state, p))
     if within_budget:
         return within_budget[0], None
     if continuous and job.budget is None and unpriced:

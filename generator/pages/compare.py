@@ -75,7 +75,9 @@ def compare_context(view: AsOf, a_id: str, b_id: str, page: str) -> CompareConte
 def _advice(catalog, lifecycles: dict) -> str | None:  # noqa: ANN001 - a Catalog
     """``Use Veo 3.1; Sora 2 Pro is retired.`` when one side of a pair is retired."""
     gone = [m for m, lc in lifecycles.items() if not lc.available]
-    if len(gone) != 1:
+    if len(gone) == 2:
+        return "Both are retired: see Which model should I use? for one available now."
+    if not gone:
         return None
     keep = next(m for m in lifecycles if m not in gone)
     return f"Use {catalog.models[keep].name}; {catalog.models[gone[0]].name} is retired."

@@ -15,6 +15,7 @@ from ..answers.asof import AsOf
 from ..answers.plans import Job, job_report
 from . import format as fmt
 from .costs import plan_text, why_text
+from .views import status_text
 
 WARNING_STATUSES = ("preview", "deprecated", "retired")
 
@@ -25,6 +26,15 @@ class PlatformWord:
     status: str
     warning: bool
     disputed: bool
+    checked: str | None
+    """The date the status was checked, when that is longer ago than the stale limit."""
+
+
+@dataclass(frozen=True)
+class GlanceRow:
+    label: str
+    value: str
+    disputed: bool = False
 
 
 @dataclass(frozen=True)
@@ -32,15 +42,23 @@ class Glance:
     lifecycle: tuple[PlatformWord, ...]
     warning: str | None
     """One sentence when the model is not generally available everywhere it is offered."""
-    rows: tuple[tuple[str, str], ...]
+    rows: tuple[GlanceRow, ...]
 
 
-def _spec(state, name: str) -> str:  # noqa: ANN001 - a ModelState
+def _spec(state, name: str, with_note: bool = False) -> GlanceRow:  # noqa: ANN001 - a ModelState
     fact = state.model.specs.get(name)
-    return fmt.NOT_DOCUMENTED if fact is None else fmt.value(name, fact.value)
+    if fact is None:
+        return GlanceRow("", fmt.NOT_DOCUMENTED)
+    text = fmt.value(name, fact.value)
+    if with_note and fact.shown.note:
+        text += f" ({fact.shown.note.rstrip('.')})"
+    return GlanceRow("", text, fact.disputed)
 
 
 def _price_from(view: AsOf, model_id: str) -> str:
+    state = view.models[model_id]
+    if not state.lifecycle.available:
+        return f"{status_text(state.lifecycle)}; its last prices are kept below as history"
     report = job_report(view, Job(8), [model_id])
     if not report.plans:
         reason = report.excluded[0].reason if report.excluded else None
@@ -50,35 +68,41 @@ def _price_from(view: AsOf, model_id: str) -> str:
     return f"{per_second} per second; an 8-second clip {fmt.cents(best.total)} ({plan_text(best)})"
 
 
-def _lengths(state) -> str:  # noqa: ANN001
+def _lengths(state) -> GlanceRow:  # noqa: ANN001
     single, total = _spec(state, "max_clip_seconds"), state.model.specs.get("max_total_seconds")
-    text = f"{single} in one generation"
+    text = f"{single.value} in one generation" if single.value != fmt.NOT_DOCUMENTED else "one generation: not documented"
     if total is not None:
         text += f"; {fmt.value('max_total_seconds', total.value)} with extension"
-    return text
+    return GlanceRow("Length", text, single.disputed or bool(total and total.disputed))
+
+
+def _where(view: AsOf, state) -> str:  # noqa: ANN001
+    ids = [f"{view.catalog.platforms[p].name}: {i}" + (" (retired)" if state.lifecycle.retired_on(p) else "")
+           for p, i in state.model.platform_ids.items()]
+    return "; ".join(ids) or fmt.NOT_DOCUMENTED
 
 
 def glance(view: AsOf, model_id: str) -> Glance:
     """The summary card of ``model_id`` on the view's date."""
     state = view.models[model_id]
+    fresh = view.freshness
     words = tuple(PlatformWord(p.platform.name, fmt.STATUS_LABELS[p.status], p.status in WARNING_STATUSES,
-                               p.fact.disputed) for p in state.lifecycle.platforms)
+                               p.fact.disputed,
+                               p.fact.shown.as_of.isoformat() if fresh.is_stale(p.fact.shown.as_of) else None)
+                  for p in state.lifecycle.platforms)
     flagged = [w for w in words if w.warning]
     warning = None
     if flagged:
         warning = "; ".join(f"{w.status} on {w.platform}" + (" (sources disagree)" if w.disputed else "")
-                            for w in flagged)
-        warning += "."
-    ids = "; ".join(f"{view.catalog.platforms[p].name}: {i}" for p, i in state.model.platform_ids.items())
+                            for w in flagged) + "."
+    resolution = _spec(state, "max_resolution" if "max_resolution" in state.model.specs else "resolutions")
     rows = (
-        ("Price from", _price_from(view, model_id)),
-        ("Length", _lengths(state)),
-        ("Resolution", _spec(state, "max_resolution") if "max_resolution" in state.model.specs
-         else _spec(state, "resolutions")),
-        ("Frame rates", _spec(state, "frame_rates_fps")),
-        ("Aspect ratios", _spec(state, "aspect_ratios")),
-        ("Sound", _spec(state, "audio")),
-        ("Inputs", _spec(state, "inputs")),
-        ("Where to call it", ids or fmt.NOT_DOCUMENTED),
+        GlanceRow("Price from", _price_from(view, model_id)),
+        _lengths(state),
+        GlanceRow("Resolution", resolution.value, resolution.disputed),
+        *(GlanceRow(label, row.value, row.disputed) for label, row in (
+            ("Frame rates", _spec(state, "frame_rates_fps")), ("Aspect ratios", _spec(state, "aspect_ratios")),
+            ("Sound", _spec(state, "audio", with_note=True)), ("Inputs", _spec(state, "inputs")))),
+        GlanceRow("Where to call it", _where(view, state)),
     )
     return Glance(words, warning, rows)

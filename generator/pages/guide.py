@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from ..answers.asof import AsOf
 from ..answers.criteria import criterion_fact
 from ..answers.recommend import Match, Recommendation, recommend
-from ..answers.standing import SPEC_KINDS, check, offer_fits, resolution_label
+from ..answers.standing import SPEC_KINDS, check, offer_fits, platform_rank, resolution_label
 from ..answers.verdicts import positions
 from ..facts import schema as s
 from ..facts.catalog import ResolvedFact
 from . import format as fmt
 from .calculator import calculator_data
-from .recommendation import caveats, check_text, describe, plan_line, reason_text
+from .recommendation import (
+    caveats, check_text, describe, plan_line, plan_status, platform_status_text, preference_reasons,
+)
 from .views import SOURCES_PAGE, Link, href, model_page, status_text, url_href
 
 GUIDE_PAGE = "guide/index.md"
@@ -81,14 +83,16 @@ def _source(page: str, fact: ResolvedFact | None) -> dict:
             "href": url_href(page, SOURCES_PAGE) + f"#src-{source.id}"}
 
 
-def match_data(match: Match | None, page: str = GUIDE_PAGE) -> dict | None:
-    """A ranked model as the widget shows it: name, URL, status, pin, plan and reasons with sources."""
+def match_data(match: Match | None, rec: Recommendation, criteria: dict, page: str = GUIDE_PAGE) -> dict | None:
+    """A ranked model as the widget shows it: name, URL, status on the plan's platform, pin,
+    plan and reasons with sources (a preferred criterion without a value says so)."""
     if match is None:
         return None
     reasons = [{"text": check_text(c), **_source(page, c.fact)} for c in match.checks]
-    reasons += [{"text": reason_text(r), **_source(page, r.fact)} for r in match.reasons]
+    reasons += [{"text": text, **_source(page, fact)} for text, fact in preference_reasons(match, rec.preferences, criteria)]
     return {"name": match.model.name, "href": url_href(page, model_page(match.model.id)),
-            "status": status_text(match.lifecycle), "plan": plan_line(match),
+            "status": plan_status(match) if match.lifecycle.available else status_text(match.lifecycle),
+            "plan": plan_line(match),
             "pin": f"{match.pin.reason} — {match.pin_source.title}, {match.pin.as_of}" if match.pin else None,
             "reasons": reasons}
 
@@ -98,14 +102,16 @@ def no_match_text(rec: Recommendation) -> str | None:
         return None
     text = "No available model meets every requirement."
     if rec.relax is not None:
-        text += f" Without “{describe(rec.relax.requirement)}”: {rec.relax.best.model.name}."
+        best = rec.relax.best
+        text += f" Without “{describe(rec.relax.requirement)}”: {best.model.name} ({plan_line(best)})."
     return text
 
 
-def outcome_data(rec: Recommendation) -> dict:
+def outcome_data(rec: Recommendation, criteria: dict) -> dict:
     """Everything the widget prints for a finished path; the browser test's reference."""
-    return {"recommended": match_data(rec.recommended), "runner_up": match_data(rec.runner_up),
-            "retired": [match_data(m) for m in rec.retired_above], "no_match": no_match_text(rec)}
+    return {"recommended": match_data(rec.recommended, rec, criteria),
+            "runner_up": match_data(rec.runner_up, rec, criteria),
+            "retired": [match_data(m, rec, criteria) for m in rec.retired_above], "no_match": no_match_text(rec)}
 
 
 def path_key(pairs: list[tuple[str, str]]) -> str:
@@ -209,8 +215,12 @@ def _model_rows(view: AsOf, requirements: dict[str, s.Requirement], places: dict
                           for place, fact in [models[mid]]}
                     for cid, by_variant in places.items()}
         rows.append({"id": mid, "name": state.model.name, "href": url_href(GUIDE_PAGE, model_page(mid)),
-                     "status": status_text(state.lifecycle), "available": state.lifecycle.available,
-                     "checks": checks, "criteria": criteria})
+                     "status": fmt.STATUS_LABELS.get(state.lifecycle.status, "lifecycle not documented"),
+                     "retiredStatus": status_text(state.lifecycle), "available": state.lifecycle.available,
+                     "deprecated": state.lifecycle.status == "deprecated", "checks": checks, "criteria": criteria,
+                     "platforms": {p.platform.name: [platform_rank(state, p.platform.id),
+                                                     platform_status_text(p.status, p.fact.disputed)]
+                                   for p in state.lifecycle.platforms}})
     return rows
 
 

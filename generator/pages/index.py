@@ -141,7 +141,7 @@ class HomeContext:
     guide_href: str | None = None
     shutdowns: tuple[tuple[Link, str, str], ...] = ()
     """(model, platform, date) for each scheduled shutdown after the view's date, soonest first."""
-    calculator_choices: dict | None = None
+    today: str = ""
 
 
 def home_context(view: AsOf, results: tuple, has_guide: bool = False) -> HomeContext:
@@ -156,7 +156,7 @@ def home_context(view: AsOf, results: tuple, has_guide: bool = False) -> HomeCon
         n_sources=len(catalog.sources), n_disputed=len(disputed_facts(catalog)),
         models_href=href(page, MODELS_PAGE), sources_href=href(page, SOURCES_PAGE),
         disputed_href=href(page, DISPUTED_PAGE), guide_href=href(page, "guide/index.md") if has_guide else None,
-        shutdowns=_shutdowns(view, page),
+        shutdowns=_shutdowns(view, page), today=view.today.isoformat(),
     )
 
 

@@ -13,7 +13,7 @@ from .labelled import labelled_facts
 from .prices import PRICE_HISTORY_PAGE, HistoryRow, OfferLine, PriceGrid, model_prices
 from .samples import SampleView
 from .views import (
-    SOURCES_PAGE, FactView, Link, banner, fact_view, href, missing_view, model_page, pair_link, status_text,
+    DISPUTED_PAGE, SOURCES_PAGE, FactView, Link, banner, fact_view, href, missing_view, model_page, pair_link, status_text,
     use_case_page,
 )
 
@@ -40,6 +40,7 @@ class ModelContext:
     glance: Glance | None = None
     available: bool = True
     status: str = ""
+    disputed_href: str = ""
     samples: tuple[SampleView, ...] = ()
     """Sample clips of this model (filled in by :func:`generator.pages.plan.plan_pages`)."""
 
@@ -116,4 +117,5 @@ def model_context(view: AsOf, model_id: str) -> ModelContext:
         price_history_href=href(page, PRICE_HISTORY_PAGE),
         comparisons=tuple(pair_link(page, catalog, a, b) for a, b in catalog.comparisons if model.id in (a, b)),
         glance=glance(view, model_id), available=summary.available, status=status_text(summary),
+        disputed_href=href(page, DISPUTED_PAGE, model_id),
     )

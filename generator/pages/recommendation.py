@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..answers.recommend import Match, Recommendation
-from ..answers.standing import Check
+from ..answers.standing import Check, resolution_label
 from ..facts import schema as s
 from ..facts.catalog import ResolvedFact
 from . import format as fmt
@@ -15,7 +15,7 @@ from .format import cents
 
 REQUIREMENT_WORDS: dict[str, Callable[[Any], str]] = {
     "audio_in": lambda modes: "Audio: " + " or ".join(fmt.AUDIO_LABELS[a] for a in modes),
-    "min_resolution_height": lambda height: f"Resolution of at least {height}p",
+    "min_resolution_height": lambda height: f"Resolution of at least {resolution_label(height)}",
     "aspect_ratio": lambda ratio: f"Aspect ratio {ratio}",
     "input": lambda kind: f"Input: {fmt.INPUT_LABELS[kind]}",
     "finished_seconds": lambda n: f"A {n}-second video",
@@ -67,8 +67,33 @@ def reason_text(reason: Any) -> str:
             f"{fmt.value(reason.criterion.field or 'rating', reason.fact.value)}{caveats(reason.fact)}")
 
 
+def plan_status(m: Match) -> str:
+    """``Preview on Gemini API (Google AI Studio)``: the lifecycle on the plan's platform, else
+    the model's (``Generally available``, ``lifecycle not documented``)."""
+    if m.plan is not None:
+        platform = m.plan.offer.platform
+        found = next((p for p in m.lifecycle.platforms if p.platform.id == platform.id), None)
+        if found is not None:
+            return f"{platform_status_text(found.status, found.fact.disputed)} on {platform.name}"
+    return fmt.STATUS_LABELS.get(m.lifecycle.status, "lifecycle not documented")
+
+
+def platform_status_text(status: str, disputed: bool) -> str:
+    """``Preview (sources disagree)``: one platform's lifecycle word."""
+    return fmt.STATUS_LABELS[status] + (" (sources disagree)" if disputed else "")
+
+
+def preference_reasons(m: Match, preferences: dict[str, int], criteria: dict) -> list[tuple[str, Any]]:
+    """(text, fact or None) per preferred criterion, in order; ``not documented`` when the
+    model has no value for it."""
+    by_id = {r.criterion.id: r for r in m.reasons}
+    return [(reason_text(by_id[cid]), by_id[cid].fact) if cid in by_id
+            else (f"{criteria[cid].name} (weight {weight}): {fmt.NOT_DOCUMENTED}", None)
+            for cid, weight in preferences.items()]
+
+
 def _match_lines(label: str, m: Match) -> list[str]:
-    status = fmt.STATUS_LABELS.get(m.lifecycle.status, "lifecycle not documented")
+    status = plan_status(m)
     lines = [f"{label}: {m.model.name} ({status})"]
     if m.pin is not None:
         lines.append(f"  - Editorial pick: {m.pin.reason} ({m.pin_source.title}, {m.pin.as_of.isoformat()})")

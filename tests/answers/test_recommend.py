@@ -99,8 +99,8 @@ def test_unknown_facts_do_not_meet_a_requirement(real_view):
 def test_a_retired_best_match_is_named_with_the_available_alternative(real_view):
     guide = _guide([{"finished_seconds": 20}, {"continuous": True}], prefer={"clip-length": 1})
     rec = recommend(real_view, guide, {"q": "go"})
-    # Sora 2 and Sora 2 Pro make the longest single clips (20 s) but are retired.
-    assert [m.model.id for m in rec.retired_above] == ["sora-2", "sora-2-pro"]
+    # Sora 2 and Sora 2 Pro make the longest single clips (20 s) but are retired: the first is named.
+    assert [m.model.id for m in rec.retired_above] == ["sora-2"]
     assert rec.recommended.lifecycle.available
     # Kling 3.0 makes 20 s only as shots cut together: not one continuous take.
     kling = next(m for m in rec.excluded if m.model.id == "kling-v3")
@@ -123,10 +123,10 @@ def test_no_match_names_the_requirement_whose_removal_helps_most(real_view):
     guide = _guide([{"finished_seconds": 30}, {"continuous": True}, {"max_usd_total": "1"}])
     rec = recommend(real_view, guide, {"q": "go"})
     assert rec.recommended is None
-    # Without the length (8 s: one generation), four models fit $1; without the budget, four
-    # too (two by extension, price not documented, two with no price); without continuity, one.
-    # Among equals the first on the path is named.
-    assert describe(rec.relax.requirement) == "A 30-second video"
+    # The length is the job itself and never offered up. Without the budget, four models
+    # qualify (two by extension, price not documented, two with no price); without
+    # continuity, one (Veo 3.1 Lite's 720p shots fit $1).
+    assert describe(rec.relax.requirement) == "At most $1.00 for the video"
     assert rec.relax.gained == 4 and rec.relax.best.lifecycle.available
 
 

@@ -8,7 +8,7 @@ import json
 from generator.answers.recommend import recommend
 from generator.facts.validate import load_dataset
 from generator.pages.guide import guide_data, paths_context
-from generator.pages.recommendation import describe
+from generator.pages.recommendation import describe, plan_line
 
 from ..conftest import ARTICLE, ROOT
 
@@ -51,7 +51,8 @@ def test_real_guide_outcomes_match_the_recommender(real_view):
         "Yes, native audio", "Up to $10")]
     assert outcome.no_match.startswith("No available model meets every requirement. Without “")
     assert outcome.no_match == (f"No available model meets every requirement. Without “{describe(rec.relax.requirement)}”:"
-                                f" {rec.relax.best.model.name}.")
+                                f" {rec.relax.best.model.name} ({plan_line(rec.relax.best)}).")
+    assert rec.relax.requirement.finished_seconds is None  # never "make a shorter video"
 
 
 def test_the_issues_example_job(real_view):

@@ -25,7 +25,7 @@
   function answersFromUrl(data) {
     var params = new URLSearchParams(window.location.search);
     var path = [], q = data.start;
-    while (q && params.has(q)) {
+    while (q && params.has(q) && params.getAll(q).length === 1) {  // asked twice: asked again
       var chosen = data.questions[q].answers.filter(function (a) { return a.id === params.get(q); })[0];
       if (!chosen) break;
       path.push([q, chosen]);
@@ -60,9 +60,13 @@
     return {job: job, continuous: continuous, variant: (audio ? "1" : "0") + "|" + (height || "")};
   }
 
-  function planKey(a, b) {  // generator/answers/standing.py plan_key()
-    if (a.total !== b.total) return a.total < b.total ? -1 : 1;
-    return a.caveats.length - b.caveats.length || byText(a.offer.platform, b.offer.platform) || byText(a.kind, b.kind);
+  function planKey(model) {  // generator/answers/standing.py plan_key()
+    function rank(p) { return p.offer.platform in model.platforms ? model.platforms[p.offer.platform][0] : 1; }
+    return function (a, b) {
+      if (a.total !== b.total) return a.total < b.total ? -1 : 1;
+      return a.caveats.length - b.caveats.length || rank(a) - rank(b) || byText(a.offer.platform, b.offer.platform) ||
+        byText(a.kind, b.kind);
+    };
   }
 
   // The model's plan for the job, or null (generator/answers/standing.py plan_for()).
@@ -73,7 +77,7 @@
     var within = got.priced.filter(function (p) {
       p.total = p.perTake;
       return !(wanted.continuous && p.kind === "shots") && P.within(p.total, budget);
-    }).sort(planKey);
+    }).sort(planKey(data.models[index]));
     if (within.length) return within[0];
     if (wanted.continuous && budget === undefined && got.unpriced.length) {
       return got.unpriced.slice().sort(function (a, b) {
@@ -94,21 +98,31 @@
       prefs.forEach(function (pw) {
         var byVariant = m.criteria[pw[0]];
         var entry = byVariant && (wanted.variant in byVariant ? byVariant[wanted.variant] : byVariant[""]);
-        if (!entry) return;
+        if (!entry) {
+          reasons.push({text: data.criteria[pw[0]] + " (weight " + pw[1] + "): not documented", source: null});
+          return;
+        }
         score += pw[1] * (1.0 - entry[0]);
         reasons.push({text: data.criteria[pw[0]] + " (weight " + pw[1] + "): " + entry[1], source: entry[2]});
       });
       var plan = planFor(data, index, wanted);
-      var priceReason = data.planner.models[index].checks.price[
-        data.planner.choices.input.indexOf(wanted.job.input)];
-      var unpricedOk = m.available && priceReason !== null && wanted.job.budget === undefined;
+      var planner = data.planner.models[index];
+      var priceReason = planner.checks.price[data.planner.choices.input.indexOf(wanted.job.input)];
+      // standing.py qualifies_unplanned(): no budget, and no price documented, or no longer
+      // available but passing every other check.
+      var unplannedOk = wanted.job.budget === undefined && (m.available ? priceReason !== null
+        : P.checkReason(data.planner, planner, wanted.job, ["price"]) === null);
       var pin = pins.filter(function (p) { return p[0] === index; })[0];
       return {model: m, index: index, score: score, reasons: reasons, plan: plan, pin: pin || null,
               pinOrder: pin ? pins.indexOf(pin) : pins.length, priceReason: priceReason,
-              meets: checks.every(function (c) { return c[0]; }) && (plan !== null || unpricedOk || !m.available)};
+              meets: checks.every(function (c) { return c[0]; }) && (plan !== null || unplannedOk)};
     });
-    out.sort(function (a, b) {
-      return a.pinOrder - b.pinOrder || round9(b.score) - round9(a.score) || byText(a.model.name, b.model.name);
+    function cost(m) { return m.plan && m.plan.perTake !== null ? m.plan.total : null; }
+    out.sort(function (a, b) {  // recommend.py _matches(): pins, score, not deprecated, cheaper plan, name
+      var ca = cost(a), cb = cost(b);
+      return a.pinOrder - b.pinOrder || round9(b.score) - round9(a.score) ||
+        (a.model.deprecated ? 1 : 0) - (b.model.deprecated ? 1 : 0) ||
+        (ca === cb ? 0 : ca === null ? 1 : cb === null ? -1 : ca < cb ? -1 : 1) || byText(a.model.name, b.model.name);
     });
     return out;
   }
@@ -128,10 +142,12 @@
     var meeting = all.filter(function (m) { return m.meets; });
     var ranked = meeting.filter(function (m) { return m.model.available; });
     var cut = ranked.length ? meeting.indexOf(ranked[0]) : meeting.length;
-    var result = {ranked: ranked, retired: meeting.slice(0, cut).filter(function (m) { return !m.model.available; }),
+    var result = {ranked: ranked,
+                  retired: meeting.slice(0, cut).filter(function (m) { return !m.model.available; }).slice(0, 1),
                   relax: null};
     if (!ranked.length) {
       keys.forEach(function (key, i) {
+        if (data.requirements[key].kind === "finished_seconds") return;  // the video's length is the job itself
         var rest = keys.slice(0, i).concat(keys.slice(i + 1));
         var found = matches(data, rest, prefs, pins).filter(function (m) { return m.meets && m.model.available; });
         if (found.length && (!result.relax || found.length > result.relax.gained)) {
@@ -162,7 +178,10 @@
     var heading = el("p");
     heading.appendChild(el("strong", {}, label + ": "));
     heading.appendChild(el("a", {href: m.model.href}, m.model.name));
-    heading.appendChild(document.createTextNode(" (" + m.model.status + ")"));
+    var status = !m.model.available ? m.model.retiredStatus
+      : m.plan && m.plan.offer.platform in m.model.platforms
+        ? m.model.platforms[m.plan.offer.platform][1] + " on " + m.plan.offer.platform : m.model.status;
+    heading.appendChild(document.createTextNode(" (" + status + ")"));
     box.appendChild(heading);
     box.appendChild(el("p", {"class": "vg-guide__plan"}, planLine(m)));
     var list = el("ul", {"class": "vg-guide__reasons"});
@@ -188,11 +207,14 @@
     if (out.ranked[1]) result.appendChild(modelBlock(data, "Runner-up", out.ranked[1]));
     out.retired.forEach(function (m) {
       result.appendChild(el("p", {"class": "vg-guide__retired"},
-        "The best match, " + m.model.name + ", is no longer available: " + m.model.status + "."));
+        m.model.name + " would rank first but is no longer available: " + m.model.retiredStatus + "."));
     });
     if (!out.ranked.length) {
       var text = "No available model meets every requirement.";
-      if (out.relax) text += " Without “" + data.requirements[out.relax.key].words + "”: " + out.relax.best.model.name + ".";
+      if (out.relax) {
+        text += " Without “" + data.requirements[out.relax.key].words + "”: " + out.relax.best.model.name + " (" +
+          planLine(out.relax.best) + ").";
+      }
       result.appendChild(el("p", {"class": "vg-guide__none"}, text));
     }
   }

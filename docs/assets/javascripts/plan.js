@@ -100,14 +100,23 @@ window.vgPlan = (function () {
     return a.offer.tier < b.offer.tier;
   }
 
-  // {reason} or {priced, unpriced}: generator/answers/plans.py model_plans().
-  function modelPlans(data, model, job) {
+  // The reason the model fails the first of data.checks (generator/answers/jobs.py CHECKS) not
+  // in `skip`, or null.
+  function checkReason(data, model, job, skip) {
     var c = data.choices;
     for (var i = 0; i < data.checks.length; i++) {
       var name = data.checks[i], got = model.checks[name], field = data.checkChoices[name];
+      if (skip && skip.indexOf(name) >= 0) continue;
       var reason = Array.isArray(got) ? got[c[field].indexOf(job[field])] : got;
-      if (reason !== null) return {reason: reason};
+      if (reason !== null) return reason;
     }
+    return null;
+  }
+
+  // {reason} or {priced, unpriced}: generator/answers/plans.py model_plans().
+  function modelPlans(data, model, job) {
+    var c = data.choices, failed = checkReason(data, model, job);
+    if (failed !== null) return {reason: failed};
     var at = (c.resolution.indexOf(job.resolution) * c.sound.length + c.sound.indexOf(job.sound)) * c.input.length +
       c.input.indexOf(job.input);
     var outcome = data.outcomes[model.outcomes[at]];
@@ -190,6 +199,6 @@ window.vgPlan = (function () {
     return {priced: priced, unpriced: unpriced, excluded: excluded};
   }
 
-  return {dollars: dollars, cover: cover, within: within, modelPlans: modelPlans, plansFor: plansFor, shapeText: shapeText,
+  return {dollars: dollars, cover: cover, within: within, checkReason: checkReason, modelPlans: modelPlans, plansFor: plansFor, shapeText: shapeText,
           sumText: sumText};
 })();
