@@ -324,6 +324,22 @@ def test_the_model_page_opens_with_its_summary_card_and_price(page, server):
     assert "Preview" in page.locator(".admonition.warning").first.inner_text()
 
 
+def test_a_provenance_marker_opens_by_click_and_by_keyboard(page, server):
+    page.goto(server + "models/veo-3-1/")
+    marker = page.locator("table a.footnote-ref").first
+    target = marker.get_attribute("href").split("#")[1]
+    marker.click()
+    page.wait_for_function(f"location.hash === '#{target}'")
+    assert page.locator(f"[id='{target}']").is_visible()
+    assert "checked 20" in page.locator(f"[id='{target}']").inner_text()
+    page.goto(server + "models/veo-3-1/")
+    second = page.locator("table a.footnote-ref").nth(1)
+    second.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.hash === '#{second.get_attribute('href').split('#')[1]}'")
+    assert page.locator(".vg-stale-notice").is_visible()
+
+
 # --- the cost calculator -----------------------------------------------------------------
 
 

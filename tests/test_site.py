@@ -40,15 +40,19 @@ def _row(soup: BeautifulSoup, first_cell: str):
 
 
 def test_veo_3_1_clip_limit_from_google_beside_the_articles_60_seconds(site):
-    cells = _row(_page(site, "models/veo-3-1"), "Longest single generation")
+    page = _page(site, "models/veo-3-1")
+    cells = _row(page, "Longest single generation")
+    assert len(cells) == 2  # no Source or Checked column: provenance is in the footnote
     value = cells[1].get_text(" ", strip=True)
-    assert value.startswith("8 s")
-    assert "⚠ Disputed" in value
-    assert "60 s ( Comparison article (Veo 3.1 vs Sora 2 Pro) , 2026-11-29)" in value
-    assert cells[1].find("a", string="Disputed")["href"] == "../../facts/disputed/#veo-3-1"
-    assert "Agrees: 8 s ( Generate videos with Veo 3.1 in the Gemini API (video.md.txt) , 2026-04-29)" in value
-    assert cells[2].get_text(" ", strip=True) == "Veo 3.1 model page on Vertex AI (preview version) Vendor documentation"
-    assert cells[3].get_text(strip=True) == "2026-11-29"
+    assert value.startswith("8 s ⚠ disputed")
+    assert cells[1].find("a", string="disputed")["href"] == "../../facts/disputed/#veo-3-1"
+    marker = cells[1].select_one("a.footnote-ref")
+    note = page.find(id=marker["href"].split("#")[1]).get_text(" ", strip=True)
+    assert note.startswith("Veo 3.1 model page on Vertex AI (preview version) (vendor documentation), checked 2026-11-29")
+    assert "other claim: 60 s ( Comparison article (Veo 3.1 vs Sora 2 Pro) , 2026-11-29)" in note
+    assert "Agrees: 8 s ( Generate videos with Veo 3.1 in the Gemini API (video.md.txt) , 2026-04-29)" in note
+    assert page.find(class_="vg-stale-notice").get_text(" ", strip=True).endswith(
+        "days ago; their source markers say stale .")
 
 
 def test_sora_2_pro_is_marked_retired_with_its_shutdown_date(site):

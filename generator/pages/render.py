@@ -25,6 +25,7 @@ from typing import Iterable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .provenance import Notes
 from ..answers.asof import Freshness
 from .plan import Page
 
@@ -93,7 +94,8 @@ def render_pages(pages: Iterable[Page], fresh: Freshness | None = None) -> dict[
     env = environment(fresh)
     out: dict[str, str] = {}
     for page in pages:
-        body = env.get_template(page.template).render(c=page.context)
+        notes = Notes(fresh)
+        body = notes.finish(env.get_template(page.template).render(c=page.context, cite=notes.cite))
         front = f"---\ntitle: {front_matter_title(page.title)}\n---\n"  # JSON is valid YAML
         out[page.path] = f"{front}{GENERATED_MARKER}\n\n{body.strip()}\n"
     return out

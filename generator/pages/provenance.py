@@ -1,0 +1,85 @@
+"""Provenance on demand: each shown value carries a footnote marker; the sources of a page are
+listed once, at its end.
+
+A page's :class:`Notes` numbers each distinct (source, checked date, note, other claims) once.
+Templates call ``cite(fact)`` after a value; it returns a Markdown footnote reference
+(Python-Markdown's ``footnotes`` extension; Material shows it as a tooltip on hover, focus
+and tap, and prints it as a footnote). A stale fact's marker is labelled ``stale-N``, which the
+stylesheet colours, and :meth:`Notes.finish` says once at the top how many facts on the page
+are stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..answers.asof import Freshness
+from .views import FactView
+
+STALE_LABEL = "stale-"
+NOTE_LABEL = "src-"
+
+
+def _escape(text: str) -> str:
+    """Footnote text is Markdown: keep brackets, stars and underscores literal."""
+    for ch in "\\[]*_`<>":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+@dataclass
+class Notes:
+    """The footnotes of one page; ``fresh`` decides which checked dates are stale."""
+
+    fresh: Freshness | None
+    numbers: dict[str, str] = field(default_factory=dict)
+    """Footnote text → its label, in order of first use."""
+    stale_facts: int = 0
+
+    def cite(self, fact: FactView | None) -> str:
+        """``[^src-3]`` after a value (``[^stale-3]`` when it was checked too long ago); empty
+        for a fact no source states."""
+        if fact is None or fact.source is None:
+            return ""
+        stale = self._stale(fact.as_of)
+        text = self._text(fact, stale)
+        label = self.numbers.get(text)
+        if label is None:
+            label = f"{STALE_LABEL if stale else NOTE_LABEL}{len(self.numbers) + 1}"
+            self.numbers[text] = label
+        self.stale_facts += stale
+        return f"[^{label}]"
+
+    def _stale(self, as_of: str) -> bool:
+        try:
+            return self.fresh is not None and self.fresh.is_stale(dt.date.fromisoformat(as_of))
+        except ValueError:
+            return False
+
+    def _text(self, fact: FactView, stale: bool) -> str:
+        parts = [f"[{_escape(fact.source.text)}]({fact.source.href}) ({fact.source_kind.lower()}), checked {fact.as_of}"
+                 + (f", more than {self.fresh.stale_after_days} days before {self.fresh.today.isoformat()}: stale"
+                    if stale else "")]
+        if fact.note:
+            parts.append(_escape(fact.note))
+        others = [f"{'agrees' if o.agrees else 'other claim'}: {_escape(o.value)} "
+                  f"([{_escape(o.source.text)}]({o.source.href}), {o.as_of})" for o in fact.others]
+        if others:
+            joined = "; ".join(others)
+            parts.append(joined[:1].upper() + joined[1:])
+        return ". ".join(p.rstrip(".") for p in parts) + "."
+
+    def finish(self, body: str) -> str:
+        """``body`` with the footnote definitions at its end and, when facts are stale, one
+        notice under the page's title."""
+        if not self.numbers:
+            return body
+        if self.stale_facts and self.fresh is not None:
+            notice = (f'\n<p class="vg-stale-notice">{self.stale_facts} fact{"s" * (self.stale_facts != 1)} on this '
+                      f'page {"were" if self.stale_facts != 1 else "was"} last checked more than '
+                      f'{self.fresh.stale_after_days} days ago; their source markers say <em>stale</em>.</p>\n')
+            head, sep, rest = body.partition("\n")
+            body = head + sep + notice + rest if head.startswith("# ") else notice + body
+        definitions = "\n".join(f"[^{label}]: {text}" for text, label in self.numbers.items())
+        return f"{body.rstrip()}\n\n{definitions}\n"
