@@ -324,6 +324,17 @@ def test_the_model_page_opens_with_its_summary_card_and_price(page, server):
     assert "Preview" in page.locator(".admonition.warning").first.inner_text()
 
 
+def test_the_veo_3_1_page_prints_on_three_a4_pages_at_most(page, server):
+    import re
+
+    page.goto(server + "models/veo-3-1/")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 3
+    assert page.locator(".md-sidebar").first.is_hidden()  # no navigation on paper
+
+
 def test_a_provenance_marker_opens_by_click_and_by_keyboard(page, server):
     page.goto(server + "models/veo-3-1/")
     marker = page.locator("table a.footnote-ref").first
@@ -462,10 +473,12 @@ def test_back_from_the_calculator_keeps_the_guides_answers(page, server):
     field = page.get_by_label("Finished length, seconds").element_handle()
     field.fill("12")
     page.go_back()
-    page.wait_for_function("location.pathname.endsWith('/guide/')", timeout=60_000)
+    page.wait_for_function("location.pathname.endsWith('/guide/')", timeout=20_000)
+    before = page.evaluate("location.href")
     field.dispatch_event("change")  # the event a blurred field fires late, after the page was swapped
-    assert page.evaluate("window.__noReload === true")  # instant navigation both ways, as readers have it
+    assert page.evaluate("location.href") == before  # the swapped-out calculator writes nothing
     assert page.evaluate("location.search") == "?pace=final&subject=human"
+    assert page.evaluate("window.__noReload === true")  # instant navigation both ways, as readers have it
 
 
 def test_cost_chart_is_an_image_that_loads(page, server):

@@ -59,8 +59,7 @@ class Notes:
 
     def _text(self, fact: FactView, stale: bool) -> str:
         parts = [f"[{_escape(fact.source.text)}]({fact.source.href}) ({fact.source_kind.lower()}), checked {fact.as_of}"
-                 + (f", more than {self.fresh.stale_after_days} days before {self.fresh.today.isoformat()}: stale"
-                    if stale else "")]
+                 + (f" (stale: over {self.fresh.stale_after_days} days)" if stale else "")]
         if fact.note:
             parts.append(_escape(fact.note))
         others = [f"{'agrees' if o.agrees else 'other claim'}: {_escape(o.value)} "

@@ -38,7 +38,7 @@ def test_stale_facts_are_marked_and_counted_once_at_the_top():
     body = notes.finish("# Title\n\nText\n")
     assert body.startswith("# Title\n\n<p class=\"vg-stale-notice\">2 facts on this page were last checked more than"
                            " 90 days ago")
-    assert "checked 2026-04-29, more than 90 days before 2026-12-02: stale. Other claim: Silent ([Article]" in body
+    assert "checked 2026-04-29 (stale: over 90 days). Other claim: Silent ([Article]" in body
 
 
 def test_a_fact_without_a_source_has_no_marker():
