@@ -240,11 +240,15 @@ def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
     assert page.locator(f"[id='{target.split('#')[1]}']").count() == 1
 
 
-def test_an_answer_is_changed_from_the_list_of_answers(page, server):
-    page.goto(server + "guide/?pace=final&subject=human&format=vertical")
+def test_an_answer_is_changed_from_the_list_of_answers_and_later_ones_are_kept(page, server):
+    page.goto(server + "guide/?pace=final&subject=human&format=vertical&resolution=full-hd")
     page.get_by_role("link", name="Change: What matters most in this video?").click()
     assert page.locator("#vg-guide-question").inner_text() == "What matters most in this video?"
-    assert page.evaluate("location.search") == "?pace=final"
+    assert page.evaluate("location.search") == "?pace=final&format=vertical&resolution=full-hd"
+    assert page.locator(".vg-guide__ignored").count() == 0
+    page.locator("[data-vg-answer='cinematic']").click()  # also goes on to the aspect ratio: kept
+    assert page.locator("#vg-guide-question").inner_text() == "Do you need sound made in the same generation as the picture?"
+    assert page.evaluate("location.search") == "?pace=final&subject=cinematic&format=vertical&resolution=full-hd"
 
 
 def test_the_guide_is_keyboard_operable(page, server):

@@ -31,15 +31,36 @@
       path.push([q, chosen]);
       q = chosen.next;
     }
-    var used = path.map(function (p) { return p[0]; }), ignored = [];
+    // Answers to questions further on, kept while the reader changes an earlier one ("change"):
+    // they apply again when the path reaches their question. Anything else is ignored, and said so.
+    var used = path.map(function (p) { return p[0]; }), ignored = [], later = [], unused = [];
+    var ahead = reachable(data, q);
     params.forEach(function (value, key) {
-      if (used.indexOf(key) < 0 || params.getAll(key).length > 1) ignored.push(key + "=" + value);
+      if (used.indexOf(key) >= 0 && params.getAll(key).length === 1) return;
+      var question = data.questions[key];
+      var valid = question && key !== q && params.getAll(key).length === 1 &&
+        question.answers.some(function (a) { return a.id === value; });
+      if (valid && ahead.indexOf(key) >= 0) later.push([key, value]);
+      else if (valid && !q) unused.push([key, value]);  // left over from a changed answer: dropped quietly
+      else ignored.push([key, value]);
     });
-    return {path: path, next: q, ignored: ignored};
+    return {path: path, next: q, later: later, unused: unused.length,
+            ignored: ignored.map(function (kv) { return kv[0] + "=" + kv[1]; })};
   }
 
-  function urlFor(path) {
-    var query = path.map(function (p) { return encodeURIComponent(p[0]) + "=" + encodeURIComponent(p[1].id); }).join("&");
+  function reachable(data, q) {  // question ids that may follow q
+    var out = [], todo = q ? [q] : [];
+    while (todo.length) {
+      data.questions[todo.pop()].answers.forEach(function (a) {
+        if (a.next && out.indexOf(a.next) < 0) { out.push(a.next); todo.push(a.next); }
+      });
+    }
+    return out;
+  }
+
+  function urlFor(path, later) {
+    var pairs = path.map(function (p) { return [p[0], p[1].id]; }).concat(later || []);
+    var query = pairs.map(function (kv) { return encodeURIComponent(kv[0]) + "=" + encodeURIComponent(kv[1]); }).join("&");
     return window.location.pathname + (query ? "?" + query : "");
   }
 
@@ -225,7 +246,8 @@
       item.appendChild(el("span", {"class": "vg-guide__asked"}, data.questions[p[0]].text + " "));
       item.appendChild(el("strong", {}, p[1].label));
       item.appendChild(document.createTextNode(" "));
-      item.appendChild(el("a", {href: urlFor(state.path.slice(0, i)), "data-vg-step": String(i),
+      var after = state.path.slice(i + 1).map(function (q) { return [q[0], q[1].id]; }).concat(state.later);
+      item.appendChild(el("a", {href: urlFor(state.path.slice(0, i), after), "data-vg-step": String(i),
                                 "aria-label": "Change: " + data.questions[p[0]].text}, "change"));
       list.appendChild(item);
     });
@@ -243,7 +265,7 @@
     question.answers.forEach(function (answer) {
       var button = el("button", {type: "button", "class": "md-button", "data-vg-answer": answer.id}, answer.label);
       button.addEventListener("click", function () {
-        history.pushState(null, "", urlFor(state.path.concat([[state.next, answer]])));
+        history.pushState(null, "", urlFor(state.path.concat([[state.next, answer]]), state.later));
         render(root, data, true);
       });
       group.appendChild(button);
@@ -254,6 +276,7 @@
 
   function render(root, data, focus) {
     var state = answersFromUrl(data);
+    if (state.unused) history.replaceState(history.state, "", urlFor(state.path));
     var progress = root.querySelector(".vg-guide__progress");
     var step = root.querySelector(".vg-guide__step");
     var result = root.querySelector(".vg-guide__result");
