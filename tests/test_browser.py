@@ -485,11 +485,15 @@ def test_back_from_the_calculator_keeps_the_guides_answers(page, server):
     assert page.evaluate("window.__noReload === true")  # instant navigation both ways, as readers have it
 
 
-def test_cost_chart_is_an_image_that_loads(page, server):
+@pytest.mark.parametrize("width", [390, 1366])
+def test_cost_chart_is_an_image_that_loads_and_fits_its_column(page, server, width):
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(server + "prices/calculator/")
     chart = page.locator("img[src$='cost-8s.svg']")
     assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
     assert "8-second clip" in chart.get_attribute("alt")
+    assert chart.evaluate("img => img.getBoundingClientRect().right <= "
+                          "document.querySelector('article').getBoundingClientRect().right + 1")
 
 
 # --- sample clips ------------------------------------------------------------------------

@@ -18,8 +18,9 @@ BAR_COLOUR = "#3f51b5"
 def cost_chart_svg(report: JobReport, title: str) -> str:
     """A horizontal bar chart of ``report.plans`` (cheapest at the top), as an SVG document.
 
-    Labels read ``Model — Platform (resolution, audio)``; each bar is labelled with its cost
-    in USD. With no quotes the chart says so instead of drawing bars.
+    Labels read ``Model — Platform (resolution, audio)``, above their bar so the chart stays
+    narrow (5 inches: it fits a phone's column without scrolling); each bar is labelled with
+    its cost in USD. With no plan the chart says so instead of drawing bars.
     """
     import matplotlib
 
@@ -31,16 +32,19 @@ def cost_chart_svg(report: JobReport, title: str) -> str:
     values = [float(q.total) for q in quotes]
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "videoguide",
                                 "font.family": "sans-serif", "font.size": 10}):
-        fig, ax = plt.subplots(figsize=(11, 0.42 * len(quotes) + 1.4))
+        fig, ax = plt.subplots(figsize=(5, 0.5 * len(quotes) + 1.3))
         if not quotes:
             ax.set_axis_off()
             ax.text(0, 0.5, "No model on this site can make this clip with a documented price.")
             values = [0.0]
-        bars = ax.barh(range(len(quotes)), values[:len(quotes)], color=BAR_COLOUR)
-        ax.set_yticks(range(len(quotes)), labels)
-        ax.bar_label(bars, labels=[cents(q.total) for q in quotes], padding=3)
+        bars = ax.barh(range(len(quotes)), values[:len(quotes)], height=0.45, color=BAR_COLOUR)
+        ax.set_yticks([])
+        for i, label in enumerate(labels):
+            ax.text(0, i + 0.3, label, fontsize=8.5, va="bottom")
+        ax.bar_label(bars, labels=[cents(q.total) for q in quotes], padding=3, fontsize=9)
+        ax.set_ylim(-0.6, len(quotes) - 0.1)
         ax.set_xlabel("USD for one 8-second clip")
-        fig.suptitle(title, x=0.01, ha="left")
+        fig.suptitle(title, x=0.01, ha="left", fontsize=9, wrap=True)
         ax.spines[["top", "right"]].set_visible(False)
         ax.set_xlim(0, max(values) * 1.18 or 1)
         if quotes:
