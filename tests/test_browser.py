@@ -468,7 +468,9 @@ def test_the_calculator_works_after_instant_navigation(page, server):
     assert len(_calculator_rows(page)) > 0
 
 
-def test_back_from_the_calculator_keeps_the_guides_answers(page, server):
+def _back_from_the_calculator(page, server) -> dict | None:  # noqa: ANN001
+    """Guide → calculator by instant navigation, type, Back, then a late change event on the
+    swapped-out field; what the guide's URL is then (None: Back did not arrive in time)."""
     page.goto(server + "guide/?pace=final&subject=human")
     page.evaluate("window.__noReload = true")
     page.evaluate("document.querySelector('a.md-nav__link[href$=\"prices/calculator/\"]').click()")  # folded in the nav
@@ -477,12 +479,31 @@ def test_back_from_the_calculator_keeps_the_guides_answers(page, server):
     field = page.get_by_label("Finished length, seconds").element_handle()
     field.fill("12")
     page.go_back()
-    page.wait_for_function("location.pathname.endsWith('/guide/')", timeout=20_000)
+    try:
+        page.wait_for_function("location.pathname.endsWith('/guide/')", timeout=15_000)
+    except Exception:  # noqa: BLE001 - Playwright's timeout; the caller tries again
+        return None
     before = page.evaluate("location.href")
     field.dispatch_event("change")  # the event a blurred field fires late, after the page was swapped
-    assert page.evaluate("location.href") == before  # the swapped-out calculator writes nothing
-    assert page.evaluate("location.search") == "?pace=final&subject=human"
-    assert page.evaluate("window.__noReload === true")  # instant navigation both ways, as readers have it
+    return {"unchanged": page.evaluate("location.href") == before, "search": page.evaluate("location.search"),
+            "instant": page.evaluate("window.__noReload === true")}
+
+
+def test_back_from_the_calculator_keeps_the_guides_answers(browser, server):
+    # Back through Material's instant navigation once in a while took longer than any
+    # reasonable wait on this shared 2-core machine; each attempt runs in a fresh context and
+    # every attempt that arrives must show the guide's own answers.
+    arrived = []
+    for _ in range(3):
+        context = browser.new_context()
+        try:
+            result = _back_from_the_calculator(context.new_page(), server)
+        finally:
+            context.close()
+        if result is not None:
+            arrived.append(result)
+            break
+    assert arrived == [{"unchanged": True, "search": "?pace=final&subject=human", "instant": True}]
 
 
 @pytest.mark.parametrize("width", [390, 1366])
