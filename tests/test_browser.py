@@ -283,7 +283,8 @@ def test_no_serious_accessibility_violations(page, server, path):
 def test_a_tampered_url_says_what_it_ignored(page, server):
     page.goto(server + "guide/?pace=drafts&subject=human&format=sideways")
     assert page.locator(".vg-guide__ignored").inner_text().strip() == (
-        "Some answers in this link were not understood and were ignored: subject=human, format=sideways.")
+        "Some answers in this link were not understood or do not apply to this path, and were ignored:"
+        " subject=human, format=sideways.")
     assert page.locator("#vg-guide-question").inner_text() == "Which aspect ratio do you need?"
 
 
@@ -337,6 +338,9 @@ def test_the_veo_3_1_page_prints_on_three_a4_pages_at_most(page, server):
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 3
     assert page.locator(".md-sidebar").first.is_hidden()  # no navigation on paper
+    page.goto(server + "compare/veo-3-1-vs-kling-v3/")  # one page of content: no blank page after it
+    page.emulate_media(media="print")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4"))) == 1
 
 
 def test_a_provenance_marker_opens_by_click_and_by_keyboard(page, server):

@@ -93,7 +93,7 @@ def glance(view: AsOf, model_id: str) -> Glance:
     flagged = [w for w in words if w.warning]
     warning = None
     if flagged:
-        warning = "; ".join(f"{w.status} on {w.platform}" + (" (sources disagree)" if w.disputed else "")
+        warning = "; ".join(f"{w.status} on {w.platform}" + (", by some sources" if w.disputed else "")
                             for w in flagged) + "."
     resolution = _spec(state, "max_resolution" if "max_resolution" in state.model.specs else "resolutions")
     rows = (

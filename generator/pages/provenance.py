@@ -72,13 +72,15 @@ class Notes:
     def finish(self, body: str) -> str:
         """``body`` with the footnote definitions at its end and, when facts are stale, one
         notice under the page's title."""
-        if not self.numbers:
-            return body
-        if self.stale_facts and self.fresh is not None:
-            notice = (f'\n<p class="vg-stale-notice">{self.stale_facts} fact{"s" * (self.stale_facts != 1)} on this '
-                      f'page {"were" if self.stale_facts != 1 else "was"} last checked more than '
-                      f'{self.fresh.stale_after_days} days ago; their source markers say <em>stale</em>.</p>\n')
+        badges = body.count('class="vg-stale"')  # prices and other dates shown with their own badge
+        stale = self.stale_facts + badges
+        if stale and self.fresh is not None:
+            notice = (f'\n<p class="vg-stale-notice">{stale} fact{"s" * (stale != 1)} and price{"s" * (stale != 1)} on '
+                      f'this page {"were" if stale != 1 else "was"} last checked more than '
+                      f'{self.fresh.stale_after_days} days ago; each is marked <em>stale</em>.</p>\n')
             head, sep, rest = body.partition("\n")
             body = head + sep + notice + rest if head.startswith("# ") else notice + body
+        if not self.numbers:
+            return body
         definitions = "\n".join(f"[^{label}]: {text}" for text, label in self.numbers.items())
         return f"{body.rstrip()}\n\n{definitions}\n"

@@ -36,7 +36,7 @@ def test_stale_facts_are_marked_and_counted_once_at_the_top():
     assert notes.cite(_fact("2026-04-29", others=(other,))) == "[^stale-1]"
     assert notes.cite(_fact("2026-04-29", others=(other,))) == "[^stale-1]"
     body = notes.finish("# Title\n\nText\n")
-    assert body.startswith("# Title\n\n<p class=\"vg-stale-notice\">2 facts on this page were last checked more than"
+    assert body.startswith("# Title\n\n<p class=\"vg-stale-notice\">2 facts and prices on this page were last checked more than"
                            " 90 days ago")
     assert "checked 2026-04-29 (stale: over 90 days). Other claim: Silent ([Article]" in body
 

@@ -284,7 +284,8 @@
     [progress, step, result, list].forEach(function (n) { n.textContent = ""; });
     if (state.ignored.length) {
       progress.appendChild(el("span", {"class": "vg-guide__ignored", role: "note"},
-        "Some answers in this link were not understood and were ignored: " + state.ignored.join(", ") + ". "));
+        "Some answers in this link were not understood or do not apply to this path, and were ignored: " +
+        state.ignored.join(", ") + ". "));
     }
     renderAnswers(data, state, list);
     list.hidden = !state.path.length;
@@ -309,7 +310,7 @@
     root.hidden = false;
     root.querySelector("[data-vg-back]").addEventListener("click", function () {
       var state = answersFromUrl(data);
-      history.pushState(null, "", urlFor(state.path.slice(0, -1)));
+      history.pushState(null, "", urlFor(state.path.slice(0, -1), state.later));
       render(root, data, true);
     });
     root.querySelector("[data-vg-restart]").addEventListener("click", function () {
