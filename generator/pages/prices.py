@@ -61,15 +61,20 @@ def _source(page: str, offer: OfferRecord) -> Link:
 
 @dataclass(frozen=True)
 class GridNote:
-    marker: str
     source: Link
     as_of: str
     notes: tuple[str, ...]
 
+    @property
+    def text(self) -> str:
+        """The notes as one footnote sentence: ``720p, batch: Quotes the page; 4K: …``."""
+        return "; ".join(n.rstrip(".") for n in self.notes)
+
 
 @dataclass(frozen=True)
 class PriceGrid:
-    """One platform's current prices: rows are resolutions, columns tier × audio (× mode)."""
+    """One platform's current prices: rows are resolutions, columns tier × audio (× mode); a
+    cell is its prices, each with the index of its note in ``notes`` (source, date, notes)."""
 
     platform: str
     status: str | None
@@ -89,16 +94,15 @@ def _grid(page: str, platform: str, offers: list[OfferRecord], status: str | Non
     groups: dict[tuple, list[OfferRecord]] = {}
     for o in offers:
         groups.setdefault((o.source.id, o.as_of), []).append(o)
-    marker = {id(o): (f" [{n}]" if len(groups) > 1 else "") for n, g in enumerate(groups.values(), 1) for o in g}
+    index = {id(o): n for n, g in enumerate(groups.values()) for o in g}
     rows = []
     for res in sorted({o.resolution for o in offers}, key=resolution_order):
         cells = []
         for key, _o in columns:
             hit = [o for o in offers if o.resolution == res and _column(o) == key]
-            cells.append(" / ".join(price_text(o) + marker[id(o)] for o in hit) or "—")
+            cells.append(tuple((price_text(o), index[id(o)]) for o in hit))
         rows.append((res or "Resolution not stated", tuple(cells)))
-    notes = tuple(GridNote(marker[id(g[0])].strip(), _source(page, g[0]), g[0].as_of.isoformat(), _notes(g))
-                  for g in groups.values())
+    notes = tuple(GridNote(_source(page, g[0]), g[0].as_of.isoformat(), _notes(g)) for g in groups.values())
     return PriceGrid(platform, status, labels, tuple(rows), notes)
 
 

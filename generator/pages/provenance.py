@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..answers.asof import Freshness
-from .views import FactView
+from .views import FactView, Link
 
 STALE_LABEL = "stale-"
 NOTE_LABEL = "src-"
@@ -43,7 +43,15 @@ class Notes:
         if fact is None or fact.source is None:
             return ""
         stale = self._stale(fact.as_of)
-        text = self._text(fact, stale)
+        return self._label(self._text(fact, stale), stale)
+
+    def cite_source(self, source: Link, kind: str, as_of: str, note: str | None) -> str:
+        """The same for a value that is not a fact of a model file, such as one price."""
+        view = FactView("", "", source, kind, as_of, note or None, False, (), "")
+        stale = self._stale(as_of)
+        return self._label(self._text(view, stale), stale)
+
+    def _label(self, text: str, stale: bool) -> str:
         label = self.numbers.get(text)
         if label is None:
             label = f"{STALE_LABEL if stale else NOTE_LABEL}{len(self.numbers) + 1}"
@@ -58,7 +66,8 @@ class Notes:
             return False
 
     def _text(self, fact: FactView, stale: bool) -> str:
-        parts = [f"[{_escape(fact.source.text)}]({fact.source.href}) ({fact.source_kind.lower()}), checked {fact.as_of}"
+        kind = f" ({fact.source_kind.lower()})" if fact.source_kind else ""
+        parts = [f"[{_escape(fact.source.text)}]({fact.source.href}){kind}, checked {fact.as_of}"
                  + (f" (stale: over {self.fresh.stale_after_days} days)" if stale else "")]
         if fact.note:
             parts.append(_escape(fact.note))

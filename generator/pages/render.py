@@ -95,7 +95,8 @@ def render_pages(pages: Iterable[Page], fresh: Freshness | None = None) -> dict[
     out: dict[str, str] = {}
     for page in pages:
         notes = Notes(fresh)
-        body = notes.finish(env.get_template(page.template).render(c=page.context, cite=notes.cite))
+        body = notes.finish(env.get_template(page.template).render(c=page.context, cite=notes.cite,
+                                                                                  cite_source=notes.cite_source))
         front = f"---\ntitle: {front_matter_title(page.title)}\n---\n"  # JSON is valid YAML
         out[page.path] = f"{front}{GENERATED_MARKER}\n\n{body.strip()}\n"
     return out

@@ -18,9 +18,9 @@ def test_model_page_price_grid_per_platform(pricing_view):
     grids = {g.platform: g for g in ctx.price_grids}
     assert list(grids) == ["Acme API", "Resell"]
     assert grids["Acme API"].columns == ("Standard, with audio",)
-    assert grids["Acme API"].rows == (("720p", ("$0.40 per second [1]",)), ("1080p", ("$0.60 per second [2]",)))
-    assert [(n.marker, n.as_of) for n in grids["Acme API"].notes] == [("[1]", "2026-11-20"), ("[2]", "2026-07-01")]
-    assert grids["Resell"].rows == (("720p", ("$0.35 per second (35 credits at $0.01 each)",)),)
+    assert grids["Acme API"].rows == (("720p", ((("$0.40 per second", 0),),)), ("1080p", ((("$0.60 per second", 1),),)))
+    assert [n.as_of for n in grids["Acme API"].notes] == ["2026-11-20", "2026-07-01"]
+    assert grids["Resell"].rows == (("720p", ((("$0.35 per second (35 credits at $0.01 each)", 0),),)),)
     assert [(o.what, o.price, o.includes) for o in ctx.other_prices] == [
         ("Acme App · standard · Pro · audio not stated", "$20.00 per month", "100 clips a month")]
 
