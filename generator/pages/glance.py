@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..answers.asof import AsOf
+from ..answers.costs import reduced
 from ..answers.plans import Job, job_report
 from . import format as fmt
 from .costs import plan_text, why_text
@@ -77,9 +78,25 @@ def _lengths(state) -> GlanceRow:  # noqa: ANN001
 
 
 def _where(view: AsOf, state) -> str:  # noqa: ANN001
+    """Each platform with its model id (retired ones marked), then platforms that sell it
+    under an id no source gives."""
     ids = [f"{view.catalog.platforms[p].name}: {i}" + (" (retired)" if state.lifecycle.retired_on(p) else "")
            for p, i in state.model.platform_ids.items()]
+    sold = dict.fromkeys(o.platform.name for o in state.buyable if o.platform.id not in state.model.platform_ids)
+    ids += [f"{name}: model id not documented" for name in sold]
     return "; ".join(ids) or fmt.NOT_DOCUMENTED
+
+
+def _ratios(state) -> GlanceRow:  # noqa: ANN001
+    """Aspect ratios in lowest terms; a ratio written in pixels (Runway's 1280:720) keeps them in brackets."""
+    fact = state.model.specs.get("aspect_ratios")
+    if fact is None:
+        return GlanceRow("Aspect ratios", fmt.NOT_DOCUMENTED)
+    shown = []
+    for r in fact.value:
+        w, h = reduced(r)
+        shown.append(r if f"{w}:{h}" == r else f"{w}:{h} ({r})")
+    return GlanceRow("Aspect ratios", ", ".join(shown), fact.disputed)
 
 
 def glance(view: AsOf, model_id: str) -> Glance:
@@ -101,7 +118,7 @@ def glance(view: AsOf, model_id: str) -> Glance:
         _lengths(state),
         GlanceRow("Resolution", resolution.value, resolution.disputed),
         *(GlanceRow(label, row.value, row.disputed) for label, row in (
-            ("Frame rates", _spec(state, "frame_rates_fps")), ("Aspect ratios", _spec(state, "aspect_ratios")),
+            ("Frame rates", _spec(state, "frame_rates_fps")), ("Aspect ratios", _ratios(state)),
             ("Sound", _spec(state, "audio", with_note=True)), ("Inputs", _spec(state, "inputs")))),
         GlanceRow("Where to call it", _where(view, state)),
     )

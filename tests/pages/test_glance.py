@@ -1,0 +1,25 @@
+"""The summary card a model page opens with (generator.pages.glance)."""
+
+from __future__ import annotations
+
+from generator.pages.glance import glance
+
+
+def _rows(view, model_id: str) -> dict[str, str]:  # noqa: ANN001
+    return {r.label: r.value for r in glance(view, model_id).rows}
+
+
+def test_the_card_answers_first(real_view):
+    rows = _rows(real_view, "veo-3-1")
+    assert rows["Price from"].startswith("$0.20 per second; an 8-second clip $1.60 (one 8 s generation, 720p")
+    assert rows["Length"] == "8 s in one generation; 148 s with extension"
+    assert "fal.ai: model id not documented" in rows["Where to call it"]  # sold there, id unknown
+    card = glance(real_view, "veo-3-1")
+    assert card.warning == "Preview on Gemini API (Google AI Studio), by some sources."
+
+
+def test_pixel_ratios_read_in_lowest_terms_and_retired_prices_are_history(real_view):
+    assert _rows(real_view, "runway-gen-4-5")["Aspect ratios"] == "16:9 (1280:720), 9:16 (720:1280)"
+    sora = _rows(real_view, "sora-2-pro")
+    assert sora["Price from"] == "Retired on 2026-09-24; its last prices are kept below as history"
+    assert sora["Where to call it"].startswith("OpenAI API (Videos API): sora-2-pro (retired)")
