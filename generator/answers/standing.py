@@ -51,7 +51,7 @@ RULES: dict[str, tuple[str, Callable[[Any, Any], bool]]] = {
 """Spec requirement kind → (the spec field it reads, the test of that value against the
 target). ``min_resolution_height`` reads ``resolutions`` (or ``max_resolution``)."""
 SPEC_KINDS = (*RULES, "min_resolution_height")
-JOB_KINDS = ("finished_seconds", "continuous", "max_usd_total")
+"""The kinds checked against a spec; the others (length, continuity, budget) shape the job."""
 
 
 def check(state: ModelState, requirement: s.Requirement) -> Check:

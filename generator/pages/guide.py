@@ -114,11 +114,6 @@ def outcome_data(rec: Recommendation, criteria: dict) -> dict:
             "retired": [match_data(m, rec, criteria) for m in rec.retired_above], "no_match": no_match_text(rec)}
 
 
-def path_key(pairs: list[tuple[str, str]]) -> str:
-    """``pace=final&subject=human``: the URL query of a path, in question order."""
-    return "&".join(f"{q}={a}" for q, a in pairs)
-
-
 def _link(page: str, match: Match | None) -> Link | None:
     return Link(match.model.name, href(page, model_page(match.model.id))) if match else None
 

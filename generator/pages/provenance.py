@@ -42,14 +42,13 @@ class Notes:
         for a fact no source states."""
         if fact is None or fact.source is None:
             return ""
-        stale = self._stale(fact.as_of)
-        return self._label(self._text(fact, stale), stale)
+        return self.cite_source(fact.source, fact.source_kind, fact.as_of, fact.note, fact.others)
 
-    def cite_source(self, source: Link, kind: str, as_of: str, note: str | None) -> str:
-        """The same for a value that is not a fact of a model file, such as one price."""
-        view = FactView("", "", source, kind, as_of, note or None, False, (), "")
+    def cite_source(self, source: Link, kind: str, as_of: str, note: str | None, others: tuple = ()) -> str:
+        """The same for a value that is not a fact of a model file, such as one price
+        (``kind`` empty: not said)."""
         stale = self._stale(as_of)
-        return self._label(self._text(view, stale), stale)
+        return self._label(self._text(source, kind, as_of, note or None, others, stale), stale)
 
     def _label(self, text: str, stale: bool) -> str:
         label = self.numbers.get(text)
@@ -65,14 +64,14 @@ class Notes:
         except ValueError:
             return False
 
-    def _text(self, fact: FactView, stale: bool) -> str:
-        kind = f" ({fact.source_kind.lower()})" if fact.source_kind else ""
-        parts = [f"[{_escape(fact.source.text)}]({fact.source.href}){kind}, checked {fact.as_of}"
+    def _text(self, source: Link, kind: str, as_of: str, note: str | None, others: tuple, stale: bool) -> str:
+        kind = f" ({kind.lower()})" if kind else ""
+        parts = [f"[{_escape(source.text)}]({source.href}){kind}, checked {as_of}"
                  + (f" (stale: over {self.fresh.stale_after_days} days)" if stale else "")]
-        if fact.note:
-            parts.append(_escape(fact.note))
+        if note:
+            parts.append(_escape(note))
         others = [f"{'agrees' if o.agrees else 'other claim'}: {_escape(o.value)} "
-                  f"([{_escape(o.source.text)}]({o.source.href}), {o.as_of})" for o in fact.others]
+                  f"([{_escape(o.source.text)}]({o.source.href}), {o.as_of})" for o in others]
         if others:
             joined = "; ".join(others)
             parts.append(joined[:1].upper() + joined[1:])
