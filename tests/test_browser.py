@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -330,8 +331,6 @@ def test_the_model_page_opens_with_its_summary_card_and_price(page, server):
 
 
 def test_the_veo_3_1_page_prints_on_three_a4_pages_at_most(page, server):
-    import re
-
     page.goto(server + "models/veo-3-1/")
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4")
@@ -357,6 +356,27 @@ def test_a_provenance_marker_opens_by_click_and_by_keyboard(page, server):
     page.keyboard.press("Enter")
     page.wait_for_function(f"location.hash === '#{second.get_attribute('href').split('#')[1]}'")
     assert page.locator(".vg-stale-notice").is_visible()
+
+
+def test_a_provenance_marker_is_named_and_its_tooltip_closes_on_escape(page, server):
+    from playwright.sync_api import expect
+
+    page.goto(server + "models/veo-3-1/")
+    stale = page.locator("table a.footnote-ref[href*='#fn:stale-']").first
+    assert re.fullmatch(r"Source \d+, checked too long ago", stale.get_attribute("aria-label"))
+    fresh = page.locator("table a.footnote-ref[href*='#fn:src-']").first
+    assert re.fullmatch(r"Source \d+", fresh.get_attribute("aria-label"))
+    fresh.focus()
+    expect(fresh).to_have_attribute("aria-controls", re.compile(r"\S"))  # set by Material as it shows the tooltip
+    tip = page.locator(f"[id='{fresh.get_attribute('aria-controls')}']")
+    expect(tip).to_be_visible()
+    assert "checked 20" in tip.inner_text()
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('footnote-ref')")  # focus stays
+    page.evaluate("document.activeElement.blur()")
+    fresh.focus()
+    expect(tip).to_be_visible()
 
 
 # --- the cost calculator -----------------------------------------------------------------

@@ -16,7 +16,7 @@ from ..answers.costs import reduced
 from ..answers.plans import Job, job_report
 from . import format as fmt
 from .costs import plan_text, why_text
-from .views import status_text
+from .views import UNVERIFIED_KINDS, status_text
 
 WARNING_STATUSES = ("preview", "deprecated", "retired")
 
@@ -32,10 +32,28 @@ class PlatformWord:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One value in a row, with its own markers: ``disputed`` links to the claims side by
+    side; ``unverified`` when no vendor documentation states it."""
+
+    text: str
+    disputed: bool = False
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
 class GlanceRow:
     label: str
-    value: str
-    disputed: bool = False
+    parts: tuple[Part, ...]
+
+    @property
+    def value(self) -> str:
+        """The row as plain text, parts joined by ``; ``."""
+        return "; ".join(p.text for p in self.parts)
+
+
+def _row(label: str, text: str) -> GlanceRow:
+    return GlanceRow(label, (Part(text),))
 
 
 @dataclass(frozen=True)
@@ -46,14 +64,19 @@ class Glance:
     rows: tuple[GlanceRow, ...]
 
 
-def _spec(state, name: str, with_note: bool = False) -> GlanceRow:  # noqa: ANN001 - a ModelState
+def _part(state, name: str, with_note: bool = False, suffix: str = "") -> Part | None:  # noqa: ANN001 - a ModelState
+    """The displayed value of spec ``name`` (None when no source states it)."""
     fact = state.model.specs.get(name)
     if fact is None:
-        return GlanceRow("", fmt.NOT_DOCUMENTED)
-    text = fmt.value(name, fact.value)
+        return None
+    text = fmt.value(name, fact.value) + suffix
     if with_note and fact.shown.note:
         text += f" ({fact.shown.note.rstrip('.')})"
-    return GlanceRow("", text, fact.disputed)
+    return Part(text, fact.disputed, all(c.source.kind in UNVERIFIED_KINDS for c in fact.claims))
+
+
+def _spec(label: str, state, name: str, with_note: bool = False) -> GlanceRow:  # noqa: ANN001
+    return GlanceRow(label, (_part(state, name, with_note) or Part(fmt.NOT_DOCUMENTED),))
 
 
 def _price_from(view: AsOf, model_id: str) -> str:
@@ -70,11 +93,9 @@ def _price_from(view: AsOf, model_id: str) -> str:
 
 
 def _lengths(state) -> GlanceRow:  # noqa: ANN001
-    single, total = _spec(state, "max_clip_seconds"), state.model.specs.get("max_total_seconds")
-    text = f"{single.value} in one generation" if single.value != fmt.NOT_DOCUMENTED else "one generation: not documented"
-    if total is not None:
-        text += f"; {fmt.value('max_total_seconds', total.value)} with extension"
-    return GlanceRow("Length", text, single.disputed or bool(total and total.disputed))
+    single = _part(state, "max_clip_seconds", suffix=" in one generation") or Part("one generation: not documented")
+    total = _part(state, "max_total_seconds", suffix=" with extension")
+    return GlanceRow("Length", (single, total) if total else (single,))
 
 
 def _where(view: AsOf, state) -> str:  # noqa: ANN001
@@ -89,14 +110,14 @@ def _where(view: AsOf, state) -> str:  # noqa: ANN001
 
 def _ratios(state) -> GlanceRow:  # noqa: ANN001
     """Aspect ratios in lowest terms; a ratio written in pixels (Runway's 1280:720) keeps them in brackets."""
-    fact = state.model.specs.get("aspect_ratios")
-    if fact is None:
-        return GlanceRow("Aspect ratios", fmt.NOT_DOCUMENTED)
+    part = _part(state, "aspect_ratios")
+    if part is None:
+        return _row("Aspect ratios", fmt.NOT_DOCUMENTED)
     shown = []
-    for r in fact.value:
+    for r in state.model.specs["aspect_ratios"].value:
         w, h = reduced(r)
         shown.append(r if f"{w}:{h}" == r else f"{w}:{h} ({r})")
-    return GlanceRow("Aspect ratios", ", ".join(shown), fact.disputed)
+    return GlanceRow("Aspect ratios", (Part(", ".join(shown), part.disputed, part.unverified),))
 
 
 def glance(view: AsOf, model_id: str) -> Glance:
@@ -112,14 +133,12 @@ def glance(view: AsOf, model_id: str) -> Glance:
     if flagged:
         warning = "; ".join(f"{w.status} on {w.platform}" + (", by some sources" if w.disputed else "")
                             for w in flagged) + "."
-    resolution = _spec(state, "max_resolution" if "max_resolution" in state.model.specs else "resolutions")
     rows = (
-        GlanceRow("Price from", _price_from(view, model_id)),
+        _row("Price from", _price_from(view, model_id)),
         _lengths(state),
-        GlanceRow("Resolution", resolution.value, resolution.disputed),
-        *(GlanceRow(label, row.value, row.disputed) for label, row in (
-            ("Frame rates", _spec(state, "frame_rates_fps")), ("Aspect ratios", _ratios(state)),
-            ("Sound", _spec(state, "audio", with_note=True)), ("Inputs", _spec(state, "inputs")))),
-        GlanceRow("Where to call it", _where(view, state)),
+        _spec("Resolution", state, "max_resolution" if "max_resolution" in state.model.specs else "resolutions"),
+        _spec("Frame rates", state, "frame_rates_fps"), _ratios(state),
+        _spec("Sound", state, "audio", with_note=True), _spec("Inputs", state, "inputs"),
+        _row("Where to call it", _where(view, state)),
     )
     return Glance(words, warning, rows)

@@ -71,7 +71,8 @@ class Notes:
         if note:
             parts.append(_escape(note))
         others = [f"{'agrees' if o.agrees else 'other claim'}: {_escape(o.value)} "
-                  f"([{_escape(o.source.text)}]({o.source.href}), {o.as_of})" for o in others]
+                  f"([{_escape(o.source.text)}]({o.source.href}), {o.as_of}"
+                  + (f": {_escape(o.note.rstrip('.'))}" if o.note and not o.agrees else "") + ")" for o in others]
         if others:
             joined = "; ".join(others)
             parts.append(joined[:1].upper() + joined[1:])

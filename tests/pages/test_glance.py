@@ -23,3 +23,14 @@ def test_pixel_ratios_read_in_lowest_terms_and_retired_prices_are_history(real_v
     sora = _rows(real_view, "sora-2-pro")
     assert sora["Price from"] == "Retired on 2026-09-24; its last prices are kept below as history"
     assert sora["Where to call it"].startswith("OpenAI API (Videos API): sora-2-pro (retired)")
+
+
+def test_each_value_in_a_row_carries_its_own_markers(real_view):
+    length = next(r for r in glance(real_view, "veo-3-1").rows if r.label == "Length")
+    single, extended = length.parts
+    assert (single.text, single.disputed) == ("8 s in one generation", True)  # the article's 60 s
+    assert (extended.text, extended.disputed) == ("148 s with extension", False)
+    omni = {r.label: r for r in glance(real_view, "gemini-omni-flash").rows}
+    single, extended = omni["Length"].parts
+    assert not single.unverified  # Runway's SDK documents 10 s
+    assert extended.text == "40 s with extension" and extended.unverified  # secondary sources only

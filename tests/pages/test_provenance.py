@@ -45,3 +45,15 @@ def test_a_fact_without_a_source_has_no_marker():
     notes = Notes(FRESH)
     assert notes.cite(None) == ""
     assert notes.finish("# T\n") == "# T\n"
+
+
+def test_another_claim_keeps_its_note():
+    notes = Notes(FRESH)
+    other = ClaimView("10 s", Link("Fact sheet", "../facts/sources.md#src-f"), "Secondary", "2026-11-29",
+                      "The preview [beta].", False)
+    agreeing = ClaimView("Native", Link("Blog", "../facts/sources.md#src-b"), "Secondary", "2026-11-30",
+                         "Said in passing.", True)
+    notes.cite(_fact(others=(other, agreeing)))
+    body = notes.finish("# T\n")
+    assert "Other claim: 10 s ([Fact sheet](../facts/sources.md#src-f), 2026-11-29: The preview \\[beta\\]); " \
+           "agrees: Native ([Blog](../facts/sources.md#src-b), 2026-11-30)." in body
