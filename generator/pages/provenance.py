@@ -3,8 +3,8 @@ listed once, at its end.
 
 A page's :class:`Notes` numbers each distinct (source, checked date, note, other claims) once.
 Templates call ``cite(fact)`` after a value; it returns a Markdown footnote reference
-(Python-Markdown's ``footnotes`` extension; Material shows it as a tooltip on hover, focus
-and tap, and prints it as a footnote). A stale fact's marker is labelled ``stale-N``, which the
+(Python-Markdown's ``footnotes`` extension; Material shows it as a tooltip on hover and focus;
+a tap goes to the footnote; it prints as a footnote). A stale fact's marker is labelled ``stale-N``, which the
 stylesheet colours, and :meth:`Notes.finish` says once at the top how many facts on the page
 are stale.
 """
