@@ -224,7 +224,7 @@ def model_quotes(state: ModelState, request: ClipRequest,
     best: dict[str, tuple[OfferRecord, tuple[Why, ...]]] = {}
     for offer in offers:
         fit = _offer_caveats(model, offer, request, billed)
-        if fit is None:
+        if fit is None or (offer.unit == "clip" and offer.clip_seconds != billed):
             continue
         held = best.get(offer.platform.id)
         if held is None or (offer.usd_per_second, TIER_ORDER.index(offer.tier)) < \
@@ -232,5 +232,5 @@ def model_quotes(state: ModelState, request: ClipRequest,
             best[offer.platform.id] = (offer, fit)
     if not best:
         raise Unavailable(why("no_price_for", resolution=request.resolution, audio=request.audio))
-    return [Quote(model, o, billed, o.usd_per_second * billed, o.usd_per_second * billed * request.generations,
+    return [Quote(model, o, billed, o.cost(billed), o.cost(billed) * request.generations,
                   caveats + fit) for o, fit in best.values()]

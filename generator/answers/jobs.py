@@ -156,6 +156,8 @@ def _option(model: ModelRecord, offer: OfferRecord, job: Job, lengths: tuple[int
         return None
     else:
         allowed = lengths
+    if offer.unit == "clip":  # the price buys clips of one length only
+        allowed = tuple(x for x in allowed if x == offer.clip_seconds)
     audio = audio_caveats(model, offer, job.audio)
     if audio is None or not allowed:
         return None

@@ -13,8 +13,8 @@ platform that can, cheapest first:
   fewest extension calls, at a resolution extension allows; priced only when an
   ``extension`` offer gives its price, else listed as possible with the price not documented.
 
-Cost = billed seconds × USD per second (the offer's, as of the view's date) × takes ×
-videos, in exact ``Decimal``, never rounded here. One code path serves ``videoguide cost``,
+Cost = billed seconds × USD per second (the offer's, as of the view's date; a per-clip
+price buys whole clips of its length) × takes × videos, in exact ``Decimal``, never rounded here. One code path serves ``videoguide cost``,
 the calculator (which exports the checks and shot options and repeats only :func:`cover`,
 the extension arithmetic and the sums in the browser), the guide, the worked examples and ``diff``.
 The job's names are re-exported here, so callers import the planner from one place.
@@ -116,7 +116,7 @@ def shot_plan(model: ModelRecord, option: ShotOption, job: Job) -> Plan:
     """One take of the job as shots (or a single generation) on ``option``."""
     shots = cover(option.lengths, job.seconds)
     billed = sum(shots)
-    per_take = option.offer.usd_per_second * billed
+    per_take = sum((option.offer.cost(x) for x in shots), Decimal(0))
     kind, caveats = ("single", option.caveats) if len(shots) == 1 else ("shots", option.caveats + (continuity(model),))
     return Plan(model, option.offer, kind, shots, (), None, billed, per_take, per_take * job.takes * job.videos, caveats)
 
@@ -154,7 +154,7 @@ def extension_plan(state: ModelState, option: ShotOption, job: Job) -> Plan | No
     billed, calls, base, added = min(shapes)
     base = -base
     steps = (rule.step_seconds,) * (calls - 1) + (added - rule.step_seconds * (calls - 1),)
-    per_take = None if extra is None else option.offer.usd_per_second * base + extra.usd_per_second * added
+    per_take = None if extra is None else option.offer.cost(base) + extra.cost(added)
     caveats = option.caveats + (why("extension_continuity", resolutions=list(rule.resolutions or [])),)
     return Plan(model, option.offer, "extension", (base,), steps, extra, billed, per_take,
                 None if per_take is None else per_take * job.takes * job.videos, caveats)
@@ -163,7 +163,7 @@ def extension_plan(state: ModelState, option: ShotOption, job: Job) -> Plan | No
 def _rank(plan: Plan) -> tuple:
     """Cheapest first; a plan whose price is not documented after every priced one, and among
     those the cheapest base clip."""
-    cost = plan.per_take if plan.per_take is not None else plan.offer.usd_per_second * plan.shots[0]
+    cost = plan.per_take if plan.per_take is not None else plan.offer.cost(plan.shots[0])
     return (plan.per_take is None, cost, len(plan.caveats), TIER_ORDER.index(plan.offer.tier))
 
 

@@ -86,14 +86,18 @@ class PromptRecord:
     as_of: dt.date
 
 
+MILLION = Decimal(1_000_000)
+
+
 @dataclass(frozen=True)
 class OfferRecord:
     """One price entry; ``platform`` is None when the source names none.
 
-    ``price_per_second`` is in ``currency`` per second of output: as written for unit
-    ``second``, ``credits_per_second × credit_price`` for unit ``credit``, None for a
-    subscription. ``effective_from``/``effective_until`` are ISO text (a day or a month) or
-    None when unstated.
+    ``price_per_second`` is in ``currency`` per second of output, exact: as written for unit
+    ``second``; ``credits_per_second × credit_price`` for ``credit``; ``tokens_per_second ×
+    price_per_million_tokens ÷ 1,000,000`` for ``token``; ``price_per_clip ÷ clip_seconds``
+    for ``clip`` (which buys clips of exactly ``clip_seconds``); None for a subscription.
+    ``effective_from``/``effective_until`` are ISO text (a day or a month) or None when unstated.
     """
 
     platform: s.Platform | None
@@ -105,6 +109,10 @@ class OfferRecord:
     price_per_second: Decimal | None
     credits_per_second: Decimal | None
     credit_price: Decimal | None
+    tokens_per_second: Decimal | None
+    price_per_million_tokens: Decimal | None
+    price_per_clip: Decimal | None
+    clip_seconds: int | None
     plan: str | None
     price_per_month: Decimal | None
     includes: str | None
@@ -121,12 +129,23 @@ class OfferRecord:
         """USD per second of output, or None (a subscription, or priced in another currency)."""
         return self.price_per_second if self.currency == "USD" else None
 
+    def cost(self, seconds: int) -> Decimal:
+        """USD, exact, for one generation billed ``seconds`` seconds: whole clips for a
+        ``clip`` price (``price_per_clip`` × clips of ``clip_seconds``), else
+        ``usd_per_second × seconds``. Raises TypeError for a price not in USD per output."""
+        if self.usd_per_second is None:
+            raise TypeError(f"{self.unit} price in {self.currency} has no USD cost per second")
+        if self.unit == "clip":
+            return self.price_per_clip * -(-seconds // self.clip_seconds)
+        return self.usd_per_second * seconds
+
     @property
     def key(self) -> tuple:
         """What the price is for: entries with the same key are one price's history, however
-        each is charged (per second, in credits, in another currency); plans by their name."""
+        each is charged (per second, in credits, in another currency); plans by their name,
+        clip prices by their clip length."""
         return (self.platform.id if self.platform else None, self.mode, self.tier, self.resolution,
-                self.audio, self.plan)
+                self.audio, self.plan, self.clip_seconds)
 
 
 @dataclass(frozen=True)
@@ -163,6 +182,22 @@ class Catalog:
     models: dict[str, ModelRecord] = field(default_factory=dict)
 
 
+def per_second(offer: s.Offer) -> Decimal | None:
+    """The offer's price per second of output in its currency, exact (None: a subscription).
+
+    >>> per_second(s.Offer(platform=None, unit="token", tokens_per_second=Decimal("48600"),
+    ...                    price_per_million_tokens=Decimal("7.0")))
+    Decimal('0.3402000')
+    """
+    if offer.unit == "credit":
+        return offer.credits_per_second * offer.credit_price
+    if offer.unit == "token":
+        return offer.tokens_per_second * offer.price_per_million_tokens / MILLION
+    if offer.unit == "clip":
+        return offer.price_per_clip / offer.clip_seconds
+    return offer.price_per_second
+
+
 def display_order(source_kind: str, as_of: dt.date) -> tuple[int, int]:
     """Sort key of claims: the first is shown (most authoritative source, then newest check)."""
     return (s.SOURCE_PRECEDENCE.index(source_kind), -as_of.toordinal())
@@ -187,12 +222,10 @@ class _Resolver:
         return {key: self.fact(value) for key, value in items if value is not None}
 
     def offer(self, offer: s.Offer, platforms: dict[str, s.Platform]) -> OfferRecord:
-        per_second = offer.price_per_second
-        if offer.unit == "credit":
-            per_second = offer.credits_per_second * offer.credit_price
         return OfferRecord(
             platforms[offer.platform] if offer.platform else None, offer.mode, offer.tier, offer.resolution,
-            offer.audio, offer.unit, per_second, offer.credits_per_second, offer.credit_price, offer.plan,
+            offer.audio, offer.unit, per_second(offer), offer.credits_per_second, offer.credit_price,
+            offer.tokens_per_second, offer.price_per_million_tokens, offer.price_per_clip, offer.clip_seconds, offer.plan,
             offer.price_per_month, offer.includes, offer.currency, offer.effective_from, offer.effective_until, offer.approximate,
             self.sources[offer.source or self.model.source], offer.as_of or self.model.as_of, offer.note,
         )

@@ -18,7 +18,7 @@ from .locate import problem_at
 
 
 def _key(offer: s.Offer) -> tuple:
-    return (offer.platform, offer.mode, offer.tier, offer.resolution, offer.audio, offer.plan)
+    return (offer.platform, offer.mode, offer.tier, offer.resolution, offer.audio, offer.plan, offer.clip_seconds)
 
 
 def _as_of(offer: s.Offer, model: s.ModelFile) -> str | None:

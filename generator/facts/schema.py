@@ -53,11 +53,18 @@ from .fields import (  # noqa: F401 - re-exported: the schema's vocabulary
 
 
 class Source(Strict):
+    """Where claims come from. ``url`` is the address read; a source without one must say
+    why (``private: true`` and a ``reason``: a document the project was given, not
+    published). ``previous_url``: the address it had before it moved."""
+
     id: Slug
     title: Text
     publisher: Text | None = None
     kind: SourceKind
     url: Url | None = None
+    previous_url: Url | None = None
+    private: StrictBool = False
+    reason: Text | None = None
     published: Date | None = None
     accessed: Date
     note: Text | None = None
@@ -214,63 +221,7 @@ class PromptGuide(Strict):
     as_of: Date | None = None
 
 
-PriceUnit = Literal["second", "credit", "subscription"]
-UNIT_FIELDS: dict[str, tuple[str, ...]] = {
-    "second": ("price_per_second",),
-    "credit": ("credits_per_second", "credit_price"),
-    "subscription": ("plan", "price_per_month", "includes"),
-}
-"""The fields each price unit needs; the others must be left out."""
-
-
-class Offer(Strict):
-    """A price on one platform (``platform`` None: the source names none).
-
-    ``mode`` ``extension`` prices one extension call per second it adds (see :class:`Extension`).
-    ``unit`` says how it is charged: ``second`` (``price_per_second``, currency per second
-    of output), ``credit`` (``credits_per_second`` at ``credit_price`` currency per credit)
-    or ``subscription`` (``plan`` at ``price_per_month``, which ``includes`` what it says).
-    ``effective_from`` (``YYYY-MM-DD`` or ``YYYY-MM``) is when the price took effect; a
-    changed price is a new entry with a later date, and the old entry stays as history.
-    ``effective_until`` ends a price whose successor's start is not known to the day.
-    """
-
-    platform: Slug | None
-    mode: Literal["text_to_video", "image_to_video", "audio_to_video", "video_to_video", "extension"] = "text_to_video"
-    tier: Tier = "standard"
-    resolution: ResolutionLabel | None = None
-    audio: StrictBool | None = None
-    unit: PriceUnit = "second"
-    price_per_second: Money | None = None
-    credits_per_second: Money | None = None
-    credit_price: Money | None = None
-    plan: Text | None = None
-    price_per_month: Money | None = None
-    includes: Text | None = None
-    currency: Currency = "USD"
-    effective_from: MonthOrDay | None = None
-    effective_until: MonthOrDay | None = None
-    approximate: StrictBool = False
-    source: Slug | None = None
-    as_of: Date | None = None
-    note: Text | None = None
-
-    @model_validator(mode="after")
-    def _unit_fields(self) -> "Offer":
-        missing = [f for f in UNIT_FIELDS[self.unit] if getattr(self, f) is None]
-        extra = [f for u, fields in UNIT_FIELDS.items() if u != self.unit for f in fields
-                 if getattr(self, f) is not None]
-        if missing or extra:
-            parts = ([f"needs {', '.join(missing)}"] if missing else []) + \
-                    ([f"takes no {', '.join(extra)}"] if extra else [])
-            raise PydanticCustomError("unit_fields", "unit '{unit}' " + " and ".join(parts)
-                                      + " (unit 'second': price_per_second; 'credit': credits_per_second and"
-                                      " credit_price; 'subscription': plan, price_per_month and includes)",
-                                      {"unit": self.unit})
-        if self.effective_from and self.effective_until and \
-                day_of(self.effective_until) <= day_of(self.effective_from):
-            raise PydanticCustomError("date_order", "effective_until must come after effective_from")
-        return self
+from .offer_schema import UNIT_FIELDS, Offer, PriceUnit  # noqa: E402,F401 - re-exported
 
 
 class ModelFile(Strict):

@@ -21,7 +21,7 @@ from ..answers.plans import CHECKS, JOB_INPUTS, SOUNDS, Job, JobReport, ShotOpti
     continuity, job_report, shot_options
 from ..facts.fields import TIER_ORDER
 from . import format as fmt
-from .costs import plan_text, shape_text, where_text, why_text
+from .costs import plan_text, rate_text, shape_text, unit_price_text, where_text, why_text
 from .format import cents
 from .prices import PRICE_HISTORY_PAGE, what_text
 from .views import SOURCES_PAGE, Link, href, model_page, url_href
@@ -115,8 +115,10 @@ class _Tables:
         self.page, self.fresh, self.offers, self.caveats, self.outcomes = page, fresh, {}, {}, {}
 
     def offer(self, o) -> int:  # noqa: ANN001 - an OfferRecord
-        row = json.dumps({"platform": o.platform.name, "what": what_text(o), "rate": fmt.usd(o.usd_per_second),
-                          "pico": _pico(o.usd_per_second), "tier": TIER_ORDER.index(o.tier),
+        price = ({"clip": o.clip_seconds, "clipPico": _pico(o.price_per_clip)} if o.unit == "clip"
+                 else {"pico": _pico(o.usd_per_second)})
+        row = json.dumps({"platform": o.platform.name, "what": what_text(o), "rate": rate_text(o), **price,
+                          "tier": TIER_ORDER.index(o.tier),
                           "where": where_text(o), "source": o.source.title,
                           "href": url_href(self.page, SOURCES_PAGE) + f"#src-{o.source.id}",
                           "as_of": o.as_of.isoformat(), "stale": self.fresh.is_stale(o.as_of)}, sort_keys=True)
@@ -207,7 +209,7 @@ def calculator_context(view: AsOf) -> CalculatorContext:
     return CalculatorContext(
         view.today.isoformat(), json.dumps(data, separators=(",", ":")),
         worked_examples(view, page), href(page, CHART_FILE),
-        tuple((p.model.name, f"{plan_text(p)}: {fmt.usd(p.offer.usd_per_second)} per second", cents(p.total),
+        tuple((p.model.name, f"{plan_text(p)}: {unit_price_text(p.offer)}", cents(p.total),
                p.offer.as_of.isoformat())
               for p in chart_report(view).plans),
         href(page, PRICE_HISTORY_PAGE), data["choices"])

@@ -145,16 +145,32 @@ def plan_text(plan: Plan) -> str:
     return shape_text(plan) + where_text(plan.offer)
 
 
+def rate_text(offer: OfferRecord) -> str:
+    """The price a sum multiplies: ``$0.12`` per second, or ``$0.50`` per clip."""
+    return fmt.usd(offer.price_per_clip if offer.unit == "clip" else offer.usd_per_second)
+
+
+def unit_price_text(offer: OfferRecord) -> str:
+    """``$0.12 per second``, or ``$0.50 per 6 s clip``."""
+    return f"{rate_text(offer)} per {offer.clip_seconds} s clip" if offer.unit == "clip" else f"{rate_text(offer)} per second"
+
+
+def billed_text(offer: OfferRecord, seconds: int) -> str:
+    """``32 s × $0.12``, or ``3 clips × $0.50`` for a per-clip price (whole clips, see OfferRecord.cost)."""
+    if offer.unit == "clip":
+        clips = -(-seconds // offer.clip_seconds)
+        return f"{clips} clip{'s' * (clips != 1)} × {rate_text(offer)}"
+    return f"{seconds} s × {rate_text(offer)}"
+
+
 def sum_text(plan: Plan) -> str:
     """``32 s × $0.12 = $3.84 per take`` (an extension: base and extension priced apart)."""
-    rate = fmt.usd(plan.offer.usd_per_second)
     if plan.kind != "extension":
-        return f"{plan.billed_seconds} s × {rate} = {cents(plan.per_take)} per take"
+        return f"{billed_text(plan.offer, plan.billed_seconds)} = {cents(plan.per_take)} per take"
     base, added = plan.shots[0], sum(plan.steps)
     if plan.extension_offer is None:
-        return f"{base} s × {rate} + {added} s of extension, whose price is not documented"
-    return (f"{base} s × {rate} + {added} s × {fmt.usd(plan.extension_offer.usd_per_second)}"
-            f" = {cents(plan.per_take)} per take")
+        return f"{billed_text(plan.offer, base)} + {added} s of extension, whose price is not documented"
+    return f"{billed_text(plan.offer, base)} + {billed_text(plan.extension_offer, added)} = {cents(plan.per_take)} per take"
 
 
 def _plan_lines(plan: Plan, job: Job, fresh: Freshness | None) -> list[str]:

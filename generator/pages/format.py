@@ -37,9 +37,13 @@ NOT_DOCUMENTED = "not documented"
 
 
 def usd(amount: Decimal, approximate: bool = False) -> str:
-    """``Decimal('0.4')`` → ``$0.40``; keeps extra digits (``$0.084``); ``~`` when approximate."""
+    """``Decimal('0.4')`` → ``$0.40``; keeps extra digits (``$0.084``); ``~`` when approximate.
+    A rate computed with more than six decimals (a clip price ÷ its length) shows four, after
+    ``≈``: ``$0.50 / 6`` → ``≈$0.0833``; the exact value is what costs use."""
     cents = amount.quantize(Decimal("0.01"))
     shown = cents if cents == amount else amount.normalize()
+    if -shown.as_tuple().exponent > 6:
+        return ("~" if approximate else "≈") + "$" + format(amount.quantize(Decimal("0.0001"), ROUND_HALF_UP), "f")
     return ("~" if approximate else "") + "$" + format(shown, "f")
 
 

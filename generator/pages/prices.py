@@ -31,10 +31,16 @@ def price_text(offer: OfferRecord) -> str:
     """``$0.40 per second``; credits show their conversion; plans their monthly price."""
     if offer.unit == "subscription":
         return f"{money(offer.price_per_month, offer.currency)} per month"
+    if offer.unit == "clip":
+        return (f"{money(offer.price_per_clip, offer.currency, offer.approximate)} per {offer.clip_seconds} s clip "
+                f"({money(offer.price_per_second, offer.currency)} per second)")
     text = money(offer.price_per_second, offer.currency, offer.approximate) + " per second"
     if offer.unit == "credit":
         text += (f" ({fmt.number(offer.credits_per_second)} credits at "
                  f"{money(offer.credit_price, offer.currency)} each)")
+    if offer.unit == "token":
+        text += (f" ({format(offer.tokens_per_second.normalize(), ',f')} tokens at "
+                 f"{money(offer.price_per_million_tokens, offer.currency)} per million)")
     return text
 
 

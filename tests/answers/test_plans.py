@@ -139,3 +139,46 @@ def test_the_real_30_second_vertical_ad_has_three_priced_plans(real_view):
     fast = next(p for p in within if p.model.id == "veo-3-1-fast" and p.offer.platform.id == "gemini-api")
     assert f"{plan_text(fast)}: {sum_text(fast)}" == \
         "4 shots × 8 s, 1080p, with audio on Gemini API (Google AI Studio): 32 s × $0.12 = $3.84 per take"
+
+
+DELTA = """id: delta
+name: Delta
+vendor: acme
+family: alpha
+summary: An invented model priced per clip on Resell and per token on Acme API.
+source: acme-pricing
+as_of: 2026-11-20
+lifecycle:
+  acme-api: {status: ga}
+specs:
+  resolutions: [{label: 720p, width: 1280, height: 720}]
+  max_clip_seconds: 10
+  clip_durations_seconds: [5, 10]
+  aspect_ratios: ["16:9"]
+  audio: native
+offers:
+  - {platform: resell, resolution: 720p, audio: true, unit: clip, price_per_clip: "0.25", clip_seconds: 5}
+  - {platform: resell, resolution: 720p, audio: true, unit: clip, price_per_clip: "0.40", clip_seconds: 10}
+  - {platform: acme-api, resolution: 720p, audio: true, unit: token, tokens_per_second: "10000", price_per_million_tokens: "10"}
+"""
+
+
+def test_clip_and_token_prices_plan_in_their_own_units(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from generator.facts.catalog import build_catalog
+    from generator.facts.validate import load_dataset
+
+    from ..conftest import PRICING, at
+
+    data = Path(shutil.copytree(PRICING, tmp_path / "data"))
+    (data / "models" / "delta.yaml").write_text(DELTA)
+    view = at(build_catalog(load_dataset(data)))
+    report = job_report(view, Job(30, resolution="720p", sound="native"), ["delta"])
+    assert [(p.offer.platform.id, p.shots, cents(p.total), sum_text(p)) for p in report.plans] == [
+        ("resell", (10, 10, 10), "$1.20", "3 clips × $0.40 = $1.20 per take"),  # whole 10 s clips
+        ("acme-api", (10, 10, 10), "$3.00", "30 s × $0.10 = $3.00 per take"),  # 10,000 tokens × $10 per million
+    ]
+    short = job_report(view, Job(7, resolution="720p", sound="native"), ["delta"]).plans[0]
+    assert (short.kind, short.shots, cents(short.total)) == ("single", (10,), "$0.40")  # one 10 s clip beats 2 × 5 s

@@ -56,3 +56,31 @@ def test_a_condition_only_one_source_states_is_not_a_dispute(real_catalog):
     assert not fact.disputed
     # Sora 2 Pro: OpenAI documents 1080p, the article 4K: a real dispute.
     assert real_catalog.models["sora-2-pro"].specs["max_resolution"].disputed
+
+
+def test_token_and_clip_prices_convert_to_usd_per_second_exactly():
+    from decimal import Decimal
+
+    from generator.facts import schema as s
+    from generator.facts.catalog import per_second
+
+    # Seedance-style: 1920×1080 px × 24 frames ÷ 1024 = 48,600 tokens per second at $7.00 per million
+    token = s.Offer(platform=None, unit="token", tokens_per_second="48600", price_per_million_tokens="7.0")
+    assert per_second(token) == Decimal("0.3402")
+    gemini = s.Offer(platform=None, unit="token", tokens_per_second="5792", price_per_million_tokens="17.50")
+    assert per_second(gemini) == Decimal("0.10136")
+    clip = s.Offer(platform=None, unit="clip", price_per_clip="0.50", clip_seconds=6)
+    assert per_second(clip) == Decimal("0.50") / 6  # shown as ≈$0.0833; costs use whole clips (below)
+
+
+def test_a_clip_price_buys_whole_clips(real_catalog):
+    import dataclasses
+    from decimal import Decimal
+
+    offer = next(o for m in real_catalog.models.values() for o in m.offers if o.unit == "second")
+    clip = dataclasses.replace(offer, unit="clip", price_per_clip=Decimal("0.50"), clip_seconds=6,
+                               price_per_second=Decimal("0.50") / 6)
+    assert clip.cost(6) == Decimal("0.50")
+    assert clip.cost(12) == Decimal("1.00")  # exact, not 12 × 0.0833…
+    assert clip.cost(7) == Decimal("1.00")   # a started clip is a whole clip
+    assert offer.cost(10) == offer.usd_per_second * 10

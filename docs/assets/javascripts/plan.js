@@ -62,6 +62,13 @@ window.vgPlan = (function () {
 
   function sum(values) { return values.reduce(function (a, b) { return a + b; }, 0); }
 
+  // Pico-dollars for one generation billed `seconds` (OfferRecord.cost): a per-clip price
+  // buys whole clips of its length, any other price is per second.
+  function cost(offer, seconds) {
+    if (offer.clip) return BigInt(offer.clipPico) * BigInt(Math.ceil(seconds / offer.clip));
+    return BigInt(offer.pico) * BigInt(seconds);
+  }
+
   function extensionPlan(data, model, option, seconds) {
     var rule = model.extension, lengths = option[1];
     if (option[3] === null || rule === null || seconds <= lengths[lengths.length - 1]) return null;
@@ -80,18 +87,18 @@ window.vgPlan = (function () {
     steps.push(added - rule.step * (calls - 1));
     var offer = data.offers[option[0]], extra = option[3] >= 0 ? data.offers[option[3]] : null;
     return {kind: "extension", offer: offer, extra: extra, shots: [base], steps: steps, billed: best[0],
-            perTake: extra ? BigInt(offer.pico) * BigInt(base) + BigInt(extra.pico) * BigInt(added) : null,
+            perTake: extra ? cost(offer, base) + cost(extra, added) : null,
             caveats: option[2].concat([rule.caveat])};
   }
 
   function shotPlan(data, model, option, seconds) {
     var shots = cover(option[1], seconds), billed = sum(shots), offer = data.offers[option[0]];
     return {kind: shots.length === 1 ? "single" : "shots", offer: offer, extra: null, shots: shots, steps: [],
-            billed: billed, perTake: BigInt(offer.pico) * BigInt(billed),
+            billed: billed, perTake: shots.reduce(function (t, x) { return t + cost(offer, x); }, 0n),
             caveats: shots.length === 1 ? option[2] : option[2].concat([model.shots])};
   }
 
-  function rankCost(p) { return p.perTake !== null ? p.perTake : BigInt(p.offer.pico) * BigInt(p.shots[0]); }
+  function rankCost(p) { return p.perTake !== null ? p.perTake : cost(p.offer, p.shots[0]); }
 
   function lessRank(a, b) {  // generator/answers/plans.py _rank()
     if ((a.perTake === null) !== (b.perTake === null)) return a.perTake !== null;
@@ -166,12 +173,18 @@ window.vgPlan = (function () {
     return (total + PICO_PER_CENT / 2n) / PICO_PER_CENT * PICO_PER_CENT <= budget;
   }
 
+  function billedText(offer, seconds) {  // generator/pages/costs.py billed_text()
+    if (!offer.clip) return seconds + " s × " + offer.rate;
+    var clips = Math.ceil(seconds / offer.clip);
+    return clips + (clips === 1 ? " clip × " : " clips × ") + offer.rate;
+  }
+
   function sumText(plan) {  // generator/pages/costs.py sum_text()
-    if (plan.kind !== "extension") return plan.billed + " s × " + plan.offer.rate + " = " + dollars(plan.perTake) + " per take";
+    if (plan.kind !== "extension") return billedText(plan.offer, plan.billed) + " = " + dollars(plan.perTake) + " per take";
     var added = sum(plan.steps);
-    if (plan.extra === null) return plan.shots[0] + " s × " + plan.offer.rate + " + " + added +
+    if (plan.extra === null) return billedText(plan.offer, plan.shots[0]) + " + " + added +
       " s of extension, whose price is not documented";
-    return plan.shots[0] + " s × " + plan.offer.rate + " + " + added + " s × " + plan.extra.rate + " = " +
+    return billedText(plan.offer, plan.shots[0]) + " + " + billedText(plan.extra, added) + " = " +
       dollars(plan.perTake) + " per take";
   }
 
