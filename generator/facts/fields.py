@@ -86,9 +86,10 @@ Sha256 = Annotated[str, Field(strict=True), _matching(
 
 
 def _resolution_label(value: str) -> str:
-    if not re.fullmatch(r"[1-9][0-9]{2,3}p|[248]K|[1-9][0-9]{2,4}x[1-9][0-9]{2,4}", value):
-        raise PydanticCustomError("resolution", "'{value}' is not a resolution label like 720p, 1080p, 4K or "
-                                  "1792x1024", {"value": value})
+    if not re.fullmatch(r"[1-9][0-9]{2,3}p|[48]K|[1-9][0-9]{2,4}x[1-9][0-9]{2,4}", value):
+        raise PydanticCustomError("resolution", "'{value}' is not a resolution label like 720p, 1080p, 4K, 8K or "
+                                  "1792x1024 (write \"2K\" as its height, 1440p or 1080p, as the source's pixel "
+                                  "size says)", {"value": value})
     return value
 
 
@@ -101,6 +102,8 @@ def resolution_order(label: str | None) -> tuple[int, str]:
     text = (label or "").strip().lower()
     if text in ("4k", "uhd"):
         return (2160, text)
+    if text == "8k":
+        return (4320, text)
     match = re.match(r"(\d+)\s*p$", text) or re.match(r"\d+\s*x\s*(\d+)$", text)
     return (int(match.group(1)) if match else 99999, text)
 

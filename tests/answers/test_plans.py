@@ -182,3 +182,19 @@ def test_clip_and_token_prices_plan_in_their_own_units(tmp_path):
     ]
     short = job_report(view, Job(7, resolution="720p", sound="native"), ["delta"]).plans[0]
     assert (short.kind, short.shots, cents(short.total)) == ("single", (10,), "$0.40")  # one 10 s clip beats 2 × 5 s
+
+
+def test_at_the_same_price_fewer_generations_win(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from generator.facts.catalog import build_catalog
+    from generator.facts.validate import load_dataset
+
+    from ..conftest import PRICING, at
+
+    data = Path(shutil.copytree(PRICING, tmp_path / "data"))
+    (data / "models" / "delta.yaml").write_text(DELTA.replace('price_per_clip: "0.40"', 'price_per_clip: "0.50"'))
+    view = at(build_catalog(load_dataset(data)))
+    plan = job_report(view, Job(30, resolution="720p", sound="native"), ["delta"], "resell").plans[0]
+    assert (plan.kind, plan.shots, cents(plan.total)) == ("shots", (10, 10, 10), "$1.50")  # not 6 × 5 s at $0.25

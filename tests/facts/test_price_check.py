@@ -73,16 +73,19 @@ def test_price_entries_are_checked(tmp_path: Path, old: str, new: str, expected:
         os.chdir(cwd)
 
 
-@pytest.mark.parametrize(("label", "ok"), [("720p", True), ("4K", True), ("1792x1024", True), ("1080P", False),
-                                           ("1008", False), ("bogus", False)])
+@pytest.mark.parametrize(("label", "ok"), [("720p", True), ("4K", True), ("8K", True), ("1792x1024", True),
+                                           ("1080P", False), ("1008", False), ("bogus", False),
+                                           ("2K", False)])  # 1440p to some vendors, 2048×1080 to others
 def test_offer_resolutions_are_labels_the_calculator_can_match(label, ok):
     from pydantic import ValidationError
 
     from generator.facts import schema as s
+    from generator.facts.fields import resolution_height
 
     offer = {"platform": None, "resolution": label, "price_per_second": "0.10"}
     if ok:
         assert s.Offer.model_validate(offer).resolution == label
+        assert resolution_height(label) == {"720p": 720, "4K": 2160, "8K": 4320, "1792x1024": 1024}[label]
     else:
-        with pytest.raises(ValidationError, match="is not a resolution label like 720p, 1080p, 4K or 1792x1024"):
+        with pytest.raises(ValidationError, match="is not a resolution label like 720p, 1080p, 4K, 8K or 1792x1024"):
             s.Offer.model_validate(offer)

@@ -103,6 +103,8 @@ window.vgPlan = (function () {
   function lessRank(a, b) {  // generator/answers/plans.py _rank()
     if ((a.perTake === null) !== (b.perTake === null)) return a.perTake !== null;
     if (rankCost(a) !== rankCost(b)) return rankCost(a) < rankCost(b);
+    var ga = a.shots.length + a.steps.length, gb = b.shots.length + b.steps.length;
+    if (ga !== gb) return ga < gb;
     if (a.caveats.length !== b.caveats.length) return a.caveats.length < b.caveats.length;
     return a.offer.tier < b.offer.tier;
   }
