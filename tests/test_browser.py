@@ -165,7 +165,7 @@ def _reference(rec, criteria) -> dict:  # noqa: ANN001 - what outcome_data says 
         return {"name": m["name"], "plan": m["plan"], "reasons": reasons}
 
     return {"recommended": model(data["recommended"]), "runner_up": model(data["runner_up"]),
-            "retired": [f"{m['name']} would rank first but is no longer available: {m['status']}."
+            "retired": [f"{m['name']} would rank first but is no longer available ({m['status'][:1].lower()}{m['status'][1:]})."
                         for m in data["retired"]],
             "no_match": data["no_match"]}
 

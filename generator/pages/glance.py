@@ -16,7 +16,7 @@ from ..answers.costs import reduced
 from ..answers.plans import Job, job_report
 from . import format as fmt
 from .costs import plan_text, why_text
-from .views import UNVERIFIED_KINDS, status_text
+from .views import SOURCES_PAGE, UNVERIFIED_KINDS, FactView, Link, fact_view, href, model_page, status_text
 
 WARNING_STATUSES = ("preview", "deprecated", "retired")
 
@@ -39,6 +39,8 @@ class Part:
     text: str
     disputed: bool = False
     unverified: bool = False
+    fact: FactView | None = None
+    """Its provenance, for the footnote marker (None: nothing to cite)."""
 
 
 @dataclass(frozen=True)
@@ -64,32 +66,40 @@ class Glance:
     rows: tuple[GlanceRow, ...]
 
 
-def _part(state, name: str, with_note: bool = False, suffix: str = "") -> Part | None:  # noqa: ANN001 - a ModelState
+def _part(state, name: str, suffix: str = "") -> Part | None:  # noqa: ANN001 - a ModelState
     """The displayed value of spec ``name`` (None when no source states it)."""
     fact = state.model.specs.get(name)
     if fact is None:
         return None
     text = fmt.value(name, fact.value) + suffix
-    if with_note and fact.shown.note:
-        text += f" ({fact.shown.note.rstrip('.')})"
-    return Part(text, fact.disputed, all(c.source.kind in UNVERIFIED_KINDS for c in fact.claims))
+    view = fact_view(model_page(state.model.id), name, name, fact, state.model.id)
+    return Part(text, fact.disputed, all(c.source.kind in UNVERIFIED_KINDS for c in fact.claims), view)
 
 
-def _spec(label: str, state, name: str, with_note: bool = False) -> GlanceRow:  # noqa: ANN001
-    return GlanceRow(label, (_part(state, name, with_note) or Part(fmt.NOT_DOCUMENTED),))
+def _spec(label: str, state, name: str) -> GlanceRow:  # noqa: ANN001
+    return GlanceRow(label, (_part(state, name) or Part(fmt.NOT_DOCUMENTED),))
 
 
-def _price_from(view: AsOf, model_id: str) -> str:
+def _offer_view(model_id: str, offer) -> FactView:  # noqa: ANN001 - an OfferRecord
+    """The price's provenance as a fact (source, checked date, what it is for)."""
+    page = model_page(model_id)
+    return FactView("Price from", "", Link(offer.source.title, href(page, SOURCES_PAGE, f"src-{offer.source.id}")),
+                    fmt.SOURCE_KIND_LABELS[offer.source.kind], offer.as_of.isoformat(), fmt.offer_label(offer),
+                    False, (), "")
+
+
+def _price_from(view: AsOf, model_id: str) -> GlanceRow:
     state = view.models[model_id]
     if not state.lifecycle.available:
-        return f"{status_text(state.lifecycle)}; its last prices are kept below as history"
+        return _row("Price from", f"{status_text(state.lifecycle)}; its last prices are kept below as history")
     report = job_report(view, Job(8), [model_id])
     if not report.plans:
         reason = report.excluded[0].reason if report.excluded else None
-        return fmt.NOT_DOCUMENTED + (f" ({why_text(reason)})" if reason else "")
+        return _row("Price from", fmt.NOT_DOCUMENTED + (f" ({why_text(reason)})" if reason else ""))
     best = report.plans[0]
     per_second = fmt.usd(best.offer.usd_per_second)
-    return f"{per_second} per second; an 8-second clip {fmt.cents(best.total)} ({plan_text(best)})"
+    text = f"{per_second} per second; an 8-second clip {fmt.cents(best.total)} ({plan_text(best)})"
+    return GlanceRow("Price from", (Part(text, fact=_offer_view(model_id, best.offer)),))
 
 
 def _lengths(state) -> GlanceRow:  # noqa: ANN001
@@ -117,7 +127,7 @@ def _ratios(state) -> GlanceRow:  # noqa: ANN001
     for r in state.model.specs["aspect_ratios"].value:
         w, h = reduced(r)
         shown.append(r if f"{w}:{h}" == r else f"{w}:{h} ({r})")
-    return GlanceRow("Aspect ratios", (Part(", ".join(shown), part.disputed, part.unverified),))
+    return GlanceRow("Aspect ratios", (Part(", ".join(shown), part.disputed, part.unverified, part.fact),))
 
 
 def glance(view: AsOf, model_id: str) -> Glance:
@@ -134,11 +144,11 @@ def glance(view: AsOf, model_id: str) -> Glance:
         warning = "; ".join(f"{w.status} on {w.platform}" + (", by some sources" if w.disputed else "")
                             for w in flagged) + "."
     rows = (
-        _row("Price from", _price_from(view, model_id)),
+        _price_from(view, model_id),
         _lengths(state),
         _spec("Resolution", state, "max_resolution" if "max_resolution" in state.model.specs else "resolutions"),
         _spec("Frame rates", state, "frame_rates_fps"), _ratios(state),
-        _spec("Sound", state, "audio", with_note=True), _spec("Inputs", state, "inputs"),
+        _spec("Sound", state, "audio"), _spec("Inputs", state, "inputs"),
         _row("Where to call it", _where(view, state)),
     )
     return Glance(words, warning, rows)

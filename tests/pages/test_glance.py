@@ -34,3 +34,10 @@ def test_each_value_in_a_row_carries_its_own_markers(real_view):
     single, extended = omni["Length"].parts
     assert not single.unverified  # Runway's SDK documents 10 s
     assert extended.text == "40 s with extension" and extended.unverified  # secondary sources only
+
+
+def test_the_price_from_cites_the_offer_it_comes_from(real_view):
+    price = next(r for r in glance(real_view, "veo-3-1").rows if r.label == "Price from").parts[0]
+    assert price.fact.source.href == "../facts/sources.md#src-veo-knowledge-base-2026-08"
+    assert price.fact.as_of == "2026-08-09"  # stale: the page's marker says so
+    assert price.fact.note.startswith("Vertex AI / Gemini Enterprise Agent Platform")

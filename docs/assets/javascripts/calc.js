@@ -65,7 +65,8 @@
     // Only while this calculator is the page shown: after instant navigation swapped it out, a late
     // "change" event must not write calculator fields into another page's address.
     var own = root.dataset.vgPage;
-    if (!root.isConnected || !window.location.pathname.endsWith(own)) return;
+    var path = window.location.pathname.replace(/index\.html$/, "");
+    if (!root.isConnected || !path.endsWith(own)) return;
     var params = new URLSearchParams();
     FIELDS.forEach(function (name) { params.set(name, form.elements[name].value); });
     history.replaceState(history.state, "", window.location.pathname + "?" + params.toString());

@@ -228,7 +228,7 @@
     if (out.ranked[1]) result.appendChild(modelBlock(data, "Runner-up", out.ranked[1]));
     out.retired.forEach(function (m) {
       result.appendChild(el("p", {"class": "vg-guide__retired"},
-        m.model.name + " would rank first but is no longer available: " + m.model.retiredStatus + "."));
+        m.model.name + " would rank first but is no longer available (" + m.model.retiredStatus.charAt(0).toLowerCase() + m.model.retiredStatus.slice(1) + ")."));
     });
     if (!out.ranked.length) {
       var text = "No available model meets every requirement.";
