@@ -194,7 +194,7 @@ def test_every_path_by_clicking_matches_the_recommender(page, server, real_view,
 
     page.goto(server + "guide/")
     shown = page.evaluate(_WALK)
-    assert len(shown) == 864
+    assert len(shown) == 1944
     for query, result in shown.items():
         answers = dict(pair.split("=") for pair in query.split("&"))
         assert result == _reference(recommend(real_view, real_guide, answers), real_view.catalog.criteria), query
@@ -219,9 +219,9 @@ def test_the_30_second_vertical_ad_in_the_guide(page, server, real_view, real_gu
 
 
 def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
-    query = "pace=final&subject=explainer&format=landscape&resolution=full-hd&audio=yes&budget=mid"
+    query = "pace=final&subject=explainer&length=up-to-8&format=landscape&resolution=full-hd&audio=yes&budget=mid"
     page.goto(server + "guide/?" + query)
-    assert page.locator(".vg-guide__answers-so-far a").count() == 6
+    assert page.locator(".vg-guide__answers-so-far a").count() == 7
     recommended = _widget_result(page)[0]
     assert recommended is not None
     source = page.locator(".vg-guide__result li a").first
@@ -230,7 +230,7 @@ def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
     assert page.locator(".vg-guide__result .vg-guide__model > p > a").first.get_attribute("href").startswith("../models/")
     page.locator("[data-vg-back]").click()
     assert page.locator("#vg-guide-question").inner_text() == "What is your budget for one take of the whole video?"
-    assert page.locator(".vg-guide__progress").inner_text() == "Question 6 of up to 6"
+    assert page.locator(".vg-guide__progress").inner_text() == "Question 7 of up to 7"
     page.go_back()
     assert _widget_result(page)[0] == recommended
     page.locator("[data-vg-restart]").click()
@@ -242,14 +242,14 @@ def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
 
 
 def test_an_answer_is_changed_from_the_list_of_answers_and_later_ones_are_kept(page, server):
-    page.goto(server + "guide/?pace=final&subject=human&format=vertical&resolution=full-hd")
+    page.goto(server + "guide/?pace=final&subject=human&length=up-to-8&format=vertical&resolution=full-hd")
     page.get_by_role("link", name="Change: What matters most in this video?").click()
     assert page.locator("#vg-guide-question").inner_text() == "What matters most in this video?"
-    assert page.evaluate("location.search") == "?pace=final&format=vertical&resolution=full-hd"
+    assert page.evaluate("location.search") == "?pace=final&length=up-to-8&format=vertical&resolution=full-hd"
     assert page.locator(".vg-guide__ignored").count() == 0
-    page.locator("[data-vg-answer='cinematic']").click()  # also goes on to the aspect ratio: kept
+    page.locator("[data-vg-answer='cinematic']").click()  # also goes on to the length: kept
     assert page.locator("#vg-guide-question").inner_text() == "Do you need sound made in the same generation as the picture?"
-    assert page.evaluate("location.search") == "?pace=final&subject=cinematic&format=vertical&resolution=full-hd"
+    assert page.evaluate("location.search") == "?pace=final&subject=cinematic&length=up-to-8&format=vertical&resolution=full-hd"
 
 
 def test_the_guide_is_keyboard_operable(page, server):
@@ -264,7 +264,7 @@ def test_the_guide_is_keyboard_operable(page, server):
 def test_the_guide_works_after_instant_navigation(page, server):
     assert _arrive_by_instant_navigation(page, server, "Which model should I use?", "guide/")
     page.locator("[data-vg-answer='drafts']").click()
-    assert page.locator("#vg-guide-question").inner_text() == "Which aspect ratio do you need?"
+    assert page.locator("#vg-guide-question").inner_text() == "How long is the finished video?"
 
 
 @pytest.mark.parametrize("path", ["guide/?pace=final&subject=human", "prices/calculator/?seconds=30&aspect=9:16&sound=native",
@@ -286,7 +286,7 @@ def test_a_tampered_url_says_what_it_ignored(page, server):
     assert page.locator(".vg-guide__ignored").inner_text().strip() == (
         "Some answers in this link were not understood or do not apply to this path, and were ignored:"
         " subject=human, format=sideways.")
-    assert page.locator("#vg-guide-question").inner_text() == "Which aspect ratio do you need?"
+    assert page.locator("#vg-guide-question").inner_text() == "How long is the finished video?"
 
 
 # --- pages that lead with the answer -----------------------------------------------------

@@ -30,7 +30,7 @@ def test_cost_command(capsys, monkeypatch, tmp_path):
         " budget $10.00",
         "1 priced plan(s), cheapest first, 0 within budget:",
         "  $19.20 (over budget) — Alpha: 4 shots × 8 s, 1080p, with audio on Acme API: 32 s × $0.60 = $19.20 per take"]
-    assert out[-3:] == ["Cannot make this video:", "  Beta: offers 16:9, 1:1, not 9:16", "  Gamma: retired on 2026-09-24"]
+    assert out[-3:] == ["No plan, and why:", "  Beta: offers 16:9, 1:1, not 9:16", "  Gamma: retired on 2026-09-24"]
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -187,7 +187,9 @@ def model_plans(state: ModelState, job: Job) -> tuple[list[Plan], list[Plan]]:
 
 
 def job_report(view: AsOf, job: Job, models: list[str] | None = None, platform: str | None = None) -> JobReport:
-    """Plans for every model (or those in ``models``) on every platform (or ``platform``)."""
+    """Plans for every model (or those in ``models``) on every platform (or ``platform``):
+    cheapest first, then fewest caveats, then a price checked within the stale limit before a
+    stale one, then model and platform name."""
     plans: list[Plan] = []
     unpriced: list[Plan] = []
     excluded: list[Exclusion] = []
@@ -205,6 +207,7 @@ def job_report(view: AsOf, job: Job, models: list[str] | None = None, platform: 
             excluded.append(Exclusion(state.model, why("no_price_on", platform=view.catalog.platforms[platform].name)))
         plans += priced
         unpriced += possible
-    plans.sort(key=lambda p: (p.total, len(p.caveats), p.model.name, p.offer.platform.name, p.kind))
+    stale = view.freshness.is_stale
+    plans.sort(key=lambda p: (p.total, len(p.caveats), stale(p.offer.as_of), p.model.name, p.offer.platform.name, p.kind))
     unpriced.sort(key=lambda p: (p.billed_seconds, p.model.name, p.offer.platform.name))
     return JobReport(job, tuple(plans), tuple(unpriced), tuple(excluded))

@@ -71,16 +71,24 @@ def _cell(report: JobReport, model_id: str) -> ExampleCell:
         return ExampleCell(f"{cents(p.total)}: {shape_text(p)} on {p.offer.platform.name}", True,
                            p.offer.as_of.isoformat())
     reason = next((e.reason for e in report.excluded if e.model.id == model_id), None)
-    return ExampleCell("Not possible: " + (why_text(reason) if reason else "no documented price for this plan"), False)
+    return ExampleCell("No plan: " + (why_text(reason) if reason else "no documented price for this plan"), False)
+
+
+def _example_order(reports: list[JobReport], model) -> tuple:  # noqa: ANN001 - a ModelRecord
+    """Models that can make the example first, cheapest first (their cheapest column), then the
+    others by name."""
+    totals = [p.total for r in reports for p in r.plans if p.model.id == model.id]
+    return (not totals, min(totals, default=Decimal(0)), model.name)
 
 
 def worked_examples(view: AsOf, page: str = CALCULATOR_PAGE) -> tuple[ExampleTable, ...]:
-    """One table per length in EXAMPLE_SECONDS: each model's cheapest plan per column."""
+    """One table per length in EXAMPLE_SECONDS: each model's cheapest plan per column; rows
+    cheapest model first, models that cannot make it last."""
     tables = []
     for seconds in EXAMPLE_SECONDS:
         reports = [job_report(view, example_job(seconds, aspect, sound)) for aspect, sound in EXAMPLE_COLUMNS]
         rows = tuple((Link(m.name, href(page, model_page(m.id))), tuple(_cell(r, m.id) for r in reports))
-                     for m in view.catalog.models.values())
+                     for m in sorted(view.catalog.models.values(), key=lambda m: _example_order(reports, m)))
         tables.append(ExampleTable(seconds, tuple(column_text(*c) for c in EXAMPLE_COLUMNS), rows))
     return tuple(tables)
 

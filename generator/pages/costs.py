@@ -188,7 +188,7 @@ def _plan_lines(plan: Plan, job: Job, fresh: Freshness | None) -> list[str]:
 
 def cost_text(report: JobReport, fresh: Freshness | None = None) -> str:
     """``videoguide cost``: the job, its priced plans cheapest first, the plans whose price is
-    not documented, then the models that cannot make it and why."""
+    not documented, then the models without a plan (they cannot make it, or no usable price is documented) and why."""
     job = report.job
     lines = [f"Job: {job_text(job)}"]
     if report.plans:
@@ -203,6 +203,6 @@ def cost_text(report: JobReport, fresh: Freshness | None = None) -> str:
         for plan in report.unpriced:
             lines += _plan_lines(plan, job, fresh)
     if report.excluded:
-        lines.append("Cannot make this video:")
+        lines.append("No plan, and why:")
         lines += [f"  {e.model.name}: {why_text(e.reason)}" for e in report.excluded]
     return "\n".join(lines)

@@ -26,7 +26,7 @@ def test_worked_examples_are_jobs_priced_by_plan(real_view):
         "$1.60: 4 shots × 8 s on Vertex AI / Gemini Enterprise Agent Platform",
     ]
     sora = dict((link.text, cells) for link, cells in tables[0].rows)["Sora 2 Pro"]
-    assert sora[0].text == "Not possible: retired on 2026-09-24" and not sora[0].available
+    assert sora[0].text == "No plan: retired on 2026-09-24" and not sora[0].available
 
 
 def test_widget_data_holds_the_checks_and_options_of_the_planner(plans_view):

@@ -11,7 +11,8 @@ def _rows(view, model_id: str) -> dict[str, str]:  # noqa: ANN001
 
 def test_the_card_answers_first(real_view):
     rows = _rows(real_view, "veo-3-1")
-    assert rows["Price from"].startswith("$0.20 per second; an 8-second clip $1.60 (one 8 s generation, 720p")
+    # $0.20 a second on Vertex AI (checked 2026-08-09, stale) and on fal.ai (fresh): the fresh one
+    assert rows["Price from"] == "$0.20 per second; an 8-second clip $1.60 (one 8 s generation, 1080p, without audio on fal.ai)"
     assert rows["Length"] == "8 s in one generation; 148 s with extension"
     assert "fal.ai: model id not documented" in rows["Where to call it"]  # sold there, id unknown
     card = glance(real_view, "veo-3-1")
@@ -38,6 +39,6 @@ def test_each_value_in_a_row_carries_its_own_markers(real_view):
 
 def test_the_price_from_cites_the_offer_it_comes_from(real_view):
     price = next(r for r in glance(real_view, "veo-3-1").rows if r.label == "Price from").parts[0]
-    assert price.fact.source.href == "../facts/sources.md#src-veo-knowledge-base-2026-08"
-    assert price.fact.as_of == "2026-08-09"  # stale: the page's marker says so
-    assert price.fact.note.startswith("Vertex AI / Gemini Enterprise Agent Platform")
+    assert price.fact.source.href == "../facts/sources.md#src-fal-veo-3-1"
+    assert price.fact.as_of == "2026-11-29"
+    assert price.fact.note.startswith("fal.ai")

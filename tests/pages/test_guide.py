@@ -40,7 +40,7 @@ def test_every_path_of_the_articles_guide(article_view):
 def test_real_guide_outcomes_match_the_recommender(real_view):
     guide = _real_guide()
     context = paths_context(real_view, guide)
-    assert context.paths == 864
+    assert context.paths == 1944
     answers = {"pace": "final", "subject": "long", "length": "about-60", "continuity": "one-take",
                "format": "vertical", "resolution": "full-hd", "audio": "yes", "budget": "mid"}
     rec = recommend(real_view, guide, answers)

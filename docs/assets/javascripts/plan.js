@@ -206,6 +206,7 @@ window.vgPlan = (function () {
     priced.sort(function (a, b) {
       if (a.total !== b.total) return a.total < b.total ? -1 : 1;
       if (a.caveats.length !== b.caveats.length) return a.caveats.length - b.caveats.length;
+      if (a.offer.stale !== b.offer.stale) return a.offer.stale ? 1 : -1;  // a fresh price first
       return byText(a.model.name, b.model.name) || byText(a.offer.platform, b.offer.platform) || byText(a.kind, b.kind);
     });
     unpriced.sort(function (a, b) {
