@@ -398,7 +398,7 @@ _SET_JOB = """job => {
 
 
 def _expected(view, job) -> dict:
-    from generator.answers.plans import job_report
+    from generator.answers.plans import job_report, within
     from generator.pages.costs import plan_text, sum_text, why_text
     from generator.pages.format import cents
 
@@ -407,7 +407,7 @@ def _expected(view, job) -> dict:
     def total(p) -> str:  # noqa: ANN001
         if p.total is None:
             return "price not documented"
-        return cents(p.total) + (" (over budget)" if job.budget is not None and p.total > job.budget else "")
+        return cents(p.total) + ("" if within(p.total, job.budget) else " (over budget)")  # $2.5005 fits $2.50
 
     def rows(plans) -> list[list[str]]:  # noqa: ANN001
         return [[total(p), p.model.name, plan_text(p), sum_text(p)] for p in plans]
@@ -432,9 +432,9 @@ def test_the_30_second_vertical_ad_is_planned_as_the_cli_plans_it(page, server, 
     shown = page.evaluate(_SET_JOB, _form(job))
     assert shown == _expected(real_view, job)
     assert len([r for r in shown["priced"] if "over budget" not in r[0]]) >= 3
-    assert shown["priced"][0][2].startswith("4 shots × 8 s, 1080p, with audio on ")
+    assert shown["priced"][0][2] == "3 shots × 10 s, 1080p, with audio on LaoZhang API"
     summary = page.locator(".vg-calc__summary").text_content()
-    assert summary.startswith("Cheapest: $2.56 with Veo 3.1 Lite, 4 shots × 8 s")
+    assert summary.startswith("Cheapest: $1.35 with Gemini Omni 1.2 Flash, 3 shots × 10 s")
 
 
 def test_calculator_equals_the_cli_for_200_random_jobs(page, server, real_view):
@@ -444,7 +444,7 @@ def test_calculator_equals_the_cli_for_200_random_jobs(page, server, real_view):
     from generator.answers.plans import JOB_INPUTS, SOUNDS, Job
 
     page.goto(server + "prices/calculator/")
-    choices = page.evaluate("JSON.parse(document.querySelector('[data-vg-calc]').dataset.vgData).choices")
+    choices = page.evaluate("JSON.parse(document.querySelector('[data-vg-calc] template.vg-data').content.textContent).choices")
     pick = random.Random(11)
     jobs = [Job(pick.choice([1, 4, 5, 8, 9, 12, 15, 16, 20, 30, 45, 60, 90, 148, 149, 600, 3600, pick.randint(1, 200)]),
                 pick.choice(choices["aspect"]) or None, pick.choice(choices["resolution"]) or None,
@@ -480,9 +480,9 @@ def test_calculator_restores_from_the_url_and_rejects_bad_numbers(page, server, 
     page.get_by_label("Finished videos").fill("1")
     page.get_by_label("Budget for the whole job, USD").fill("ten")
     assert page.locator(".vg-calc__summary").text_content().startswith("Check the budget: dollars and cents")
-    page.goto(server + "prices/calculator/?seconds=8&aspect=4:3&colour=red")
+    page.goto(server + "prices/calculator/?seconds=8&aspect=7:5&colour=red")
     assert page.locator(".vg-calc__ignored").inner_text() == (
-        "Some values in this link were not understood and were ignored: aspect=4:3, colour=red.")
+        "Some values in this link were not understood and were ignored: aspect=7:5, colour=red.")
 
 
 def test_the_calculator_works_after_instant_navigation(page, server):
@@ -507,8 +507,11 @@ def _back_from_the_calculator(page, server) -> dict | None:  # noqa: ANN001
         page.wait_for_function("location.pathname.endsWith('/guide/')", timeout=15_000)
     except Exception:  # noqa: BLE001 - Playwright's timeout; the caller tries again
         return None
-    before = page.evaluate("location.href")
-    field.dispatch_event("change")  # the event a blurred field fires late, after the page was swapped
+    try:
+        before = page.evaluate("location.href")
+        field.dispatch_event("change")  # the event a blurred field fires late, after the page was swapped
+    except Exception:  # noqa: BLE001 - Back reloaded the page in full: nothing to test, the caller tries again
+        return None
     return {"unchanged": page.evaluate("location.href") == before, "search": page.evaluate("location.search"),
             "instant": page.evaluate("window.__noReload === true")}
 

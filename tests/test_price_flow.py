@@ -34,6 +34,6 @@ def test_one_price_change_reaches_every_dependent_page(tmp_path):
     assert "| 720p | $0\\.05 per second[^" in after["models/veo-3-1-lite.md"]
     assert "| $0\\.01 per second[^" in after["models/veo-3-1-lite.md"]
     assert "Down 67% from $0\\.03" in after["prices/history.md"]
-    assert "&quot;rate&quot;:&quot;$0.01&quot;" in after["prices/calculator.md"]  # the widget's offers
+    assert "\"rate\":\"$0.01\"" in after["prices/calculator.md"]  # the widget's offers
     assert "$0.08" in after["prices/cost-8s.svg"]
     assert (settings.site_dir / "prices" / "calculator" / "index.html").read_text().count("$0.08") >= 1

@@ -141,3 +141,12 @@ def test_values_from_data_are_shown_as_text(tmp_path):
     assert "Line one line two | <b>bold</b>" in soup.get_text()
     assert soup.select_one("h1").get_text().rstrip("¶") == 'Veo <img src=x onerror=alert(7)> "3.1"'
     assert 'Veo <img src=x onerror=alert(7)> "3.1"' in soup.select_one("title").get_text()
+
+
+def test_the_widgets_data_is_not_searchable_text(site):
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert any(loc.startswith("guide/") for loc in texts) and any(loc.startswith("prices/calculator/") for loc in texts)
+    assert not [loc for loc, text in texts.items() if "staleAfter" in text or "clipPico" in text]

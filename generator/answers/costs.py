@@ -142,6 +142,20 @@ def reduced(ratio: str) -> tuple[int, int]:
     return (w // gcd(w, h), h // gcd(w, h))
 
 
+PIXEL_RATIO_ABOVE = 100
+"""A side larger than this means the ratio is written in pixels (``1280:720``)."""
+
+
+def conventional(ratio: str) -> str:
+    """The name the field uses for a ratio: ``1280:720`` → ``16:9``; ``21:9`` stays ``21:9``
+    (not ``7:3``): only ratios written in pixels are reduced."""
+    w, h = (int(x) for x in ratio.split(":"))
+    if max(w, h) <= PIXEL_RATIO_ABOVE:
+        return ratio
+    w, h = reduced(ratio)
+    return f"{w}:{h}"
+
+
 def _resolution_allows(model: ModelRecord, label: str | None, seconds: int) -> Why | None:
     """None if the model makes ``label`` clips of ``seconds``, else the reason it does not."""
     want = resolution_height(label)

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..answers.asof import AsOf, Freshness, ModelState
-from ..answers.costs import Why, reduced, why
+from ..answers.costs import Why, conventional, why
 from ..answers.plans import CHECKS, JOB_INPUTS, SOUNDS, Job, JobReport, ShotOption, extension_fit, \
     continuity, job_report, shot_options
 from ..facts.fields import TIER_ORDER
-from . import format as fmt
 from .costs import plan_text, rate_text, shape_text, unit_price_text, where_text, why_text
 from .format import cents
-from .prices import PRICE_HISTORY_PAGE, what_text
+from .prices import PRICE_HISTORY_PAGE
 from .views import SOURCES_PAGE, Link, href, model_page, url_href
 
 CALCULATOR_PAGE = "prices/calculator.md"
@@ -103,8 +102,8 @@ def _options(view: AsOf) -> tuple[list[str], list[str]]:
             continue  # retired or unpriced: its sizes would be options no model can meet
         for r in (m.specs["resolutions"].value if "resolutions" in m.specs else []):
             labels.setdefault(r.height, r.label)
-        ratios |= {reduced(r) for r in (m.specs["aspect_ratios"].value if "aspect_ratios" in m.specs else [])
-                   if reduced(r) == tuple(int(x) for x in r.split(":"))}  # "16:9", not Runway's pixel ratios
+        ratios |= {tuple(int(x) for x in conventional(r).split(":"))  # Runway's 1280:720 is 16:9
+                   for r in (m.specs["aspect_ratios"].value if "aspect_ratios" in m.specs else [])}
     aspects = [f"{w}:{h}" for w, h in sorted(ratios, key=lambda wh: (-wh[0] / wh[1], wh))]
     return [labels[h] for h in sorted(labels)], aspects
 
@@ -125,7 +124,7 @@ class _Tables:
     def offer(self, o) -> int:  # noqa: ANN001 - an OfferRecord
         price = ({"clip": o.clip_seconds, "clipPico": _pico(o.price_per_clip)} if o.unit == "clip"
                  else {"pico": _pico(o.usd_per_second)})
-        row = json.dumps({"platform": o.platform.name, "what": what_text(o), "rate": rate_text(o), **price,
+        row = json.dumps({"platform": o.platform.name, "rate": rate_text(o), **price,
                           "tier": TIER_ORDER.index(o.tier),
                           "where": where_text(o), "source": o.source.title,
                           "href": url_href(self.page, SOURCES_PAGE) + f"#src-{o.source.id}",
@@ -172,7 +171,7 @@ def _model_data(view: AsOf, state: ModelState, tables: _Tables, choices: dict[st
             "shots": tables.caveat(continuity(state.model))}
 
 
-def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE, extra: dict[str, list[str]] | None = None) -> dict:
+def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE, only: dict[str, list[str]] | None = None) -> dict:
     """The widget's data (JSON-ready): the form's ``choices``; ``models``, each with
     ``checks`` (check name → the reason it fails, per choice of the field it depends on, in
     the order of ``choices[field]``; ``price`` and ``length`` one value), ``outcomes`` (per
@@ -180,13 +179,11 @@ def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE, extra: dict[str, li
     ``extension`` (the rule, or None) and ``shots`` (the continuity caveat's index);
     ``outcomes``: ``{"reason": text}`` or ``{"options": [[offer index, lengths, caveat
     indexes, extension offer index (-1: not documented; None: no extension)]]}``; ``offers``
-    and ``caveats`` they refer to. ``extra``: more ``resolution`` or ``aspect`` choices (the guide's)."""
+    and ``caveats`` they refer to. ``only``: the choices of the fields it names, instead of the
+    form's (the guide's jobs use a few resolutions, sounds, inputs and aspect ratios)."""
     resolutions, aspects = _options(view)
-    for name, values in (extra or {}).items():
-        target = resolutions if name == "resolution" else aspects
-        target += [v for v in values if v not in target]
     choices = {"resolution": ["", *resolutions], "sound": ["", *SOUNDS], "input": list(JOB_INPUTS),
-               "aspect": ["", *aspects]}
+               "aspect": ["", *aspects], **(only or {})}
     tables = _Tables(page, view.freshness)
     models = [_model_data(view, state, tables, choices) for state in view.models.values()]
     return {"today": view.today.isoformat(), "staleAfter": view.freshness.stale_after_days, "choices": choices,

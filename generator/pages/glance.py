@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..answers.asof import AsOf
-from ..answers.costs import reduced
+from ..answers.costs import conventional
 from ..answers.plans import Job, job_report
 from . import format as fmt
 from .costs import plan_text, why_text
@@ -119,14 +119,15 @@ def _where(view: AsOf, state) -> str:  # noqa: ANN001
 
 
 def _ratios(state) -> GlanceRow:  # noqa: ANN001
-    """Aspect ratios in lowest terms; a ratio written in pixels (Runway's 1280:720) keeps them in brackets."""
+    """Aspect ratios by their usual names; a ratio written in pixels (Runway's 1280:720) reads
+    16:9 and keeps the pixels in brackets."""
     part = _part(state, "aspect_ratios")
     if part is None:
         return _row("Aspect ratios", fmt.NOT_DOCUMENTED)
     shown = []
     for r in state.model.specs["aspect_ratios"].value:
-        w, h = reduced(r)
-        shown.append(r if f"{w}:{h}" == r else f"{w}:{h} ({r})")
+        name = conventional(r)
+        shown.append(r if name == r else f"{name} ({r})")
     return GlanceRow("Aspect ratios", (Part(", ".join(shown), part.disputed, part.unverified, part.fact),))
 
 

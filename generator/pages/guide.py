@@ -257,10 +257,11 @@ def guide_data(view: AsOf, guide: s.DecisionGuideFile) -> dict:
     and ``planner`` (:func:`generator.pages.calculator.calculator_data`)."""
     requirements = _requirements(guide)
     heights = {r.min_resolution_height for r in requirements.values() if r.min_resolution_height}
-    planner = calculator_data(view, GUIDE_PAGE, {"resolution": [resolution_label(h) for h in sorted(heights)],
-                                                 "aspect": [r.aspect_ratio for r in requirements.values()
-                                                            if r.aspect_ratio]})
     labels = {h: resolution_label(h) for h in heights}
+    parts = [_job_part(r, labels) for r in requirements.values()]
+    planner = calculator_data(view, GUIDE_PAGE, {  # only what the guide's answers can ask for
+        field: [default, *dict.fromkeys(p[field] for p in parts if field in p)]
+        for field, default in (("resolution", ""), ("sound", ""), ("input", "text"), ("aspect", ""))})
     sources = _Sources(GUIDE_PAGE)
     models = _model_rows(view, requirements, _places(view, guide, requirements), sources)
     index = {m["id"]: i for i, m in enumerate(models)}

@@ -48,6 +48,12 @@ def html_text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def json_script(value: object) -> str:
+    """JSON text safe inside ``<script type="application/json">``: every ``<``, ``>`` and ``&``
+    is a ``\\u`` escape, so no ``</script>`` or ``<!--`` from data can end or change the block."""
+    return str(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def admonition_title(value: object) -> str:
     """Text for ``!!! kind "title"``: the title is inline Markdown, and ``"`` would end it."""
     return md_text(value).replace('"', "&quot;")
@@ -83,7 +89,7 @@ def environment(fresh: Freshness | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(text=md_text, cell=md_cell, html=html_text, title=admonition_title,
+    env.filters.update(text=md_text, cell=md_cell, html=html_text, json=json_script, title=admonition_title,
                        checked=checked_date(fresh))
     return env
 

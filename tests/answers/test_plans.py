@@ -134,7 +134,11 @@ def test_the_real_30_second_vertical_ad_has_three_priced_plans(real_view):
     report = job_report(real_view, Job(30, "9:16", "1080p", "native", budget=Decimal(10)))
     within = report.within_budget
     assert len({p.model.id for p in within}) >= 3
-    assert [cents(p.total) for p in within][:1] == ["$2.56"]  # Veo 3.1 Lite: 32 s × $0.08
+    cheapest = within[0]  # LaoZhang sells a 1080p Gemini Omni 1.2 Flash clip of up to 10 s for $0.45
+    assert f"{cents(cheapest.total)} {cheapest.model.name}: {plan_text(cheapest)}: {sum_text(cheapest)}" == \
+        "$1.35 Gemini Omni 1.2 Flash: 3 shots × 10 s, 1080p, with audio on LaoZhang API: 3 clips × $0.45 = $1.35 per take"
+    lite = next(p for p in within if p.model.id == "veo-3-1-lite")
+    assert cents(lite.total) == "$2.56"  # 32 s × $0.08
     assert all(p.total <= 10 for p in within) and list(report.plans) == sorted(report.plans, key=lambda p: p.total)
     fast = next(p for p in within if p.model.id == "veo-3-1-fast" and p.offer.platform.id == "gemini-api")
     assert f"{plan_text(fast)}: {sum_text(fast)}" == \

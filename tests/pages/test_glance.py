@@ -21,6 +21,7 @@ def test_the_card_answers_first(real_view):
 
 def test_pixel_ratios_read_in_lowest_terms_and_retired_prices_are_history(real_view):
     assert _rows(real_view, "runway-gen-4-5")["Aspect ratios"] == "16:9 (1280:720), 9:16 (720:1280)"
+    assert _rows(real_view, "seedance-2-0")["Aspect ratios"].startswith("21:9, 16:9, 4:3")  # not "7:3 (21:9)"
     sora = _rows(real_view, "sora-2-pro")
     assert sora["Price from"] == "Retired on 2026-09-24; its last prices are kept below as history"
     assert sora["Where to call it"].startswith("OpenAI API (Videos API): sora-2-pro (retired)")

@@ -39,12 +39,16 @@ def test_price_history_page_lists_every_change_across_models(real_view):
     assert [(r.model.text, r.when, r.price) for r in rows] == [
         ("Veo 3.1 Fast", "in effect by 2026-09-24", "$0.10 per second"),
         ("Veo 3.1 Fast", "in effect by 2026-09-24", "$0.12 per second"),
+        # APIYI's launch prices for Seedance 2.5, per 5-second clip, for two days
+        ("Seedance 2.5", "2026-08-28 to 2026-08-30", "$0.4011 per 5 s clip ($0.08022 per second)"),
+        ("Seedance 2.5", "2026-08-28 to 2026-08-30", "$0.9017 per 5 s clip ($0.18034 per second)"),
+        ("Seedance 2.5", "2026-08-28 to 2026-08-30", "$2.2493 per 5 s clip ($0.44986 per second)"),
         ("Veo 3.1 Fast", "2025-10 to 2026-08-09", "$0.15 per second"),
         ("Veo 3.1 Fast", "2025-10 to 2026-08-09", "$0.15 per second"),
         ("Veo 3", "2025-09", "$0.40 per second"),
         ("Veo 3", "until 2025-09", "$0.75 per second"),
     ]
-    assert rows[4].status == "No longer offered (model retired)"
+    assert rows[7].status == "No longer offered (model retired)"
 
 
 def test_pages_include_the_calculator_history_and_changes(pricing_view):

@@ -148,7 +148,7 @@
   function init(root) {
     if (root.dataset.vgReady) return;
     root.dataset.vgReady = "1";
-    var data = JSON.parse(root.getAttribute("data-vg-data"));
+    var data = JSON.parse(root.querySelector("template.vg-data").content.textContent);
     var form = root.querySelector("form");
     var ignored = readUrl(form);
     var note = root.querySelector(".vg-calc__ignored");

@@ -305,7 +305,7 @@
   function init(root) {
     if (root.dataset.vgBound) return;
     root.dataset.vgBound = "1";
-    var data = JSON.parse(root.dataset.vgData);
+    var data = JSON.parse(root.querySelector("template.vg-data").content.textContent);
     root.vgData = data;
     root.hidden = false;
     root.querySelector("[data-vg-back]").addEventListener("click", function () {
