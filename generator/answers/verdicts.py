@@ -48,6 +48,11 @@ class Candidate:
         return (VERDICT_ORDER[verdict], -round(self.score, 9), self.model.name)
 
 
+LEFT_OUT_REASONS = ("no_signal", "thin", "worst")
+"""Why an available model is not ranked for a use case: no documented value on any of its
+criteria (no sourced quality signal); values covering under half the weight; worst on all."""
+
+
 @dataclass(frozen=True)
 class UseCaseResult:
     use_case: s.UseCase
@@ -56,6 +61,8 @@ class UseCaseResult:
     runner_up: Candidate | None
     retired_above: tuple[Candidate, ...]
     tied: bool
+    left_out: tuple[tuple[ModelRecord, str], ...] = ()
+    """Available models not ranked, each with its reason (one of :data:`LEFT_OUT_REASONS`)."""
 
 
 def positions(view: AsOf, criterion: s.Criterion, fits: OfferFilter | None = None) -> dict[str, float]:
@@ -95,18 +102,22 @@ def weighted_score(view: AsOf, state: ModelState, weights: dict[str, int], place
     return score, tuple(reasons), covered
 
 
-def _candidate(view: AsOf, use_case: s.UseCase, state: ModelState, places: dict) -> Candidate | None:
+def _candidate(view: AsOf, use_case: s.UseCase, state: ModelState, places: dict) -> Candidate | str:
+    """The model as a candidate, or the reason it is left out (:data:`LEFT_OUT_REASONS`)."""
     score, reasons, covered = weighted_score(view, state, use_case.criteria, places)
     verdict = state.model.verdicts.get(use_case.id)
     if verdict is None and (covered * 2 < sum(use_case.criteria.values()) or score == 0):
-        return None
+        return "no_signal" if covered == 0 else "thin" if covered * 2 < sum(use_case.criteria.values()) else "worst"
     return Candidate(state.model, verdict, score, reasons, state.lifecycle)
 
 
 def use_case_result(view: AsOf, use_case: s.UseCase) -> UseCaseResult:
     """The ranking of every model for ``use_case`` on the view's date."""
     places = {cid: positions(view, view.catalog.criteria[cid]) for cid in use_case.criteria}
-    candidates = [c for state in view.models.values() if (c := _candidate(view, use_case, state, places)) is not None]
+    outcomes = {mid: _candidate(view, use_case, state, places) for mid, state in view.models.items()}
+    candidates = [c for c in outcomes.values() if isinstance(c, Candidate)]
+    left_out = tuple((view.models[mid].model, why) for mid, why in outcomes.items()
+                     if isinstance(why, str) and view.models[mid].lifecycle.available)
     ranked = tuple(sorted(candidates, key=lambda c: c.sort_key))
     available = [c for c in ranked if c.lifecycle.available]
     recommended = available[0] if available else None
@@ -114,7 +125,7 @@ def use_case_result(view: AsOf, use_case: s.UseCase) -> UseCaseResult:
     retired_above = tuple(c for c in ranked[: ranked.index(recommended)] if not c.lifecycle.available) \
         if recommended else tuple(c for c in ranked if not c.lifecycle.available)
     tied = runner_up is not None and recommended.sort_key[:2] == runner_up.sort_key[:2]
-    return UseCaseResult(use_case, ranked, recommended, runner_up, retired_above, tied)
+    return UseCaseResult(use_case, ranked, recommended, runner_up, retired_above, tied, left_out)
 
 
 def use_case_results(view: AsOf) -> tuple[UseCaseResult, ...]:

@@ -105,6 +105,9 @@ class UseCaseContext:
     tied: bool
     ranked: tuple[CandidateView, ...]
     weights: tuple[tuple[str, int], ...]
+    available_ranked: int = 0
+    left_out: tuple[tuple[str, tuple[Link, ...]], ...] = ()
+    """(why, the available models left out for it), in the order of LEFT_OUT_TEXT."""
 
 
 def _candidate(catalog: Catalog, page: str, c: Candidate) -> CandidateView:
@@ -117,6 +120,14 @@ def _candidate(catalog: Catalog, page: str, c: Candidate) -> CandidateView:
     )
 
 
+LEFT_OUT_TEXT = {
+    "no_signal": "no sourced quality signal (no rating, score or value on these criteria)",
+    "thin": "sourced values cover less than half of the criteria's weight",
+    "worst": "the worst documented value on every criterion it has",
+}
+"""Why an available model is not ranked (:data:`generator.answers.verdicts.LEFT_OUT_REASONS`)."""
+
+
 def use_case_context(catalog: Catalog, result: UseCaseResult, page: str | None = None) -> UseCaseContext:
     page = page or use_case_page(result.use_case.id)
     view = lambda c: _candidate(catalog, page, c) if c else None  # noqa: E731
@@ -127,4 +138,8 @@ def use_case_context(catalog: Catalog, result: UseCaseResult, page: str | None =
         retired_above=tuple(view(c) for c in result.retired_above), tied=result.tied,
         ranked=tuple(view(c) for c in result.ranked),
         weights=tuple((catalog.criteria[cid].name, w) for cid, w in uc.criteria.items()),
+        available_ranked=sum(1 for c in result.ranked if c.lifecycle.available),
+        left_out=tuple((text, links) for why, text in LEFT_OUT_TEXT.items()
+                       if (links := tuple(Link(m.name, href(page, model_page(m.id)))
+                                          for m, reason in result.left_out if reason == why))),
     )

@@ -32,10 +32,11 @@ def test_each_value_in_a_row_carries_its_own_markers(real_view):
     single, extended = length.parts
     assert (single.text, single.disputed) == ("8 s in one generation", True)  # the article's 60 s
     assert (extended.text, extended.disputed) == ("148 s with extension", False)
-    omni = {r.label: r for r in glance(real_view, "gemini-omni-flash").rows}
-    single, extended = omni["Length"].parts
-    assert not single.unverified  # Runway's SDK documents 10 s
-    assert extended.text == "40 s with extension" and extended.unverified  # secondary sources only
+    ltx = {r.label: r for r in glance(real_view, "ltx-2-3-pro").rows}
+    [rates] = ltx["Frame rates"].parts
+    assert rates.text == "24 fps, 25 fps, 48 fps, 50 fps" and rates.unverified  # a secondary blog only
+    [length] = ltx["Length"].parts
+    assert not length.unverified  # fal and Venice give 10 s
 
 
 def test_the_price_from_cites_the_offer_it_comes_from(real_view):

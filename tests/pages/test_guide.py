@@ -64,7 +64,7 @@ def test_the_issues_example_job(real_view):
         30, "9:16", "1080p", "native", "10")
     for match in (rec.recommended, rec.runner_up):
         assert match.plan.kind == "shots" and match.plan.total <= 10
-    assert {m.model.id for m in rec.ranked} >= {"veo-3-1-lite", "veo-3-1-fast", "kling-v3"}
+    assert {m.model.id for m in rec.ranked} >= {"veo-3-1-lite", "veo-3-1-fast", "kling-4-0", "minimax-h3"}
     assert "veo-3-1" not in {m.model.id for m in rec.ranked}  # $12.80 for 32 s at 1080p with audio
 
 

@@ -75,13 +75,12 @@ def test_prices_on_a_retired_platform_say_they_are_no_longer_offered(real_view):
     context = model_context(real_view, "sora-2-pro")
     [openai] = [g for g in context.price_grids if g.platform == "OpenAI API (Videos API)"]
     assert openai.status == "Retired on this platform on 2026-09-24: no longer offered"
-    assert openai.columns == ("Standard, audio not stated", "Batch, audio not stated")
+    assert openai.columns == ("Standard, audio not stated",)  # the batch prices had no source with an address
     assert openai.rows == (  # each price with the index of its note (source and date)
-        ("720p", ((("$0.30 per second", 0),), (("$0.15 per second", 1),))),
-        ("1792x1024", ((("$0.50 per second", 1),), (("$0.25 per second", 1),))),
-        ("1080p", ((("$0.70 per second", 1),), (("$0.35 per second", 1),))),
+        ("720p", ((("$0.30 per second", 0),),)),
+        ("1792x1024", ((("$0.50 per second", 1),),)),
     )
     assert [(n.source.text, n.as_of) for n in openai.notes] == [
         ("OpenAI model page for sora-2 (de-DE, after the shutdown)", "2026-11-29"),
-        ("Third-party verification log of vendor pricing and lifecycle pages", "2026-08-02"),
+        ("OpenAI Launches Sora 2 API: Per-Second Billing Video Generation Service Officially Available", "2026-12-02"),
     ]

@@ -73,6 +73,6 @@ def test_all_models_names_why_there_is_no_price(real_view):
     from generator.pages.index import models_index_context
 
     rows = {r.name: r.price for r in models_index_context(real_view).rows}
-    assert rows["Gemini Omni Flash"] == "Only an estimated price is documented"
+    assert rows["Gemini Omni 1.1 Flash"] == "Only an estimated price is documented"  # fal's "about $0.125"
     assert rows["LTX-2.3 Pro"] == "Only prices for other inputs (such as image-to-video) are documented"
     assert rows["Sora 2 Pro"] == "Retired on 2026-09-24"
