@@ -10,9 +10,9 @@ from generator import pipeline
 from .conftest import TODAY, copy_project
 
 pytestmark = pytest.mark.slow
-OLD = '{platform: vertex-ai, resolution: 720p, audio: false, price_per_second: "0.03"'
-CUT = ('  - {platform: vertex-ai, resolution: 720p, audio: false, price_per_second: "0.01", effective_from: 2026-11-20,'
-       ' source: research-fact-sheet, as_of: 2026-11-29}\n')
+OLD = '{platform: gemini-api, resolution: 720p, audio: true, price_per_second: "0.05"'
+CUT = ('  - {platform: gemini-api, resolution: 720p, audio: true, price_per_second: "0.01", effective_from: 2026-11-20,'
+       ' source: google-gemini-pricing, as_of: 2026-11-29}\n')
 
 
 def _read(settings, page: str) -> str:
@@ -31,9 +31,9 @@ def test_one_price_change_reaches_every_dependent_page(tmp_path):
     pipeline.build(settings, TODAY)
     after = {p: _read(settings, p) for p in pages}
     assert [p for p in pages if before[p] == after[p]] == []
-    assert "| 720p | $0\\.05 per second[^" in after["models/veo-3-1-lite.md"]
-    assert "| $0\\.01 per second[^" in after["models/veo-3-1-lite.md"]
-    assert "Down 67% from $0\\.03" in after["prices/history.md"]
+    assert "| 720p | $0\\.01 per second[^" in after["models/veo-3-1-lite.md"]
+    assert "| 720p | $0\\.05 per second[^" in before["models/veo-3-1-lite.md"]
+    assert "Down 80% from $0\\.05" in after["prices/history.md"]
     assert "\"rate\":\"$0.01\"" in after["prices/calculator.md"]  # the widget's offers
     assert "$0.08" in after["prices/cost-8s.svg"]
     assert (settings.site_dir / "prices" / "calculator" / "index.html").read_text().count("$0.08") >= 1

@@ -69,6 +69,15 @@ class Source(Strict):
     accessed: Date
     note: Text | None = None
 
+    @model_validator(mode="after")
+    def _addressed(self) -> "Source":
+        if self.url is None and not self.private:
+            raise PydanticCustomError("source_url", "a source needs its 'url' (or 'private: true' and a 'reason'"
+                                      " when it has no public address)")
+        if self.private and not self.reason:
+            raise PydanticCustomError("source_url", "a private source needs a 'reason' saying why it has no address")
+        return self
+
 
 class SourcesFile(Strict):
     sources: list[Source] = Field(min_length=1)

@@ -26,8 +26,8 @@ def test_vendor_claim_is_shown_before_a_newer_article_claim(real_catalog):
 
 def test_within_a_source_kind_the_newest_check_comes_first(article_dir):
     path = article_dir / "sources.yaml"
-    path.write_text(path.read_text() + "  - {id: log-a, title: Log A, kind: secondary, accessed: 2026-01-01}\n"
-                    "  - {id: log-b, title: Log B, kind: secondary, accessed: 2026-01-01}\n")
+    path.write_text(path.read_text() + "  - {id: log-a, title: Log A, kind: secondary, url: https://a.example/, accessed: 2026-01-01}\n"
+                    "  - {id: log-b, title: Log B, kind: secondary, url: https://b.example/, accessed: 2026-01-01}\n")
     model = article_dir / "models" / "veo-3-1.yaml"
     model.write_text(model.read_text().replace(
         "  max_clip_seconds: 60\n",

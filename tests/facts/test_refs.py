@@ -163,11 +163,12 @@ def test_criterion_kind_rule_located_at_the_criterion(data: Path) -> None:
 
 
 def test_duplicate_ids_in_sources(data: Path) -> None:
-    extra = ("  - id: blog\n    title: A blog\n    kind: secondary\n    accessed: 2026-11-29\n"
-             "  - id: article\n    title: Again\n    kind: article\n    accessed: 2026-11-29\n")
+    extra = ("  - id: blog\n    title: A blog\n    kind: secondary\n    url: https://blog.example/\n    accessed: 2026-11-29\n"
+             "  - id: article\n    title: Again\n    kind: article\n    private: true\n    reason: Given as text.\n"
+             "    accessed: 2026-11-29\n")
     text = (data / "sources.yaml").read_text() + extra
     assert problems(data, {"sources.yaml": text}) == [
-        "data/sources.yaml:11:9: sources[2].id: duplicate id 'article' (first on line 3)"
+        "data/sources.yaml:14:9: sources[2].id: duplicate id 'article' (first on line 3)"
     ]
 
 

@@ -253,7 +253,7 @@ def test_date_that_does_not_exist(data: Path, old: str, new: str, expected: str)
 def test_date_that_does_not_exist_in_sources(data: Path) -> None:
     text = (data / "sources.yaml").read_text().replace("accessed: 2026-11-29", "accessed: 2026-02-30")
     assert problems(data, {"sources.yaml": text}) == [
-        "data/sources.yaml:6:15: sources[0].accessed: Input should be a valid date (YYYY-MM-DD), "
+        "data/sources.yaml:8:15: sources[0].accessed: Input should be a valid date (YYYY-MM-DD), "
         "day value is outside expected range"
     ]
 
@@ -370,3 +370,15 @@ def test_a_schema_error_does_not_hide_reference_errors_in_the_same_file(data: Pa
     assert found[2] == (f"{F}:13:21: ratings.physics-accuracy: 'Superb' is not on the scale of 'physics-accuracy'; "
                         "valid: Excellent, Very good, Good, Fair, Poor")
     assert len(found) == 3
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("    private: true\n", "", "data/sources.yaml:3:5: sources[0]: a source needs its 'url' (or 'private: true' and a"
+                              " 'reason' when it has no public address)"),
+    ("    reason: The project was given the article's text, not its address.\n", "",
+     "data/sources.yaml:3:5: sources[0]: a private source needs a 'reason' saying why it has no address"),
+], ids=["no-url", "private-without-reason"])
+def test_a_source_without_an_address_must_say_why(data: Path, old: str, new: str, expected: str) -> None:
+    text = (data / "sources.yaml").read_text()
+    assert old in text
+    assert problems(data, {"sources.yaml": text.replace(old, new)}) == [expected]

@@ -11,7 +11,7 @@ def _rows(view, model_id: str) -> dict[str, str]:  # noqa: ANN001
 
 def test_the_card_answers_first(real_view):
     rows = _rows(real_view, "veo-3-1")
-    # $0.20 a second on Vertex AI (checked 2026-08-09, stale) and on fal.ai (fresh): the fresh one
+    # fal.ai sells Veo 3.1 at $0.20 a second (1080p, silent), the lowest documented price
     assert rows["Price from"] == "$0.20 per second; an 8-second clip $1.60 (one 8 s generation, 1080p, without audio on fal.ai)"
     assert rows["Length"] == "8 s in one generation; 148 s with extension"
     assert "fal.ai: model id not documented" in rows["Where to call it"]  # sold there, id unknown

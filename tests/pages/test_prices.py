@@ -43,8 +43,8 @@ def test_price_history_page_lists_every_change_across_models(real_view):
         ("Seedance 2.5", "2026-08-28 to 2026-08-30", "$0.4011 per 5 s clip ($0.08022 per second)"),
         ("Seedance 2.5", "2026-08-28 to 2026-08-30", "$0.9017 per 5 s clip ($0.18034 per second)"),
         ("Seedance 2.5", "2026-08-28 to 2026-08-30", "$2.2493 per 5 s clip ($0.44986 per second)"),
-        ("Veo 3.1 Fast", "2025-10 to 2026-08-09", "$0.15 per second"),
-        ("Veo 3.1 Fast", "2025-10 to 2026-08-09", "$0.15 per second"),
+        ("Veo 3.1 Fast", "2025-10 to 2026-04-07", "$0.15 per second"),
+        ("Veo 3.1 Fast", "2025-10 to 2026-04-07", "$0.15 per second"),
         ("Veo 3", "2025-09", "$0.40 per second"),
         ("Veo 3", "until 2025-09", "$0.75 per second"),
     ]
