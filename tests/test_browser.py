@@ -311,7 +311,7 @@ _TABLE_FIT = """() => {
 @pytest.mark.parametrize("size", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
 def test_every_table_fits_its_column_or_scrolls_with_a_cue(page, server, size):
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    for path in ("", "models/", "models/veo-3-1/", "compare/veo-3-1-vs-kling-v3/", "guide/?pace=drafts",
+    for path in ("", "models/", "models/veo-3-1/", "compare/veo-3-1-vs-kling-v3/", "guide/?pace=drafts", "platforms/venice/",
                  "prices/calculator/?seconds=30&aspect=9:16&resolution=1080p&sound=native"):
         page.goto(server + path)
         page.wait_for_timeout(50)

@@ -18,6 +18,7 @@ from .calculator import CALCULATOR_PAGE, calculator_context
 from .guide import GUIDE_PAGE, PATHS_PAGE, guide_context, paths_context
 from .index import disputed_context, home_context, models_index_context, sources_context
 from .model import model_context
+from .platforms import PLATFORMS_PAGE, platform_context, platform_page, platforms_index_context
 from .prices import PRICE_HISTORY_PAGE, price_history_context
 from .samples import SAMPLES_PAGE, ClipSet, SamplesContext
 from .views import DISPUTED_PAGE, SOURCES_PAGE, Link, compare_page, model_page, pair_link, use_case_page
@@ -79,6 +80,9 @@ def plan_pages(view: AsOf, guide: s.DecisionGuideFile | None = None, changelog: 
     pages.append(Page(PRICE_HISTORY_PAGE, "price_history.md.jinja", price_history_context(view), "Price history"))
     pages.append(Page(SAMPLES_PAGE, "samples.md.jinja", SamplesContext(clips.views(SAMPLES_PAGE, catalog)), "Samples"))
     pages.append(Page(CHANGES_PAGE, "changes.md.jinja", changes_context(changelog), "What changed"))
+    pages += [Page(platform_page(pid), "platform.md.jinja", platform_context(view, pid), p.name)
+              for pid, p in catalog.platforms.items()]
+    pages.append(Page(PLATFORMS_PAGE, "platforms_index.md.jinja", platforms_index_context(view), "Platforms"))
     pages.append(Page(SOURCES_PAGE, "sources.md.jinja", sources_context(catalog), "Sources"))
     pages.append(Page(DISPUTED_PAGE, "disputed.md.jinja", disputed_context(catalog), "Disputed claims"))
     return pages
