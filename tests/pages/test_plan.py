@@ -41,7 +41,7 @@ def test_plan_covers_every_page_kind(article_pages):
         "changes/index.md", "compare/index.md", "compare/veo-3-1-vs-sora-2-pro.md", "facts/disputed.md", "facts/sources.md",
         "guide/index.md", "guide/paths.md",
         "index.md", "models/index.md", "models/sora-2-pro.md", "models/veo-3-1-fast.md", "models/veo-3-1.md",
-        "prices/calculator.md", "prices/history.md", "samples/index.md", "use-cases/cinematic-storytelling.md", "use-cases/education-explainers.md", "use-cases/index.md",
+        "platforms/index.md", "platforms/picassoia.md", "prices/calculator.md", "prices/history.md", "samples/index.md", "use-cases/cinematic-storytelling.md", "use-cases/education-explainers.md", "use-cases/index.md",
         "use-cases/product-advertising.md", "use-cases/rapid-drafts.md", "use-cases/short-films-social.md",
     ]
 
