@@ -149,3 +149,11 @@ def test_the_widgets_data_is_not_searchable_text(site):
     texts = {doc["location"]: doc["text"] for doc in index["docs"]}
     assert any(loc.startswith("guide/") for loc in texts) and any(loc.startswith("prices/calculator/") for loc in texts)
     assert not [loc for loc, text in texts.items() if "staleAfter" in text or "clipPico" in text]
+
+
+def test_a_use_case_page_shows_its_ranking_as_a_table(site):
+    page = _page(site, "use-cases/rapid-drafts")
+    assert "| Rank |" not in page.get_text()  # Markdown that did not become a table
+    rows = page.select("table tbody tr")
+    assert len(rows) >= 20 and rows[0].find_all("td")[0].get_text(strip=True) == "1"
+    assert page.find(string=lambda t: t and t.startswith("Ranked here: ")) is not None

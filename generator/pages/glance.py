@@ -15,7 +15,7 @@ from ..answers.asof import AsOf
 from ..answers.costs import conventional
 from ..answers.plans import Job, job_report
 from . import format as fmt
-from .costs import plan_text, why_text
+from .costs import plan_text, where_text, why_text
 from .views import SOURCES_PAGE, UNVERIFIED_KINDS, FactView, Link, fact_view, href, model_page, status_text
 
 WARNING_STATUSES = ("preview", "deprecated", "retired")
@@ -97,9 +97,12 @@ def _price_from(view: AsOf, model_id: str) -> GlanceRow:
         reason = report.excluded[0].reason if report.excluded else None
         return _row("Price from", fmt.NOT_DOCUMENTED + (f" ({why_text(reason)})" if reason else ""))
     best = report.plans[0]
-    per_second = fmt.usd(best.offer.usd_per_second)
-    text = f"{per_second} per second; an 8-second clip {fmt.cents(best.total)} ({plan_text(best)})"
-    return GlanceRow("Price from", (Part(text, fact=_offer_view(model_id, best.offer)),))
+    lowest = min(state.buyable, key=lambda o: (o.usd_per_second, o.platform.name))  # as All models shows it
+    per_second = Part(f"{fmt.usd(lowest.usd_per_second)} per second ({where_text(lowest).lstrip(', ')})",
+                      fact=_offer_view(model_id, lowest))
+    clip = Part(f"an 8-second clip {fmt.cents(best.total)} ({plan_text(best)})", fact=_offer_view(model_id, best.offer))
+    return GlanceRow("Price from", (per_second, clip) if lowest is not best.offer else (
+        Part(f"{fmt.usd(lowest.usd_per_second)} per second; {clip.text}", fact=clip.fact),))
 
 
 def _lengths(state) -> GlanceRow:  # noqa: ANN001
