@@ -147,7 +147,9 @@ def extension_plan(state: ModelState, option: ShotOption, job: Job) -> Plan | No
     for base in (x for x in option.lengths if not rule.base_seconds or x in rule.base_seconds):
         calls = -(-(job.seconds - base) // rule.step_seconds)
         added = job.seconds - base if rule.up_to else calls * rule.step_seconds
-        if (rule.max_steps is None or calls <= rule.max_steps) and (limit is None or base + added <= limit):
+        last = added - rule.step_seconds * (calls - 1)  # what the final call adds
+        if (rule.max_steps is None or calls <= rule.max_steps) and (limit is None or base + added <= limit) \
+                and (rule.min_step_seconds is None or last >= rule.min_step_seconds):
             shapes.append((base + added, calls, -base, added))
     if not shapes:
         return None

@@ -65,7 +65,20 @@ def _seen_after_a_change(doc: Document, model: s.ModelFile) -> Iterator[Problem]
                              "effective_until (the day it ended) or this entry effective_until, whichever is true")
 
 
+def _clip_too_long(doc: Document, model: s.ModelFile) -> Iterator[Problem]:
+    """A clip price for a clip longer than any single generation a source gives the model."""
+    fact = model.specs.max_clip_seconds
+    longest = None if fact is None else max(c.value for c in fact)
+    for index, offer in enumerate(model.offers):
+        if offer.unit == "clip" and longest is not None and offer.clip_seconds > longest:
+            yield problem_at(doc, ("offers", index, "clip_seconds"),
+                             f"a {offer.clip_seconds} s clip is longer than the model's longest single generation "
+                             f"({longest} s in specs.max_clip_seconds): check the clip length or the spec")
+
+
 def check_price_history(doc: Document, model: s.ModelFile) -> Iterator[Problem]:
-    """Entries whose place in their price's history cannot be told, located in the file."""
+    """Entries whose place in their price's history cannot be told, and clip prices longer
+    than one generation, located in the file."""
     yield from _same_start(doc, model)
     yield from _seen_after_a_change(doc, model)
+    yield from _clip_too_long(doc, model)

@@ -185,14 +185,16 @@ class Lifecycle(Strict):
 class Extension(Strict):
     """Extending a clip the model made, one call at a time.
 
-    Each call adds ``step_seconds`` (``up_to``: at most that many), for at most ``max_steps``
-    calls; the whole video is capped by the spec ``max_total_seconds``. ``base_seconds``:
+    Each call adds ``step_seconds`` (``up_to``: at most that many, and at least
+    ``min_step_seconds`` when given), for at most ``max_steps`` calls; the whole video is
+    capped by the spec ``max_total_seconds``. ``base_seconds``:
     the lengths the clip to extend may have (None: any length the model makes);
     ``resolutions``: the only resolutions extension works at (None: not limited).
     """
 
     step_seconds: Seconds
     up_to: StrictBool = False
+    min_step_seconds: Seconds | None = None
     max_steps: Annotated[int, Field(strict=True, gt=0)] | None = None
     base_seconds: list[Seconds] | None = Field(default=None, min_length=1)
     resolutions: list[ResolutionLabel] | None = Field(default=None, min_length=1)

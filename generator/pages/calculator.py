@@ -163,7 +163,7 @@ def _model_data(view: AsOf, state: ModelState, tables: _Tables, choices: dict[st
     spec = state.model.specs
     rule = spec["extension"].value if "extension" in spec else None
     extension = None if rule is None else {
-        "step": rule.step_seconds, "upTo": rule.up_to, "maxSteps": rule.max_steps, "base": rule.base_seconds,
+        "step": rule.step_seconds, "upTo": rule.up_to, "minStep": rule.min_step_seconds, "maxSteps": rule.max_steps, "base": rule.base_seconds,
         "maxTotal": spec["max_total_seconds"].value if "max_total_seconds" in spec else None,
         "caveat": tables.caveat(why("extension_continuity", resolutions=list(rule.resolutions or [])))}
     return {"name": state.model.name, "href": url_href(tables.page, model_page(state.model.id)), "checks": checks,

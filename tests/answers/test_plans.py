@@ -202,3 +202,28 @@ def test_at_the_same_price_fewer_generations_win(tmp_path):
     view = at(build_catalog(load_dataset(data)))
     plan = job_report(view, Job(30, resolution="720p", sound="native"), ["delta"], "resell").plans[0]
     assert (plan.kind, plan.shots, cents(plan.total)) == ("shots", (10, 10, 10), "$1.50")  # not 6 × 5 s at $0.25
+
+
+def test_an_extension_call_adds_at_least_its_documented_minimum(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from generator.facts.catalog import build_catalog
+    from generator.facts.validate import load_dataset
+
+    from ..conftest import EXTENDED_ALPHA, PRICING, at
+
+    data = Path(shutil.copytree(PRICING, tmp_path / "data"))
+    alpha = data / "models" / "alpha.yaml"
+    text = alpha.read_text()
+    for old, new in EXTENDED_ALPHA.items():
+        text = text.replace(old, new)
+
+    def plan(rule: str):  # noqa: ANN202
+        alpha.write_text(text.replace("extension: {step_seconds: 7, max_steps: 3, resolutions: [720p]}", rule))
+        report = job_report(at(build_catalog(load_dataset(data))), Job(9, resolution="720p", sound="native"), ["alpha"])
+        return next((p.shots, p.steps) for p in report.plans if p.kind == "extension")
+
+    assert plan("extension: {step_seconds: 7, up_to: true, resolutions: [720p]}") == ((8,), (1,))
+    # a call adds 3 to 7 s: 8 + 1 is not possible, 6 + 3 is
+    assert plan("extension: {step_seconds: 7, up_to: true, min_step_seconds: 3, resolutions: [720p]}") == ((6,), (3,))

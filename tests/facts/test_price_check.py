@@ -29,6 +29,9 @@ def _acme_720p(catalog, day):
     ('credits_per_second: "35", credit_price: "0.01"', 'credits_per_second: "35", price_per_clip: "0.5"',
      "data/models/alpha.yaml:24:5: offers[4]: unit 'credit' needs credit_price and takes no price_per_clip (unit"
      " 'credit': credits_per_second and credit_price; the units are second, credit, token, clip, subscription)"),
+    ('price_per_second: "0.60", as_of: 2026-07-01}', 'unit: clip, price_per_clip: "6", clip_seconds: 10, as_of: 2026-07-01}',
+     "data/models/alpha.yaml:23:105: offers[3].clip_seconds: a 10 s clip is longer than the model's longest single"
+     " generation (8 s in specs.max_clip_seconds): check the clip length or the spec"),
     ('price_per_second: "0.40", effective_from: 2026-06-01}', 'price_per_second: "0.40"}',
      "data/models/alpha.yaml:20:99: offers[0].effective_from: the entry on line 21 was seen in effect on 2026-11-20,"
      " after this price took effect (2026-01-01), so that entry would stay current: re-check it, then give it"
@@ -49,7 +52,7 @@ def _acme_720p(catalog, day):
      "data/models/alpha.yaml:24:97: offers[4].effective_from: the entry on line 25 was seen in effect on 2026-11-20,"
      " after this price took effect (2026-11-01), so that entry would stay current: re-check it, then give it"
      " effective_until (the day it ended) or this entry effective_until, whichever is true"),
-], ids=["bad-month", "credit-without-price", "credit-with-a-clip-field", "undated-after-a-start", "ended-then-undated", "same-start",
+], ids=["bad-month", "credit-without-price", "credit-with-a-clip-field", "clip-longer-than-a-generation", "undated-after-a-start", "ended-then-undated", "same-start",
         "month-is-its-first-day",
         "new-price-older-than-a-sighting"])
 def test_price_entries_are_checked(tmp_path: Path, old: str, new: str, expected: str | None):

@@ -78,6 +78,7 @@ window.vgPlan = (function () {
       var calls = Math.floor((seconds - base + rule.step - 1) / rule.step);
       var added = rule.upTo ? seconds - base : calls * rule.step;
       if ((rule.maxSteps !== null && calls > rule.maxSteps) || (rule.maxTotal !== null && base + added > rule.maxTotal)) return;
+      if (rule.minStep !== null && added - rule.step * (calls - 1) < rule.minStep) return;  // the final call adds too little
       var shape = [base + added, calls, -base, added];
       if (best === null || lessTuple(shape, best)) best = shape;
     });
