@@ -46,7 +46,7 @@ def test_widget_data_holds_the_checks_and_options_of_the_planner(plans_view):
     assert [[data["offers"][o[0]]["platform"], o[1]] for o in options] == \
         [[o.offer.platform.name, list(o.lengths)] for o in expected]
     assert [data["offers"][o[3]]["rate"] if o[3] is not None and o[3] >= 0 else o[3] for o in options] == ["$0.20", None, -1]
-    assert alpha["extension"] | {"caveat": None} == {"step": 7, "upTo": False, "maxSteps": 3, "base": None,
+    assert alpha["extension"] | {"caveat": None} == {"step": 7, "upTo": False, "minStep": None, "maxSteps": 3, "base": None,
                                                       "maxTotal": 29, "caveat": None}
 
 
