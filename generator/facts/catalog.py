@@ -142,10 +142,9 @@ class OfferRecord:
     @property
     def key(self) -> tuple:
         """What the price is for: entries with the same key are one price's history, however
-        each is charged (per second, in credits, in another currency); plans by their name,
-        clip prices by their clip length."""
-        return (self.platform.id if self.platform else None, self.mode, self.tier, self.resolution,
-                self.audio, self.plan, self.clip_seconds)
+        each is charged (:data:`generator.facts.schema.PRICE_KEY_FIELDS`; the platform by its id)."""
+        return tuple((self.platform.id if self.platform else None) if f == "platform" else getattr(self, f)
+                     for f in s.PRICE_KEY_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,10 @@ UNIT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 """The fields each price unit needs; the others must be left out."""
 
+PRICE_KEY_FIELDS = ("platform", "mode", "tier", "resolution", "audio", "plan", "clip_seconds")
+"""What a price is for: entries that agree on these are one price's history, however each is
+charged (per second, in credits, in tokens, in another currency)."""
+
 TokenCount = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=3, allow_inf_nan=False)]
 """Tokens billed per second of output: a positive number, as the source states it."""
 

@@ -1,6 +1,7 @@
-"""Checks on price history: the entries of one price must be in a known order.
+"""Checks on price entries: the entries of one price must be in a known order, and a clip
+price cannot buy a clip longer than the model makes.
 
-Entries that share platform, mode, tier, resolution, audio (and plan) are one price's
+Entries that agree on :data:`generator.facts.schema.PRICE_KEY_FIELDS` are one price's
 history, ordered as :func:`generator.answers.prices.start` says. Two entries with the same start
 (a month counting as its first day) would leave the current price to chance; a new dated
 price that started before an undated entry was last seen in effect would silently lose to it.
@@ -18,7 +19,7 @@ from .locate import problem_at
 
 
 def _key(offer: s.Offer) -> tuple:
-    return (offer.platform, offer.mode, offer.tier, offer.resolution, offer.audio, offer.plan, offer.clip_seconds)
+    return tuple(getattr(offer, f) for f in s.PRICE_KEY_FIELDS)
 
 
 def _as_of(offer: s.Offer, model: s.ModelFile) -> str | None:

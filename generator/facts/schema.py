@@ -232,7 +232,7 @@ class PromptGuide(Strict):
     as_of: Date | None = None
 
 
-from .offer_schema import UNIT_FIELDS, Offer, PriceUnit  # noqa: E402,F401 - re-exported
+from .offer_schema import PRICE_KEY_FIELDS, UNIT_FIELDS, Offer, PriceUnit  # noqa: E402,F401 - re-exported
 
 
 class ModelFile(Strict):

@@ -35,8 +35,8 @@ PICO = Decimal(10) ** 12
 CHECK_FIELDS = {"price": "input", "sound": "sound", "aspect": "aspect_ratio", "input": "input",
                 "resolution": "resolution"}
 """The job field each check of :data:`~generator.answers.plans.CHECKS` depends on."""
-CHECK_CHOICES = {"price": "input", "sound": "sound", "aspect": "aspect", "input": "input", "resolution": "resolution"}
-"""The form choice each check depends on (the widget's names for those fields)."""
+CHECK_CHOICES = {name: "aspect" if field == "aspect_ratio" else field for name, field in CHECK_FIELDS.items()}
+"""The form choice each check depends on (the widget calls ``aspect_ratio`` ``aspect``)."""
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,13 @@ from ..answers.costs import Why
 from ..answers.plans import Job, JobReport, Plan, within
 from ..facts.catalog import OfferRecord
 from . import format as fmt
-from .prices import MODE_TEXT
+from .prices import AUDIO_TEXT, MODE_TEXT
 from .format import cents
 
 SOUND_WORDS = {"native": "sound made with the picture", "added": "sound added afterwards",
                "silent": "silent", None: "sound either way"}
 INPUT_WORDS = {"text": "from text", "image_first_frame": "from an image as the first frame",
                "reference_images": "with reference images"}
-AUDIO_WORDS = {True: "with audio", False: "without audio", None: "audio not stated"}
 
 
 def _seconds_list(values: tuple[int, ...]) -> str:
@@ -132,12 +131,18 @@ def shape_text(plan: Plan) -> str:
     return f"{article(plan.shots[0])} {plan.shots[0]} s clip + {calls} {_parts(steps)}"
 
 
+def offer_terms(offer: OfferRecord) -> list[str]:
+    """What a price is for, platform aside: ``["1080p", "with audio"]`` (a tier other than
+    standard and a mode other than text-to-video first)."""
+    parts = [offer.tier if offer.tier != "standard" else "", MODE_TEXT[offer.mode],
+             offer.resolution or "resolution not stated", AUDIO_TEXT[offer.audio]]
+    return [p for p in parts if p]
+
+
 def where_text(offer: OfferRecord) -> str:
     """``, 1080p, with audio on Gemini API`` (``, batch, image-to-video, 720p, …`` for another
     tier or mode): the end of :func:`plan_text` for ``offer``."""
-    parts = [offer.tier if offer.tier != "standard" else "", MODE_TEXT[offer.mode],
-             offer.resolution or "resolution not stated", AUDIO_WORDS[offer.audio]]
-    return ", " + ", ".join(p for p in parts if p) + f" on {offer.platform.name}"
+    return ", " + ", ".join(offer_terms(offer)) + f" on {offer.platform.name}"
 
 
 def plan_text(plan: Plan) -> str:

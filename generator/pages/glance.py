@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..answers.asof import AsOf
+from ..answers.criteria import lowest_offer_fact
 from ..answers.costs import conventional
 from ..answers.plans import Job, job_report
 from . import format as fmt
@@ -97,8 +98,8 @@ def _price_from(view: AsOf, model_id: str) -> GlanceRow:
         reason = report.excluded[0].reason if report.excluded else None
         return _row("Price from", fmt.NOT_DOCUMENTED + (f" ({why_text(reason)})" if reason else ""))
     best = report.plans[0]
-    lowest = min(state.buyable, key=lambda o: (o.usd_per_second, o.platform.name))  # as All models shows it
-    per_second = Part(f"{fmt.usd(lowest.usd_per_second)} per second ({where_text(lowest).lstrip(', ')})",
+    lowest = lowest_offer_fact(state).shown.offer  # the price All models shows
+    per_second = Part(f"{fmt.usd(lowest.usd_per_second)} per second ({where_text(lowest)[2:]})",
                       fact=_offer_view(model_id, lowest))
     clip = Part(f"an 8-second clip {fmt.cents(best.total)} ({plan_text(best)})", fact=_offer_view(model_id, best.offer))
     return GlanceRow("Price from", (per_second, clip) if lowest is not best.offer else (

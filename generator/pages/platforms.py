@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from ..answers.asof import AsOf, ModelState
 from ..facts import schema as s
 from . import format as fmt
-from .costs import unit_price_text
-from .prices import AUDIO_TEXT, MODE_TEXT
+from .costs import offer_terms, unit_price_text
 from .views import SOURCES_PAGE, Link, href, model_page
 
 PLATFORMS_PAGE = "platforms/index.md"
@@ -70,10 +69,8 @@ def _row(page: str, state: ModelState, platform: s.Platform) -> PlatformRow:
         price = "no current price in USD per second" if not state.lifecycle.retired_on(platform.id) else "retired here"
         return PlatformRow(Link(m.name, href(page, model_page(m.id))), status, m.platform_ids.get(platform.id, "—"),
                            price, None, "", "")
-    what = " · ".join(x for x in (MODE_TEXT[best.mode], "" if best.tier == "standard" else best.tier,
-                                  best.resolution or "resolution not stated", AUDIO_TEXT[best.audio]) if x)
     return PlatformRow(Link(m.name, href(page, model_page(m.id))), status, m.platform_ids.get(platform.id, "—"),
-                       f"{unit_price_text(best)} ({what})" if what else unit_price_text(best),
+                       f"{unit_price_text(best)} ({' · '.join(offer_terms(best))})",
                        Link(best.source.title, href(page, SOURCES_PAGE, f"src-{best.source.id}")),
                        fmt.SOURCE_KIND_LABELS[best.source.kind], best.as_of.isoformat())
 

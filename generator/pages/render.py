@@ -48,9 +48,10 @@ def html_text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def json_script(value: object) -> str:
-    """JSON text safe inside ``<script type="application/json">``: every ``<``, ``>`` and ``&``
-    is a ``\\u`` escape, so no ``</script>`` or ``<!--`` from data can end or change the block."""
+def json_text(value: object) -> str:
+    """JSON as the text of an HTML element (the widgets' ``<template class="vg-data">``): every
+    ``<``, ``>`` and ``&`` is a ``\\u`` escape, so nothing from data can open, end or change
+    a tag, and ``JSON.parse`` reads the same value."""
     return str(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -89,7 +90,7 @@ def environment(fresh: Freshness | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(text=md_text, cell=md_cell, html=html_text, json=json_script, title=admonition_title,
+    env.filters.update(text=md_text, cell=md_cell, html=html_text, json=json_text, title=admonition_title,
                        checked=checked_date(fresh))
     return env
 

@@ -64,11 +64,11 @@ def test_every_template_names_the_context_it_is_given_where_it_lives():
             assert (ROOT / path).is_file(), f"{template.name} names {path}, which does not exist"
 
 
-def test_json_in_a_script_block_cannot_end_it():
+def test_json_in_an_element_cannot_end_it():
     import json
 
-    from generator.pages.render import json_script
+    from generator.pages.render import json_text
 
-    text = json_script(json.dumps({"note": "</script><script>alert(1)</script><!-- & -->"}))
+    text = json_text(json.dumps({"note": "</script><script>alert(1)</script><!-- & -->"}))
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"note": "</script><script>alert(1)</script><!-- & -->"}
