@@ -152,16 +152,17 @@ _RESULT = """() => {
 }"""
 
 
-def _reference(rec, criteria) -> dict:  # noqa: ANN001 - what outcome_data says the widget must show
+def _reference(rec, view) -> dict:  # noqa: ANN001 - what outcome_data says the widget must show
     from generator.pages.guide import outcome_data
 
-    data = outcome_data(rec, criteria)
+    data = outcome_data(rec, view.catalog.criteria, view.freshness)
 
     def model(m) -> dict | None:  # noqa: ANN001
         if m is None:
             return None
         reasons = ([f"Editorial pick: {m['pin']}"] if m["pin"] else []) + [
-            r["text"] + (f" ({r['source']}, {r['as_of']})" if r["source"] else "") for r in m["reasons"]]
+            r["text"] + (f" ({r['source']}, {r['as_of']}{' stale' * r['stale']})" if r["source"] else "")
+            for r in m["reasons"]]
         return {"name": m["name"], "plan": m["plan"], "reasons": reasons}
 
     return {"recommended": model(data["recommended"]), "runner_up": model(data["runner_up"]),
@@ -197,7 +198,7 @@ def test_every_path_by_clicking_matches_the_recommender(page, server, real_view,
     assert len(shown) == 1944
     for query, result in shown.items():
         answers = dict(pair.split("=") for pair in query.split("&"))
-        assert result == _reference(recommend(real_view, real_guide, answers), real_view.catalog.criteria), query
+        assert result == _reference(recommend(real_view, real_guide, answers), real_view), query
     assert page.evaluate("location.search") == ""
 
 
@@ -210,7 +211,7 @@ def test_the_30_second_vertical_ad_in_the_guide(page, server, real_view, real_gu
     page.goto(server + "guide/?" + query)
     shown = page.evaluate(_RESULT)
     rec = recommend(real_view, real_guide, dict(pair.split("=") for pair in query.split("&")))
-    assert shown == _reference(rec, real_view.catalog.criteria)
+    assert shown == _reference(rec, real_view)
     assert shown["recommended"]["plan"].startswith("$") and " shots × " in shown["recommended"]["plan"]
     assert shown["runner_up"] is not None
     plan = page.locator(".vg-guide__result .vg-guide__plan").first
@@ -337,7 +338,7 @@ def test_the_veo_3_1_page_prints_on_three_a4_pages_at_most(page, server):
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 3
     assert page.locator(".md-sidebar").first.is_hidden()  # no navigation on paper
-    page.goto(server + "compare/veo-3-1-vs-kling-v3/")  # one page of content: no blank page after it
+    page.goto(server + "compare/happyhorse-1-0-vs-seedance-2-0/")  # one page of content: no blank page after it
     page.emulate_media(media="print")
     assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4"))) == 1
 

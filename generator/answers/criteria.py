@@ -50,6 +50,8 @@ def criterion_fact(state: ModelState, criterion: s.Criterion, fits: OfferFilter 
     model = state.model
     if criterion.kind == "rating":
         return model.ratings.get(criterion.id)
+    if criterion.kind == "score":
+        return model.scores.get(criterion.id)
     field = criterion.field
     if field == "lowest_usd_per_second":
         return lowest_offer_fact(state, fits)
@@ -59,9 +61,12 @@ def criterion_fact(state: ModelState, criterion: s.Criterion, fits: OfferFilter 
 
 
 def rank(criterion: s.Criterion, value: Any) -> float | None:
-    """Position of ``value`` on the criterion; lower is better; None when not comparable."""
+    """Position of ``value`` on the criterion; lower is better; None when not comparable (a
+    score from another leaderboard than the criterion's: Elo scales of two boards differ)."""
     if criterion.kind == "rating":
         return float(criterion.scale.index(value)) if value in criterion.scale else None
+    if criterion.kind == "score":
+        return float(-value.elo) if value.leaderboard == criterion.leaderboard else None
     if criterion.order is not None:
         for position, group in enumerate(criterion.order):
             if value == group or (isinstance(group, list) and value in group):

@@ -28,15 +28,20 @@ class StaleFacts(Exception):
         self.report = report
 
 
+def _dated(claim: s.Claim, model: s.ModelFile) -> dt.date:
+    """The date a claim's age counts from: the board's snapshot for a score, else its check."""
+    return claim.value.snapshot_date if isinstance(claim.value, s.Score) else claim.as_of or model.as_of
+
+
 def _shown(fact: s.RawFact, model: s.ModelFile, kinds: dict[str, str]) -> tuple[int, s.Claim]:
     """Index of the claim the catalog shows for ``fact``, and the claim."""
     index = min(range(len(fact)), key=lambda i: display_order(
-        kinds[fact[i].source or model.source], fact[i].as_of or model.as_of))
+        kinds[fact[i].source or model.source], _dated(fact[i], model)))
     return index, fact[index]
 
 
 def _facts(model: s.ModelFile) -> Iterator[tuple[Loc, s.RawFact]]:
-    for section in ("lifecycle", "ratings", "verdicts"):
+    for section in ("lifecycle", "ratings", "scores", "verdicts"):
         for key, fact in getattr(model, section).items():
             yield (section, key), fact
     for section in ("specs", "availability"):
@@ -65,8 +70,12 @@ def stale_facts(dataset: Dataset, view: AsOf) -> list[Problem]:
         for loc, fact in _facts(model):
             index, claim = _shown(fact, model, kinds)
             where = loc + ((index,) if fact.form == "claims" else ())
-            as_of = claim.as_of or model.as_of
-            if fresh.is_stale(as_of):
+            as_of = _dated(claim, model)
+            if isinstance(claim.value, s.Score) and fresh.is_stale(as_of):
+                found.append(problem_at(doc, where + (() if fact.form == "bare" else ("value",)) + ("snapshot",),
+                                        f"leaderboard snapshot {claim.value.snapshot}, {fresh.age(as_of)} days ago "
+                                        f"(stale after {fresh.stale_after_days} days)"))
+            elif fresh.is_stale(as_of):
                 found.append(_stale(doc, where, claim.as_of is not None, as_of, fresh))
         state = view.models[model_id]
         current = {id(o) for o in state.buyable + tuple(o for o in state.current if o.platform is None)}

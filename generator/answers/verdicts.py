@@ -10,7 +10,8 @@ Ranking, per use case (``use_cases.yaml``):
 3. then the model name.
 
 A model without a verdict qualifies only when it has documented values for criteria that
-carry at least half the use case's weight and is not the worst on all of them (score > 0). Retired models are ranked (the page says where
+carry at least half the use case's weight, or a leaderboard score on one of them (a measured
+quality signal on its own), and is not the worst on all of them (score > 0). Retired models are ranked (the page says where
 the best pick went) but never recommended.
 """
 
@@ -50,7 +51,8 @@ class Candidate:
 
 LEFT_OUT_REASONS = ("no_signal", "thin", "worst")
 """Why an available model is not ranked for a use case: no documented value on any of its
-criteria (no sourced quality signal); values covering under half the weight; worst on all."""
+criteria (no sourced quality signal); values covering under half the weight and no
+leaderboard score; worst on all."""
 
 
 @dataclass(frozen=True)
@@ -106,8 +108,10 @@ def _candidate(view: AsOf, use_case: s.UseCase, state: ModelState, places: dict)
     """The model as a candidate, or the reason it is left out (:data:`LEFT_OUT_REASONS`)."""
     score, reasons, covered = weighted_score(view, state, use_case.criteria, places)
     verdict = state.model.verdicts.get(use_case.id)
-    if verdict is None and (covered * 2 < sum(use_case.criteria.values()) or score == 0):
-        return "no_signal" if covered == 0 else "thin" if covered * 2 < sum(use_case.criteria.values()) else "worst"
+    measured = any(r.criterion.kind == "score" for r in reasons)
+    thin = covered * 2 < sum(use_case.criteria.values()) and not measured
+    if verdict is None and (thin or score == 0):
+        return "no_signal" if covered == 0 else "thin" if thin else "worst"
     return Candidate(state.model, verdict, score, reasons, state.lifecycle)
 
 

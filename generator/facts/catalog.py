@@ -52,6 +52,12 @@ def same_value(a: Any, b: Any) -> bool:
     return _agree(_plain(a), _plain(b))
 
 
+def _conflict(a: Any, b: Any) -> bool:
+    if isinstance(a, s.Score) and isinstance(b, s.Score) and (a.leaderboard, a.snapshot) != (b.leaderboard, b.snapshot):
+        return False
+    return not same_value(a, b)
+
+
 @dataclass(frozen=True)
 class ResolvedFact:
     """A fact: its claims, most authoritative first. ``value`` is the displayed value."""
@@ -72,9 +78,10 @@ class ResolvedFact:
 
     @property
     def disputed(self) -> bool:
-        """True when any two claims disagree (see :func:`same_value`)."""
+        """True when any two claims disagree (see :func:`same_value`). Scores disagree only
+        on the same board and snapshot: other snapshots are the board's history."""
         claims = self.claims
-        return any(not same_value(a.value, b.value) for i, a in enumerate(claims) for b in claims[i + 1:])
+        return any(_conflict(a.value, b.value) for i, a in enumerate(claims) for b in claims[i + 1:])
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,8 @@ class ModelRecord:
     specs: dict[str, ResolvedFact]
     availability: dict[str, ResolvedFact]
     ratings: dict[str, ResolvedFact]
+    scores: dict[str, ResolvedFact]
+    """Criterion id → leaderboard scores; a claim's ``as_of`` is its board's snapshot date."""
     strengths: tuple[ResolvedFact, ...]
     weaknesses: tuple[ResolvedFact, ...]
     verdicts: dict[str, ResolvedFact]
@@ -208,8 +217,11 @@ class _Resolver:
         self.model = model
 
     def claim(self, claim: s.Claim) -> ResolvedClaim:
+        """The claim resolved; a score is as of its board's snapshot, not the day it was read,
+        so its age (and staleness) is the board's."""
         source = self.sources[claim.source or self.model.source]
-        return ResolvedClaim(claim.value, source, claim.as_of or self.model.as_of, claim.note)
+        as_of = claim.value.snapshot_date if isinstance(claim.value, s.Score) else claim.as_of or self.model.as_of
+        return ResolvedClaim(claim.value, source, as_of, claim.note)
 
     def fact(self, raw: s.RawFact) -> ResolvedFact:
         claims = [self.claim(c) for c in raw]
@@ -243,7 +255,7 @@ def _model_record(m: s.ModelFile, sources: dict, vendors: dict, platforms: dict)
         id=m.id, name=m.name, vendor=vendors[m.vendor], family=m.family, predecessor=m.predecessor,
         variant_of=m.variant_of, summary=m.summary, platform_ids=dict(m.platform_ids),
         lifecycle=r.facts(m.lifecycle), specs=r.facts(m.specs), availability=r.facts(m.availability),
-        ratings=r.facts(m.ratings), strengths=tuple(r.fact(f) for f in m.strengths),
+        ratings=r.facts(m.ratings), scores=r.facts(m.scores), strengths=tuple(r.fact(f) for f in m.strengths),
         weaknesses=tuple(r.fact(f) for f in m.weaknesses), verdicts=r.facts(m.verdicts),
         prompt=r.prompt(), offers=tuple(r.offer(o, platforms) for o in m.offers),
     )

@@ -23,9 +23,9 @@ HEADER = """\
 changes:
 """
 
-DATA_KINDS = ("model", "price", "lifecycle", "spec")
+DATA_KINDS = ("model", "price", "lifecycle", "spec", "rating")
 DOWNSTREAM_KINDS = ("winner", "use_case", "guide", "example")
-ChangeKind = Literal["model", "price", "lifecycle", "spec", "winner", "use_case", "guide", "example"]
+ChangeKind = Literal["model", "price", "lifecycle", "spec", "rating", "winner", "use_case", "guide", "example"]
 
 
 class RecordedChange(Strict):

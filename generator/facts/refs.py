@@ -160,19 +160,38 @@ def _model_refs(dataset: Dataset, doc: Document, model: s.ModelFile, failed: fro
     for key, fact in model.ratings.items():
         yield from _ref(doc, ("ratings", key), "criterion", key, criteria, at_key=True)
         crit = (criteria or {}).get(key)
-        if crit is not None and crit.kind == "spec":
-            yield problem_at(doc, ("ratings", key), f"criterion '{key}' is computed from specs; it takes no rating", True)
+        if crit is not None and crit.kind != "rating":
+            yield problem_at(doc, ("ratings", key), f"criterion '{key}' is " + (
+                "computed from specs" if crit.kind == "spec" else "a score criterion; record it under 'scores'")
+                + "; it takes no rating", True)
         elif crit is not None:
             for loc, claim in claims_in(fact, ("ratings", key)):
                 if claim.value not in crit.scale:
                     where = loc if fact.form == "bare" else loc + ("value",)
                     yield problem_at(doc, where, f"'{claim.value}' is not on the scale of '{key}'; valid: "
                                    + ", ".join(crit.scale))
+    yield from _scores(doc, model, criteria)
     for key in model.verdicts:
         yield from _ref(doc, ("verdicts", key), "use case", key, _ids(dataset, "use_cases.yaml", "use_cases"), True)
     for index, offer in enumerate(model.offers):
         yield from _ref(doc, ("offers", index, "platform"), "platform", offer.platform, platforms)
     yield from _model_claims(doc, model, _ids(dataset, "sources.yaml", "sources"), failed)
+
+
+def _scores(doc: Document, model: s.ModelFile, criteria: dict | None) -> Iterator[Problem]:
+    """Scores go under score criteria; a snapshot cannot postdate the day it was read."""
+    for key, fact in model.scores.items():
+        yield from _ref(doc, ("scores", key), "criterion", key, criteria, at_key=True)
+        crit = (criteria or {}).get(key)
+        if crit is not None and crit.kind != "score":
+            yield problem_at(doc, ("scores", key), f"criterion '{key}' is a {crit.kind} criterion; "
+                             "only score criteria take scores", True)
+        for loc, claim in claims_in(fact, ("scores", key)):
+            read = claim.as_of or model.as_of
+            if isinstance(claim.value, s.Score) and read is not None and claim.value.snapshot_date > read:
+                where = loc + (() if fact.form == "bare" else ("value",)) + ("snapshot",)
+                yield problem_at(doc, where, f"snapshot {claim.value.snapshot} is after the day the score was "
+                                 f"read ({read.isoformat()})")
 
 
 def _vocabulary_refs(dataset: Dataset) -> Iterator[Problem]:

@@ -106,12 +106,16 @@ class PlatformsFile(Strict):
 
 
 class Criterion(Strict):
-    """A comparison criterion: a rating scale (labels best first) or a spec field."""
+    """A comparison criterion: a rating scale (labels best first), a spec field, or a
+    leaderboard score (``kind: score``: models record :class:`Score` claims in ``scores:``;
+    higher is better, and only scores on the criterion's ``leaderboard`` are ranked)."""
 
     id: Slug
     name: Text
     description: Text | None = None
-    kind: Literal["rating", "spec"]
+    kind: Literal["rating", "spec", "score"]
+    leaderboard: Text | None = None
+    """The leaderboard a score criterion ranks by (``Artificial Analysis Video Arena``)."""
     scale: list[Text] | None = Field(default=None, min_length=2)
     field: SpecField | None = None
     better: Literal["higher", "lower"] | None = None
@@ -131,6 +135,10 @@ class Criterion(Strict):
                 raise PydanticCustomError(
                     "criterion", "a spec criterion needs exactly one of 'better' or 'order'"
                 )
+        if (self.kind == "score") != (self.leaderboard is not None) or (
+                self.kind == "score" and (self.scale, self.field, self.better, self.order) != (None,) * 4):
+            raise PydanticCustomError("criterion", "a score criterion needs 'leaderboard' and nothing of "
+                                      "'scale', 'field', 'better' or 'order'; other kinds take no 'leaderboard'")
         return self
 
 
@@ -219,6 +227,24 @@ class Availability(Strict):
     credits: Fact(StrictBool) | None = None
 
 
+class Score(Strict):
+    """A model's score on a public leaderboard of blind pairwise votes: ``elo`` on the board's
+    Elo-like scale (Bradley-Terry; higher is better), read from the board as it stood on
+    ``snapshot`` (a day, or the month when the source gives only that). ``approximate``:
+    the source gives the figure as about that much; ``rank``: its place on the board."""
+
+    elo: Annotated[int, Field(strict=True, ge=100, le=5000)]
+    leaderboard: Text
+    snapshot: MonthOrDay
+    approximate: StrictBool = False
+    rank: Annotated[int, Field(strict=True, ge=1)] | None = None
+
+    @property
+    def snapshot_date(self) -> dt.date:
+        """The snapshot as a date; a month counts from its first day."""
+        return dt.date.fromisoformat(day_of(self.snapshot))
+
+
 class UseCaseVerdict(Strict):
     verdict: Verdict
     reason: Text
@@ -250,6 +276,7 @@ class ModelFile(Strict):
     specs: Specs = Field(default_factory=Specs)
     availability: Availability = Field(default_factory=Availability)
     ratings: dict[Slug, Fact(Text)] = Field(default_factory=dict)
+    scores: dict[Slug, Fact(Score)] = Field(default_factory=dict)
     strengths: list[Fact(Text)] = Field(default_factory=list)
     weaknesses: list[Fact(Text)] = Field(default_factory=list)
     verdicts: dict[Slug, Fact(UseCaseVerdict)] = Field(default_factory=dict)

@@ -105,8 +105,16 @@ def _specs(m: ModelRecord | None) -> dict[str, str]:
     return {f"{m.name}, {fmt.SPEC_LABELS.get(name, name)}": fmt.value(name, fact.value) for name, fact in m.specs.items()}
 
 
+def _ratings(m: ModelRecord | None, catalog: Catalog) -> dict[str, str]:
+    """A model's ratings and arena scores by criterion (``Kling 3.0, Arena score, text to video``)."""
+    if m is None:
+        return {}
+    return {f"{m.name}, {catalog.criteria[cid].name}": fmt.value(kind, fact.value)
+            for kind, facts in (("rating", m.ratings), ("score", m.scores)) for cid, fact in facts.items()}
+
+
 def data_changes(old: AsOf, new: AsOf) -> list[Change]:
-    """Models added or removed, then price, lifecycle and spec changes, model by model."""
+    """Models added or removed, then price, lifecycle, spec and rating (or score) changes, model by model."""
     names = {**{k: m.name for k, m in old.catalog.models.items()}, **{k: m.name for k, m in new.catalog.models.items()}}
     out = list(_diff("model", {names[k]: "listed" for k in old.models}, {names[k]: "listed" for k in new.models}))
     for key in names:
@@ -116,6 +124,8 @@ def data_changes(old: AsOf, new: AsOf) -> list[Change]:
         out += _diff("lifecycle", _lifecycle(old.catalog.models.get(key), old.catalog),
                      _lifecycle(new.catalog.models.get(key), new.catalog))
         out += _diff("spec", _specs(old.catalog.models.get(key)), _specs(new.catalog.models.get(key)))
+        out += _diff("rating", _ratings(old.catalog.models.get(key), old.catalog),
+                     _ratings(new.catalog.models.get(key), new.catalog))
     return out
 
 
@@ -124,6 +134,8 @@ def _winners(view: AsOf) -> dict[str, str]:
     for a_id, b_id in view.catalog.comparisons:
         h2h = head_to_head(view, a_id, b_id)
         for row in h2h.rows:
+            if row.a is None and row.b is None:
+                continue  # neither side documents it: not a row of the page
             side = {"a": h2h.a.name, "b": h2h.b.name, "tie": "tie", None: "not comparable"}[row.winner]
             out[f"{h2h.a.name} vs {h2h.b.name}, {row.criterion.name}"] = side
     return out
@@ -188,7 +200,7 @@ def compare(old: Version, new: Version) -> list[Change]:
     return data_changes(old.view, new.view) + downstream_changes(old, new)
 
 
-KIND_LABELS = {"model": "Model", "price": "Price", "lifecycle": "Lifecycle", "spec": "Spec",
+KIND_LABELS = {"model": "Model", "price": "Price", "lifecycle": "Lifecycle", "spec": "Spec", "rating": "Rating or score",
                "winner": "Head-to-head winner", "use_case": "Use-case pick", "guide": "Decision guide",
                "example": "Worked example"}
 

@@ -8,6 +8,7 @@ from ..answers.asof import AsOf
 from ..answers.criteria import head_to_head
 from ..answers.verdicts import Candidate, UseCaseResult
 from ..facts.catalog import Catalog
+from . import format as fmt
 from .views import FactView, Link, compare_page, fact_view, href, model_page, status_text, use_case_page
 
 
@@ -31,6 +32,7 @@ class CompareContext:
     retired: tuple[str, ...]
     """Sentences naming each side that is retired, with its date."""
     rows: tuple[CompareRow, ...]
+    """Criteria at least one side documents, in the order of ``criteria.yaml``."""
     a_wins: int
     b_wins: int
     ties: int
@@ -40,10 +42,8 @@ class CompareContext:
     """"Use X; Y is retired" when exactly one side is no longer available; None otherwise."""
     samples: tuple = ()
     """Sample clips of both models (SampleView, filled in by generator.pages.plan.plan_pages)."""
-
-
-def _field(criterion) -> str:
-    return criterion.field if criterion.kind == "spec" else "rating"
+    unknown: tuple[str, ...] = ()
+    """Names of the criteria neither side documents (one line under the table, not a row each)."""
 
 
 def compare_context(view: AsOf, a_id: str, b_id: str, page: str) -> CompareContext:
@@ -57,11 +57,11 @@ def compare_context(view: AsOf, a_id: str, b_id: str, page: str) -> CompareConte
     rows = tuple(
         CompareRow(
             r.criterion.name, r.criterion.description,
-            fact_view(page, r.criterion.name, _field(r.criterion), r.a, a_id) if r.a else None,
-            fact_view(page, r.criterion.name, _field(r.criterion), r.b, b_id) if r.b else None,
+            fact_view(page, r.criterion.name, fmt.criterion_field(r.criterion), r.a, a_id) if r.a else None,
+            fact_view(page, r.criterion.name, fmt.criterion_field(r.criterion), r.b, b_id) if r.b else None,
             names[r.winner],
         )
-        for r in result.rows
+        for r in result.rows if r.a or r.b
     )
     return CompareContext(
         page=page, title=f"{result.a.name} vs {result.b.name}",
@@ -69,6 +69,7 @@ def compare_context(view: AsOf, a_id: str, b_id: str, page: str) -> CompareConte
         a_status=status_text(lifecycles[a_id]), b_status=status_text(lifecycles[b_id]), retired=retired, rows=rows, a_wins=result.wins("a"), b_wins=result.wins("b"), ties=result.wins("tie"),
         undecided=sum(1 for r in result.rows if r.winner is None), href=href(page, compare_page(a_id, b_id)),
         advice=_advice(catalog, lifecycles),
+        unknown=tuple(r.criterion.name for r in result.rows if not (r.a or r.b)),
     )
 
 
@@ -115,7 +116,7 @@ def _candidate(catalog: Catalog, page: str, c: Candidate) -> CandidateView:
         model=Link(c.model.name, href(page, model_page(c.model.id))), status=status_text(c.lifecycle),
         available=c.lifecycle.available,
         verdict=fact_view(page, "Verdict", "verdict", c.verdict, c.model.id) if c.verdict else None,
-        reasons=tuple(fact_view(page, r.criterion.name, _field(r.criterion), r.fact, c.model.id) for r in c.reasons),
+        reasons=tuple(fact_view(page, r.criterion.name, fmt.criterion_field(r.criterion), r.fact, c.model.id) for r in c.reasons),
         score=f"{c.score:.2f}",
     )
 

@@ -99,7 +99,20 @@ def extension(value: s.Extension) -> str:
     return ", ".join(parts)
 
 
+def score(value: s.Score) -> str:
+    """``1,333 (#1, 2026-04)``: the Elo, its place when the source gives it, and the board's
+    snapshot; ``about 1,279`` when approximate. The board is named in the claim's note."""
+    place = f"#{value.rank}, " if value.rank else ""
+    return f"{'about ' if value.approximate else ''}{value.elo:,} ({place}{value.snapshot})"
+
+
+def criterion_field(criterion: s.Criterion) -> str:
+    """The field name :func:`value` formats a criterion's values by."""
+    return criterion.field if criterion.kind == "spec" else criterion.kind
+
+
 _BY_FIELD = {
+    "score": score,
     "max_resolution": resolution,
     "resolutions": lambda v: "; ".join(resolution(r) for r in v),
     "max_clip_seconds": _seconds,

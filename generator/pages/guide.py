@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..answers.asof import AsOf
+from ..answers.asof import AsOf, Freshness
 from ..answers.criteria import criterion_fact
 from ..answers.recommend import Match, Recommendation, recommend
 from ..answers.standing import SPEC_KINDS, check, offer_fits, platform_rank, resolution_label
@@ -25,7 +25,7 @@ from .calculator import calculator_data
 from .recommendation import (
     caveats, check_text, describe, plan_line, plan_status, platform_status_text, preference_reasons,
 )
-from .views import SOURCES_PAGE, Link, href, model_page, status_text, url_href
+from .views import SOURCES_PAGE, Link, claim_date, href, model_page, status_text, url_href
 
 GUIDE_PAGE = "guide/index.md"
 PATHS_PAGE = "guide/paths.md"
@@ -75,21 +75,26 @@ class PathsContext:
     guide_href: str
 
 
-def _source(page: str, fact: ResolvedFact | None) -> dict:
+def _source(page: str, fact: ResolvedFact | None, fresh: Freshness | None) -> dict:
+    """The shown claim's source title, link and date (a score's snapshot), and whether it is
+    stale on ``fresh``'s date (never, without ``fresh``)."""
     if fact is None:
-        return {"source": None, "href": None, "as_of": None}
+        return {"source": None, "href": None, "as_of": None, "stale": False}
     source = fact.shown.source
-    return {"source": source.title, "as_of": fact.shown.as_of.isoformat(),
-            "href": url_href(page, SOURCES_PAGE) + f"#src-{source.id}"}
+    return {"source": source.title, "as_of": claim_date(fact.shown),
+            "href": url_href(page, SOURCES_PAGE) + f"#src-{source.id}",
+            "stale": fresh is not None and fresh.is_stale(fact.shown.as_of)}
 
 
-def match_data(match: Match | None, rec: Recommendation, criteria: dict, page: str = GUIDE_PAGE) -> dict | None:
+def match_data(match: Match | None, rec: Recommendation, criteria: dict, fresh: Freshness | None = None,
+               page: str = GUIDE_PAGE) -> dict | None:
     """A ranked model as the widget shows it: name, URL, status on the plan's platform, pin,
     plan and reasons with sources (a preferred criterion without a value says so)."""
     if match is None:
         return None
-    reasons = [{"text": check_text(c), **_source(page, c.fact)} for c in match.checks]
-    reasons += [{"text": text, **_source(page, fact)} for text, fact in preference_reasons(match, rec.preferences, criteria)]
+    reasons = [{"text": check_text(c), **_source(page, c.fact, fresh)} for c in match.checks]
+    reasons += [{"text": text, **_source(page, fact, fresh)}
+                for text, fact in preference_reasons(match, rec.preferences, criteria)]
     return {"name": match.model.name, "href": url_href(page, model_page(match.model.id)),
             "status": plan_status(match) if match.lifecycle.available else status_text(match.lifecycle),
             "plan": plan_line(match),
@@ -107,11 +112,12 @@ def no_match_text(rec: Recommendation) -> str | None:
     return text
 
 
-def outcome_data(rec: Recommendation, criteria: dict) -> dict:
+def outcome_data(rec: Recommendation, criteria: dict, fresh: Freshness | None = None) -> dict:
     """Everything the widget prints for a finished path; the browser test's reference."""
-    return {"recommended": match_data(rec.recommended, rec, criteria),
-            "runner_up": match_data(rec.runner_up, rec, criteria),
-            "retired": [match_data(m, rec, criteria) for m in rec.retired_above], "no_match": no_match_text(rec)}
+    return {"recommended": match_data(rec.recommended, rec, criteria, fresh),
+            "runner_up": match_data(rec.runner_up, rec, criteria, fresh),
+            "retired": [match_data(m, rec, criteria, fresh) for m in rec.retired_above],
+            "no_match": no_match_text(rec)}
 
 
 def _link(page: str, match: Match | None) -> Link | None:
@@ -186,13 +192,13 @@ def _places(view: AsOf, guide: s.DecisionGuideFile, requirements: dict[str, s.Re
 
 
 class _Sources:
-    def __init__(self, page: str):
-        self.page, self.rows = page, {}
+    def __init__(self, page: str, fresh: Freshness):
+        self.page, self.fresh, self.rows = page, fresh, {}
 
     def index(self, fact: ResolvedFact | None) -> int | None:
         if fact is None:
             return None
-        row = json.dumps(_source(self.page, fact), sort_keys=True)
+        row = json.dumps(_source(self.page, fact, self.fresh), sort_keys=True)
         return self.rows.setdefault(row, len(self.rows))
 
 
@@ -204,7 +210,7 @@ def _model_rows(view: AsOf, requirements: dict[str, s.Requirement], places: dict
             if r.kind in SPEC_KINDS:
                 c = check(state, r)
                 checks[key] = [c.met, check_text(c), sources.index(c.fact)]
-        criteria = {cid: {variant: [place, fmt.value(view.catalog.criteria[cid].field or "rating", fact.value)
+        criteria = {cid: {variant: [place, fmt.value(fmt.criterion_field(view.catalog.criteria[cid]), fact.value)
                                     + caveats(fact), sources.index(fact)]
                           for variant, models in by_variant.items() if mid in models
                           for place, fact in [models[mid]]}
@@ -262,7 +268,7 @@ def guide_data(view: AsOf, guide: s.DecisionGuideFile) -> dict:
     planner = calculator_data(view, GUIDE_PAGE, {  # only what the guide's answers can ask for
         field: [default, *dict.fromkeys(p[field] for p in parts if field in p)]
         for field, default in (("resolution", ""), ("sound", ""), ("input", "text"), ("aspect", ""))})
-    sources = _Sources(GUIDE_PAGE)
+    sources = _Sources(GUIDE_PAGE, view.freshness)
     models = _model_rows(view, requirements, _places(view, guide, requirements), sources)
     index = {m["id"]: i for i, m in enumerate(models)}
     questions = {q.id: {"text": q.text, "help": q.help, "answers": [

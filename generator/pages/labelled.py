@@ -21,6 +21,10 @@ class LabelledFact:
     fact: ResolvedFact
 
 
+SCORES = "Arena scores"
+"""The model page's section of leaderboard scores."""
+
+
 def labelled_facts(catalog: Catalog, model: ModelRecord) -> Iterator[LabelledFact]:
     """Every fact of ``model``, in page order."""
     for pid, fact in model.lifecycle.items():
@@ -31,6 +35,8 @@ def labelled_facts(catalog: Catalog, model: ModelRecord) -> Iterator[LabelledFac
         yield LabelledFact(model, "Availability", fmt.AVAILABILITY_LABELS[name], name, fact)
     for cid, fact in model.ratings.items():
         yield LabelledFact(model, "Ratings", catalog.criteria[cid].name, "rating", fact)
+    for cid, fact in model.scores.items():
+        yield LabelledFact(model, SCORES, catalog.criteria[cid].name, "score", fact)
     for uid, fact in model.verdicts.items():
         yield LabelledFact(model, "Verdicts", catalog.use_cases[uid].name, "verdict", fact)
     for section, label, facts in (("Strengths", "Strength", model.strengths),
@@ -45,7 +51,7 @@ def disputed_facts(catalog: Catalog) -> tuple[LabelledFact, ...]:
 
 
 SECTION_ANCHORS = {"Strengths": "strengths-and-weaknesses", "Weaknesses": "strengths-and-weaknesses",
-                   "Verdicts": "use-case-verdicts"}
+                   "Verdicts": "use-case-verdicts", SCORES: "arena-scores"}
 """Model page heading ids of the sections whose id is not their name in lower case."""
 
 

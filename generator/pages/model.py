@@ -9,7 +9,7 @@ from ..answers.asof import AsOf
 from ..facts.catalog import Catalog, ModelRecord
 from . import format as fmt
 from .glance import Glance, glance
-from .labelled import labelled_facts
+from .labelled import SCORES, labelled_facts
 from .prices import PRICE_HISTORY_PAGE, HistoryRow, OfferLine, PriceGrid, model_prices
 from .samples import SampleView
 from .views import (
@@ -78,7 +78,7 @@ def _lineage(page: str, catalog: Catalog, model: ModelRecord) -> tuple[tuple[str
 
 def _sections(page: str, catalog: Catalog, model: ModelRecord) -> dict[str, tuple[FactView, ...]]:
     """Section name → its rows: every fact of the model, and a "not documented" row for
-    each spec, availability and (when the model has ratings) rating it lacks."""
+    each spec, availability and (when the model has ratings, scores) rating or score it lacks."""
     views: dict[str, list[FactView]] = {}
     for f in labelled_facts(catalog, model):
         views.setdefault(f.section, []).append(fact_view(page, f.label, f.field, f.fact, model.id))
@@ -87,11 +87,14 @@ def _sections(page: str, catalog: Catalog, model: ModelRecord) -> dict[str, tupl
         present = {v.label: v for v in views.get(section, [])}
         return tuple(present.get(label) or missing_view(label) for label in labels)
 
-    ratings = [c.name for c in catalog.criteria.values() if c.kind == "rating"]
+    def named(kind: str) -> list[str]:
+        return [c.name for c in catalog.criteria.values() if c.kind == kind]
+
     out = {section: tuple(rows) for section, rows in views.items()}
     out.update(Specs=with_missing("Specs", list(fmt.SPEC_LABELS.values())),
                Availability=with_missing("Availability", list(fmt.AVAILABILITY_LABELS.values())),
-               Ratings=with_missing("Ratings", ratings) if model.ratings else ())
+               Ratings=with_missing("Ratings", named("rating")) if model.ratings else ())
+    out[SCORES] = with_missing(SCORES, named("score")) if model.scores else ()
     return out
 
 
@@ -111,7 +114,8 @@ def model_context(view: AsOf, model_id: str) -> ModelContext:
         lineage=_lineage(page, catalog, model),
         platform_ids=tuple((catalog.platforms[p].name, i) for p, i in model.platform_ids.items()),
         banner=banner(page, summary, model.name, replacement, sections.get("Lifecycle", ())),
-        sections=tuple((name, sections[name]) for name in ("Specs", "Availability", "Ratings")),
+        sections=tuple((name, sections[name]) for name in ("Specs", "Availability", "Ratings", SCORES)
+                       if name != SCORES or any(c.kind == "score" for c in catalog.criteria.values())),
         strengths=sections.get("Strengths", ()), weaknesses=sections.get("Weaknesses", ()), verdicts=verdicts,
         prompt=_prompt(page, model), price_grids=grids, other_prices=other_prices, price_history=history,
         price_history_href=href(page, PRICE_HISTORY_PAGE),

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..answers.asof import Freshness
+from ..facts.fields import day_of
 from .views import FactView, Link
 
 STALE_LABEL = "stale-"
@@ -42,13 +43,14 @@ class Notes:
         for a fact no source states."""
         if fact is None or fact.source is None:
             return ""
-        return self.cite_source(fact.source, fact.source_kind, fact.as_of, fact.note, fact.others)
+        return self.cite_source(fact.source, fact.source_kind, fact.as_of, fact.note, fact.others, fact.dated)
 
-    def cite_source(self, source: Link, kind: str, as_of: str, note: str | None, others: tuple = ()) -> str:
+    def cite_source(self, source: Link, kind: str, as_of: str, note: str | None, others: tuple = (),
+                    dated: str = "checked") -> str:
         """The same for a value that is not a fact of a model file, such as one price
-        (``kind`` empty: not said)."""
+        (``kind`` empty: not said); ``dated`` says what ``as_of`` is (``checked``, ``snapshot``)."""
         stale = self._stale(as_of)
-        return self._label(self._text(source, kind, as_of, note or None, others, stale), stale)
+        return self._label(self._text(source, kind, f"{dated} {as_of}", note or None, others, stale), stale)
 
     def _label(self, text: str, stale: bool) -> str:
         label = self.numbers.get(text)
@@ -60,13 +62,13 @@ class Notes:
 
     def _stale(self, as_of: str) -> bool:
         try:
-            return self.fresh is not None and self.fresh.is_stale(dt.date.fromisoformat(as_of))
+            return self.fresh is not None and self.fresh.is_stale(dt.date.fromisoformat(day_of(as_of)))
         except ValueError:
             return False
 
-    def _text(self, source: Link, kind: str, as_of: str, note: str | None, others: tuple, stale: bool) -> str:
+    def _text(self, source: Link, kind: str, dated: str, note: str | None, others: tuple, stale: bool) -> str:
         kind = f" ({kind.lower()})" if kind else ""
-        parts = [f"[{_escape(source.text)}]({source.href}){kind}, checked {as_of}"
+        parts = [f"[{_escape(source.text)}]({source.href}){kind}, {dated}"
                  + (f" (stale: over {self.fresh.stale_after_days} days)" if stale else "")]
         if note:
             parts.append(_escape(note))

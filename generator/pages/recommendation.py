@@ -37,7 +37,8 @@ def caveats(fact: ResolvedFact | None) -> str:
     notes = []
     if fact.disputed:
         notes.append("disputed")
-    if all(c.source.kind in ("secondary", "article") for c in fact.claims) and fact.shown.source.kind == "secondary":
+    if all(c.source.kind in ("secondary", "article") for c in fact.claims) and fact.shown.source.kind == "secondary" \
+            and not isinstance(fact.value, s.Score):  # a board's score is never in vendor documentation
         notes.append("not confirmed by vendor documentation")
     return f" ({'; '.join(notes)})" if notes else ""
 
@@ -64,7 +65,7 @@ def plan_line(m: Match) -> str:
 def reason_text(reason: Any) -> str:
     """``Physics accuracy (weight 3): Excellent (disputed)``: a preference and the model's value."""
     return (f"{reason.criterion.name} (weight {reason.weight}): "
-            f"{fmt.value(reason.criterion.field or 'rating', reason.fact.value)}{caveats(reason.fact)}")
+            f"{fmt.value(fmt.criterion_field(reason.criterion), reason.fact.value)}{caveats(reason.fact)}")
 
 
 def plan_status(m: Match) -> str:
@@ -102,8 +103,9 @@ def _match_lines(label: str, m: Match) -> list[str]:
         lines.append(f"  - Meets {check_text(c)}"
                      + (f" ({c.fact.shown.source.title}, {c.fact.shown.as_of})" if c.fact else ""))
     for r in m.reasons:
-        lines.append(f"  - {r.criterion.name} ×{r.weight}: {fmt.value(r.criterion.field or 'rating', r.fact.value)}"
-                     f"{caveats(r.fact)} ({r.fact.shown.source.title}, {r.fact.shown.as_of})")
+        lines.append(f"  - {r.criterion.name} ×{r.weight}: {fmt.value(fmt.criterion_field(r.criterion), r.fact.value)}"
+                     f"{caveats(r.fact)} ({r.fact.shown.source.title}"
+                     + ("" if isinstance(r.fact.value, s.Score) else f", {r.fact.shown.as_of}") + ")")  # a score shows its snapshot
     return lines
 
 

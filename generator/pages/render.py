@@ -27,6 +27,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .provenance import Notes
 from ..answers.asof import Freshness
+from ..facts.fields import day_of
 from .plan import Page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -67,11 +68,12 @@ def front_matter_title(value: object) -> str:
 
 def checked_date(fresh: Freshness | None):  # noqa: ANN201 - a Jinja filter
     def checked(value: object) -> str:
+        """A day (or a month: a board's snapshot, counted from its first day) with its stale badge."""
+        text = str(value)
         try:
-            as_of = dt.date.fromisoformat(str(value))
+            as_of = dt.date.fromisoformat(day_of(text))
         except ValueError:
             return md_text(value)
-        text = as_of.isoformat()
         if fresh is None or not fresh.is_stale(as_of):
             return text
         return (f'{text} <span class="vg-stale" title="Checked {fresh.age(as_of)} days before '

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..answers.criteria import PriceClaim
 from ..answers.lifecycle import LifecycleSummary
+from ..facts import schema as s
 from ..facts.catalog import Catalog, ResolvedClaim, ResolvedFact, same_value
 from . import format as fmt
 
@@ -67,6 +68,8 @@ class ClaimView:
     note: str | None
     agrees: bool = True
     """Whether this claim states the same value as the shown one."""
+    dated: str = "checked"
+    """What ``as_of`` is: the day the claim was ``checked``, or a board's ``snapshot`` (a score)."""
 
 
 @dataclass(frozen=True)
@@ -84,9 +87,11 @@ class FactView:
     disputed_href: str
     unverified: bool = False
     """A spec or status that only secondary sources or the article state."""
+    dated: str = "checked"
+    """What ``as_of`` is (see :attr:`ClaimView.dated`)."""
 
 
-EDITORIAL_FIELDS = {"rating", "verdict", "text"}
+EDITORIAL_FIELDS = {"rating", "score", "verdict", "text"}
 UNVERIFIED_KINDS = {"secondary", "article"}
 
 
@@ -100,16 +105,28 @@ def source_link(page: str, claim: ResolvedClaim) -> Link:
 
 
 def claim_note(claim: ResolvedClaim) -> str | None:
-    """The note shown with a claim; a price says what it is for (``Vertex AI, standard, 720p, silent``)."""
+    """The note shown with a claim; a price says what it is for (``Vertex AI, standard, 720p, silent``),
+    a score the leaderboard it is on."""
     if isinstance(claim, PriceClaim) and claim.offer is not None:
         return fmt.offer_label(claim.offer)
+    if isinstance(claim.value, s.Score):
+        return f"{claim.value.leaderboard}. {claim.note}" if claim.note else claim.value.leaderboard
     return claim.note
 
 
+def claim_date(claim: ResolvedClaim) -> str:
+    """``2026-04-29``: the day a claim was checked; a score's board snapshot (``2026-04``)."""
+    return claim.value.snapshot if isinstance(claim.value, s.Score) else claim.as_of.isoformat()
+
+
 def claim_view(page: str, field: str, claim: ResolvedClaim, shown: ResolvedClaim | None = None) -> ClaimView:
+    """A score is dated by its board's snapshot, as precise as the source gives it."""
     agrees = shown is None or same_value(claim.value, shown.value)
+    score = isinstance(claim.value, s.Score)
     return ClaimView(fmt.value(field, claim.value), source_link(page, claim),
-                     fmt.SOURCE_KIND_LABELS[claim.source.kind], claim.as_of.isoformat(), claim_note(claim), agrees)
+                     fmt.SOURCE_KIND_LABELS[claim.source.kind],
+                     claim_date(claim), claim_note(claim), agrees,
+                     "snapshot" if score else "checked")
 
 
 def fact_view(page: str, label: str, field: str, fact: ResolvedFact, model_id: str) -> FactView:
@@ -121,6 +138,7 @@ def fact_view(page: str, label: str, field: str, fact: ResolvedFact, model_id: s
         disputed_href=href(page, DISPUTED_PAGE, model_id),
         unverified=field not in EDITORIAL_FIELDS
         and all(c.source.kind in UNVERIFIED_KINDS for c in fact.claims),
+        dated=shown.dated,
     )
 
 

@@ -39,8 +39,14 @@ def test_reasons_are_the_weighted_criteria_with_their_sources(article_catalog):
 
 def test_a_retired_top_pick_is_named_and_the_best_available_recommended(real_catalog):
     result = _result(real_catalog, "education-explainers")
-    assert [c.model.id for c in result.ranked] == ["veo-3-1", "sora-2-pro"]
-    assert result.recommended.model.id == "veo-3-1" and result.runner_up is None
+    assert [c.model.id for c in result.ranked] == ["veo-3-1", "sora-2-pro", "kling-v3"]
+    assert result.recommended.model.id == "veo-3-1"
+    # The runner-up has no rating, only an arena score: Kling 3.0's 1,104 with audio (June 2026,
+    # Awesome Agents) is the best on that board, Veo 3.1's 1,087 (March 2026, Sora) the worst.
+    runner = result.runner_up
+    assert (runner.model.id, runner.score) == ("kling-v3", 2.0)
+    assert [(r.criterion.id, r.fact.value.elo, r.fact.value.snapshot, r.fact.shown.source.id) for r in runner.reasons] == [
+        ("arena-t2v-audio", 1104, "2026-06", "arena-awesomeagents-skyreels-v4")]
     result = _result(real_catalog, "cinematic-storytelling")
     assert [c.model.id for c in result.retired_above] == ["sora-2-pro"]
     # Veo 3.1: cinematic colour Neutral (0 of 3), faces Very good (2.25), multi-scene Limited
@@ -66,8 +72,8 @@ def test_a_model_without_verdict_or_enough_documented_weight_is_not_ranked(artic
     text = model.read_text()
     text = text.replace("  character-faces: Very good\n", "").replace("  cinematic-color: Neutral\n", "")
     model.write_text(text)
-    # short-films-social weights: character-faces 3, cinematic-color 2, multi-scene 2 (total 7);
-    # Veo now has only multi-scene (2 of 7) and no verdict for it.
+    # short-films-social weights: character-faces 3, cinematic-color 2, multi-scene 2, arena 2
+    # (total 9); Veo now has only multi-scene (2 of 9), no arena score and no verdict for it.
     result = _result(build_catalog(load_dataset(article_dir)), "short-films-social")
     assert [c.model.id for c in result.ranked] == ["sora-2-pro"]
 

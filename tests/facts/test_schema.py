@@ -206,6 +206,14 @@ def test_rating_scale_needs_two_labels() -> None:
 
 
 def test_criterion_kind_is_an_enum() -> None:
-    assert errors(s.Criterion, {**BASE, "kind": "score", "scale": ["a", "b"]}) == [
-        (("kind",), "literal_error", "Input should be 'rating' or 'spec'")
+    assert errors(s.Criterion, {**BASE, "kind": "vote", "scale": ["a", "b"]}) == [
+        (("kind",), "literal_error", "Input should be 'rating', 'spec' or 'score'")
     ]
+
+
+def test_a_score_criterion_takes_a_leaderboard_and_nothing_else() -> None:
+    assert errors(s.Criterion, {**BASE, "kind": "score", "leaderboard": "LMArena", "better": "higher"}) == [
+        ((), "criterion", "a score criterion needs 'leaderboard' and nothing of 'scale', 'field', 'better' or "
+                          "'order'; other kinds take no 'leaderboard'")
+    ]
+    assert s.Criterion.model_validate({**BASE, "kind": "score", "leaderboard": "LMArena"}).leaderboard == "LMArena"

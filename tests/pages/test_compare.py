@@ -24,5 +24,11 @@ def test_use_case_context_shows_retired_pick_and_reasons(real_catalog, real_view
     c = use_case_context(real_catalog, result)
     assert [x.model.text for x in c.retired_above] == ["Sora 2 Pro"]
     assert c.retired_above[0].status == "Retired on 2026-09-24"
-    assert (c.recommended.model.text, c.recommended.score, c.runner_up) == ("Veo 3.1", "3.75", None)
+    assert (c.recommended.model.text, c.recommended.score) == ("Veo 3.1", "3.75")
+    # The runner-up is ranked on its arena score alone, dated by the board's snapshot.
+    assert (c.runner_up.model.text, c.runner_up.score) == ("HappyHorse 1.0", "2.00")
+    [arena] = c.runner_up.reasons
+    assert arena.note == "Artificial Analysis Video Arena"
+    assert (arena.label, arena.value, arena.as_of, arena.dated) == (
+        "Arena score, text to video", "1,333 (#1, 2026-04)", "2026-04", "snapshot")
     assert ("Cinematic color", "Strong") in [(r.label, r.value) for r in c.retired_above[0].reasons]

@@ -191,7 +191,13 @@
     var s = data.sources[index];
     item.appendChild(document.createTextNode(" ("));
     item.appendChild(el("a", {href: s.href}, s.source));
-    item.appendChild(document.createTextNode(", " + s.as_of + ")"));
+    item.appendChild(document.createTextNode(", " + s.as_of));
+    if (s.stale) {  // generator/pages/render.py checked_date(): the same badge as on the pages
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(el("span", {"class": "vg-stale", title: "Checked more than " + data.planner.staleAfter +
+        " days before " + data.planner.today + "; it may have changed"}, "stale"));
+    }
+    item.appendChild(document.createTextNode(")"));
   }
 
   function modelBlock(data, label, m) {
