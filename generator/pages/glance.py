@@ -2,7 +2,7 @@
 
 One row per question a buyer asks first: where it stands on each platform (one word each;
 preview, deprecated and retired flagged as warnings), the price from (per second and per
-8-second clip, from the planner), how long one generation and an extended video can be,
+8-second clip, from the planner), its arena scores when it has any, how long one generation and an extended video can be,
 the highest resolution, frame rates, aspect ratios, sound, inputs and where to call it.
 Values are the displayed facts; what no source states reads "not documented".
 """
@@ -106,6 +106,17 @@ def _price_from(view: AsOf, model_id: str) -> GlanceRow:
         Part(f"{fmt.usd(lowest.usd_per_second)} per second; {clip.text}", fact=clip.fact),))
 
 
+def _scores(view: AsOf, state) -> tuple[GlanceRow, ...]:  # noqa: ANN001
+    """``Arena score``: each pool the model is scored in (``text to video 1,333 (#1, 2026-04)``);
+    no row when no score is documented."""
+    page, parts = model_page(state.model.id), []
+    for cid, fact in state.model.scores.items():
+        pool = view.catalog.criteria[cid].name.removeprefix("Arena score, ")
+        parts.append(Part(f"{pool} {fmt.score(fact.value)}", fact.disputed, False,
+                          fact_view(page, cid, "score", fact, state.model.id)))
+    return (GlanceRow("Arena score", tuple(parts)),) if parts else ()
+
+
 def _lengths(state) -> GlanceRow:  # noqa: ANN001
     single = _part(state, "max_clip_seconds", suffix=" in one generation") or Part("one generation: not documented")
     total = _part(state, "max_total_seconds", suffix=" with extension")
@@ -150,6 +161,7 @@ def glance(view: AsOf, model_id: str) -> Glance:
                             for w in flagged) + "."
     rows = (
         _price_from(view, model_id),
+        *_scores(view, state),
         _lengths(state),
         _spec("Resolution", state, "max_resolution" if "max_resolution" in state.model.specs else "resolutions"),
         _spec("Frame rates", state, "frame_rates_fps"), _ratios(state),

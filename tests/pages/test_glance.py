@@ -44,3 +44,13 @@ def test_the_price_from_cites_the_offer_it_comes_from(real_view):
     assert price.fact.source.href == "../facts/sources.md#src-fal-veo-3-1"
     assert price.fact.as_of == "2026-11-29"
     assert price.fact.note.startswith("fal.ai")
+
+
+def test_the_card_shows_arena_scores_by_pool_only_when_a_model_has_them(real_view):
+    card = glance(real_view, "kling-v3")
+    [row] = [r for r in card.rows if r.label == "Arena score"]
+    assert row.value == ("text to video 1,241 (#4, 2026-04); text to video with audio 1,104 (#4, 2026-06); "
+                         "image to video about 1,279 (2026-05)")
+    assert [(p.fact.dated, p.fact.as_of) for p in row.parts] == [
+        ("snapshot", "2026-04"), ("snapshot", "2026-06"), ("snapshot", "2026-05")]
+    assert "Arena score" not in _rows(real_view, "kling-4-0")
