@@ -29,8 +29,7 @@ class StaleFacts(Exception):
 
 
 def _dated(claim: s.Claim, model: s.ModelFile) -> dt.date:
-    """The date a claim's age counts from: the board's snapshot for a score, else its check."""
-    return claim.value.snapshot_date if isinstance(claim.value, s.Score) else claim.as_of or model.as_of
+    return s.claim_date(claim.value, claim.as_of or model.as_of)
 
 
 def _shown(fact: s.RawFact, model: s.ModelFile, kinds: dict[str, str]) -> tuple[int, s.Claim]:

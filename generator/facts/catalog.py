@@ -26,7 +26,15 @@ class ResolvedClaim:
     value: Any
     source: s.Source
     as_of: dt.date
+    """The day it was checked; a score's board snapshot (a month counts from its first day)."""
     note: str | None = None
+
+    @property
+    def dated(self) -> tuple[str, str]:
+        """``("checked", "2026-04-29")``, or a score's ``("snapshot", "2026-04")`` as precise as its source."""
+        if isinstance(self.value, s.Score):
+            return "snapshot", self.value.snapshot
+        return "checked", self.as_of.isoformat()
 
 
 def _plain(value: Any) -> Any:
@@ -220,8 +228,7 @@ class _Resolver:
         """The claim resolved; a score is as of its board's snapshot, not the day it was read,
         so its age (and staleness) is the board's."""
         source = self.sources[claim.source or self.model.source]
-        as_of = claim.value.snapshot_date if isinstance(claim.value, s.Score) else claim.as_of or self.model.as_of
-        return ResolvedClaim(claim.value, source, as_of, claim.note)
+        return ResolvedClaim(claim.value, source, s.claim_date(claim.value, claim.as_of or self.model.as_of), claim.note)
 
     def fact(self, raw: s.RawFact) -> ResolvedFact:
         claims = [self.claim(c) for c in raw]

@@ -245,6 +245,12 @@ class Score(Strict):
         return dt.date.fromisoformat(day_of(self.snapshot))
 
 
+def claim_date(value: object, checked: dt.date) -> dt.date:
+    """The date a claim's age counts from: a :class:`Score`'s board snapshot, else the day the
+    claim was ``checked``."""
+    return value.snapshot_date if isinstance(value, Score) else checked
+
+
 class UseCaseVerdict(Strict):
     verdict: Verdict
     reason: Text

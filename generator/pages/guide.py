@@ -25,7 +25,7 @@ from .calculator import calculator_data
 from .recommendation import (
     caveats, check_text, describe, plan_line, plan_status, platform_status_text, preference_reasons,
 )
-from .views import SOURCES_PAGE, Link, claim_date, href, model_page, status_text, url_href
+from .views import SOURCES_PAGE, Link, href, model_page, status_text, url_href
 
 GUIDE_PAGE = "guide/index.md"
 PATHS_PAGE = "guide/paths.md"
@@ -81,7 +81,7 @@ def _source(page: str, fact: ResolvedFact | None, fresh: Freshness | None) -> di
     if fact is None:
         return {"source": None, "href": None, "as_of": None, "stale": False}
     source = fact.shown.source
-    return {"source": source.title, "as_of": claim_date(fact.shown),
+    return {"source": source.title, "as_of": fact.shown.dated[1],
             "href": url_href(page, SOURCES_PAGE) + f"#src-{source.id}",
             "stale": fresh is not None and fresh.is_stale(fact.shown.as_of)}
 

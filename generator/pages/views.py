@@ -114,19 +114,12 @@ def claim_note(claim: ResolvedClaim) -> str | None:
     return claim.note
 
 
-def claim_date(claim: ResolvedClaim) -> str:
-    """``2026-04-29``: the day a claim was checked; a score's board snapshot (``2026-04``)."""
-    return claim.value.snapshot if isinstance(claim.value, s.Score) else claim.as_of.isoformat()
-
-
 def claim_view(page: str, field: str, claim: ResolvedClaim, shown: ResolvedClaim | None = None) -> ClaimView:
     """A score is dated by its board's snapshot, as precise as the source gives it."""
     agrees = shown is None or same_value(claim.value, shown.value)
-    score = isinstance(claim.value, s.Score)
+    word, date = claim.dated
     return ClaimView(fmt.value(field, claim.value), source_link(page, claim),
-                     fmt.SOURCE_KIND_LABELS[claim.source.kind],
-                     claim_date(claim), claim_note(claim), agrees,
-                     "snapshot" if score else "checked")
+                     fmt.SOURCE_KIND_LABELS[claim.source.kind], date, claim_note(claim), agrees, word)
 
 
 def fact_view(page: str, label: str, field: str, fact: ResolvedFact, model_id: str) -> FactView:
