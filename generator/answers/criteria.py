@@ -103,11 +103,31 @@ class HeadToHead:
         return sum(1 for r in self.rows if r.winner == side)
 
 
+def _first(fact: ResolvedFact, claim: ResolvedClaim) -> ResolvedFact:
+    return ResolvedFact((claim,) + tuple(c for c in fact.claims if c is not claim))
+
+
+def same_snapshot(criterion: s.Criterion, a: ResolvedFact | None,
+                  b: ResolvedFact | None) -> tuple[ResolvedFact | None, ResolvedFact | None]:
+    """Two scores shown side by side from the newest snapshot of the criterion's board that
+    both have, when there is one (otherwise as they are): Elo moves as the board does."""
+    if criterion.kind != "score" or a is None or b is None:
+        return a, b
+    pairs = [(ca, cb) for ca in a.claims for cb in b.claims
+             if ca.value.leaderboard == cb.value.leaderboard == criterion.leaderboard
+             and ca.value.snapshot == cb.value.snapshot]
+    if not pairs:
+        return a, b
+    ca, cb = max(pairs, key=lambda pair: pair[0].value.snapshot)
+    return _first(a, ca), _first(b, cb)
+
+
 def head_to_head(view: AsOf, a_id: str, b_id: str) -> HeadToHead:
-    """One row per criterion, in the order of ``criteria.yaml``; prices that can be paid on the view's date."""
+    """One row per criterion, in the order of ``criteria.yaml``; prices that can be paid on the
+    view's date; scores from a snapshot both sides share (:func:`same_snapshot`)."""
     a, b = view.models[a_id], view.models[b_id]
     rows = []
     for criterion in view.catalog.criteria.values():
-        fa, fb = criterion_fact(a, criterion), criterion_fact(b, criterion)
+        fa, fb = same_snapshot(criterion, criterion_fact(a, criterion), criterion_fact(b, criterion))
         rows.append(HeadToHeadRow(criterion, fa, fb, winner(criterion, fa, fb)))
     return HeadToHead(a.model, b.model, tuple(rows))

@@ -26,6 +26,9 @@ from .criteria import OfferFilter, criterion_fact, rank
 from .lifecycle import LifecycleSummary
 
 VERDICT_ORDER = {"recommended": 0, "suitable": 1, None: 2, "not_recommended": 3}
+ELO_SCALE = 400.0
+"""Elo points for 10-to-1 odds: the expected score of A against B is 1 / (1 + 10^((Rb − Ra) / 400))
+(the Elo system's logistic curve, which the arenas' Bradley-Terry ratings are scaled to)."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,10 @@ def positions(view: AsOf, criterion: s.Criterion, fits: OfferFilter | None = Non
 
     Ratings sit on their own scale (``Very good`` on a five-label scale is 0.25), so a
     rated model is never placed below an unrated one; specs are placed between the best
-    and the worst documented value among all models.
+    and the worst documented value among all models. An arena score is placed by its
+    chance of beating the best-scored model on Elo's logistic curve (:data:`ELO_SCALE`),
+    against the best's even chance: 93 points below the best is 0.26, 400 below is 0.82,
+    and no score is ever worth nothing.
     """
     ranks = {}
     for model_id, state in view.models.items():
@@ -84,6 +90,9 @@ def positions(view: AsOf, criterion: s.Criterion, fits: OfferFilter | None = Non
         return {}
     if criterion.kind == "rating":
         return {mid: r / (len(criterion.scale) - 1) for mid, r in ranks.items()}
+    if criterion.kind == "score":  # rank is minus the Elo: r - best is how far below the best
+        best = min(ranks.values())
+        return {mid: 1.0 - 2.0 / (1.0 + 10.0 ** ((r - best) / ELO_SCALE)) for mid, r in ranks.items()}
     low, high = min(ranks.values()), max(ranks.values())
     return {mid: 0.0 if high == low else (r - low) / (high - low) for mid, r in ranks.items()}
 

@@ -8,6 +8,7 @@ reported twice as unresolved references.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from typing import Any, Iterator
 
 from pydantic import BaseModel
@@ -187,11 +188,22 @@ def _scores(doc: Document, model: s.ModelFile, criteria: dict | None) -> Iterato
             yield problem_at(doc, ("scores", key), f"criterion '{key}' is a {crit.kind} criterion; "
                              "only score criteria take scores", True)
         for loc, claim in claims_in(fact, ("scores", key)):
-            read = claim.as_of or model.as_of
-            if isinstance(claim.value, s.Score) and read is not None and claim.value.snapshot_date > read:
-                where = loc + (() if fact.form == "bare" else ("value",)) + ("snapshot",)
-                yield problem_at(doc, where, f"snapshot {claim.value.snapshot} is after the day the score was "
-                                 f"read ({read.isoformat()})")
+            read, where = claim.as_of or model.as_of, loc + (() if fact.form == "bare" else ("value",))
+            if not isinstance(claim.value, s.Score):
+                continue
+            if read is not None and claim.value.snapshot_date > read:
+                yield problem_at(doc, where + ("snapshot",), f"snapshot {claim.value.snapshot} is after the day the "
+                                 f"score was read ({read.isoformat()})")
+            if crit is not None and crit.kind == "score" and _misspelt(claim.value.leaderboard, crit.leaderboard):
+                yield problem_at(doc, where + ("leaderboard",), f"'{claim.value.leaderboard}' is not the criterion's "
+                                 f"leaderboard '{crit.leaderboard}' (a score on another board is never ranked); "
+                                 f"did you mean '{crit.leaderboard}'?")
+
+
+def _misspelt(name: str, board: str) -> bool:
+    """``name`` differs from ``board`` but only by case, spacing or a letter or two."""
+    a, b = " ".join(name.casefold().split()), " ".join(board.casefold().split())
+    return name != board and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9)
 
 
 def _vocabulary_refs(dataset: Dataset) -> Iterator[Problem]:

@@ -71,7 +71,8 @@ def citations(catalog: Catalog) -> dict[str, list[Citation]]:
         for lf in labelled_facts(catalog, model):
             anchor = SECTION_ANCHORS.get(lf.section, lf.section.lower())
             for claim in lf.fact.claims:
-                cited[claim.source.id].add(Citation(f"{model.name}: {lf.section.lower()}, {lf.label}", model.id, anchor))
+                what = lf.label if lf.section == SCORES else f"{lf.section.lower()}, {lf.label}"  # names itself
+                cited[claim.source.id].add(Citation(f"{model.name}: {what}", model.id, anchor))
         for offer in model.offers:
             where = offer.platform.name if offer.platform else "an unnamed platform"
             cited[offer.source.id].add(Citation(f"{model.name}: price on {where}", model.id, "prices"))

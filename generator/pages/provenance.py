@@ -37,6 +37,8 @@ class Notes:
     numbers: dict[str, str] = field(default_factory=dict)
     """Footnote text → its label, in order of first use."""
     stale_facts: int = 0
+    stale_snapshots: int = 0
+    """How many of the stale facts are arena scores, old by their leaderboard's snapshot."""
 
     def cite(self, fact: FactView | None) -> str:
         """``[^src-3]`` after a value (``[^stale-3]`` when it was checked too long ago); empty
@@ -50,6 +52,7 @@ class Notes:
         """The same for a value that is not a fact of a model file, such as one price
         (``kind`` empty: not said); ``dated`` says what ``as_of`` is (``checked``, ``snapshot``)."""
         stale = self._stale(as_of)
+        self.stale_snapshots += stale and dated == "snapshot"
         return self._label(self._text(source, kind, f"{dated} {as_of}", note or None, others, stale), stale)
 
     def _label(self, text: str, stale: bool) -> str:
@@ -80,15 +83,27 @@ class Notes:
             parts.append(joined[:1].upper() + joined[1:])
         return ". ".join(p.rstrip(".") for p in parts) + "."
 
+    def _stale_sentence(self, stale: int) -> str:
+        """``6 facts and prices on this page were last checked more than 90 days ago; …``; arena
+        scores are old by their board's snapshot, not by when they were checked, and say so."""
+        days, scores = self.fresh.stale_after_days, self.stale_snapshots
+        many = "s" * (stale != 1)
+        if not scores:
+            return (f"{stale} fact{many} and price{many} on this page {'were' if stale != 1 else 'was'} last checked "
+                    f"more than {days} days ago; each is marked <em>stale</em>.")
+        checked = stale - scores
+        parts = [f"{checked} last checked that long ago"] if checked else []
+        parts.append(f"{scores} arena score{'s' * (scores != 1)} from a leaderboard snapshot that old")
+        return (f"{stale} fact{many} and price{many} on this page {'are' if stale != 1 else 'is'} more than {days} "
+                f"days old ({', '.join(parts)}); each is marked <em>stale</em>.")
+
     def finish(self, body: str) -> str:
         """``body`` with the footnote definitions at its end and, when facts are stale, one
         notice under the page's title."""
         badges = body.count('class="vg-stale"')  # prices and other dates shown with their own badge
         stale = self.stale_facts + badges
         if stale and self.fresh is not None:
-            notice = (f'\n<p class="vg-stale-notice">{stale} fact{"s" * (stale != 1)} and price{"s" * (stale != 1)} on '
-                      f'this page {"were" if stale != 1 else "was"} last checked more than '
-                      f'{self.fresh.stale_after_days} days ago; each is marked <em>stale</em>.</p>\n')
+            notice = f'\n<p class="vg-stale-notice">{self._stale_sentence(stale)}</p>\n'
             head, sep, rest = body.partition("\n")
             body = head + sep + notice + rest if head.startswith("# ") else notice + body
         if not self.numbers:

@@ -157,3 +157,36 @@ def test_the_head_to_head_lists_criteria_neither_side_documents_once(real_view):
         "Arena score, image to video", "Arena score, image to video with audio", "Lowest price per second"]
     assert (c.rows[3].a.value, c.rows[3].a.dated, c.rows[3].a.as_of) == ("1,333 (#1, 2026-04)", "snapshot", "2026-04")
     assert c.undecided == 8  # the score line still counts them
+
+
+def test_a_leaderboard_spelt_nearly_like_the_criterions_is_located(scored):
+    [problem] = _veo(scored, "leaderboard: Artificial Analysis Video Arena, snapshot",
+                     "leaderboard: Artificial Analysis Video arena, snapshot")
+    assert problem.endswith(": scores.arena-t2v[0].value.leaderboard: 'Artificial Analysis Video arena' is not the "
+                            "criterion's leaderboard 'Artificial Analysis Video Arena' (a score on another board is "
+                            "never ranked); did you mean 'Artificial Analysis Video Arena'?")
+    text = (scored / helpers.MODEL).read_text().replace("leaderboard: Artificial Analysis Video arena, snapshot",
+                                                         "leaderboard: LMArena Text-to-Video, snapshot")
+    (scored / helpers.MODEL).write_text(text)
+    # another board altogether is a claim of its own, not a typo
+    assert "LMArena Text-to-Video" in build_catalog(load(scored)).models["veo-3-1"].scores["arena-t2v"].value.leaderboard
+
+
+def test_a_score_counts_by_its_chance_against_the_best_on_the_board(real_view):
+    from generator.answers.verdicts import positions
+
+    places = positions(real_view, real_view.catalog.criteria["arena-t2v-silent"])
+    # HappyHorse 1.0 leads with 1,333 (April 2026); PixVerse V6's 1,240 is 93 below:
+    # 1 − 2 / (1 + 10^(93/400)) = 0.26 of the way down, not the bottom of a min-max scale.
+    assert places["happyhorse-1-0"] == 0.0
+    assert round(places["pixverse-v6"], 4) == 0.2615
+    result = use_case_result(real_view, real_view.catalog.use_cases["cinematic-storytelling"])
+    assert "pixverse-v6" in [c.model.id for c in result.ranked]
+
+
+def test_a_head_to_head_compares_scores_from_a_snapshot_both_sides_have(real_view):
+    row = next(r for r in head_to_head(real_view, "veo-3-1", "kling-v3").rows if r.criterion.id == "arena-t2v-audio")
+    # Kling's newest is 1,104 (June 2026), but Veo 3.1 has only March 2026 (Sovra): compare
+    # Kling's March figure from the same page, 1,097 against 1,087.
+    assert [(f.value.elo, f.value.snapshot) for f in (row.a, row.b)] == [(1087, "2026-03"), (1097, "2026-03")]
+    assert row.winner == "b" and row.b.claims[1].value.elo == 1104  # the newer figure stays a claim
