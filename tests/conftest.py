@@ -102,3 +102,14 @@ def plans_view(tmp_path_factory) -> AsOf:  # noqa: ANN001
         text = text.replace(old, new)
     alpha.write_text(text)
     return at(build_catalog(load_dataset(data)))
+
+
+def estimated_only_view(tmp_path: Path) -> AsOf:
+    """The real data with Gemini Omni 1.1 Flash's Gemini API token price removed, so that only
+    fal's "about $0.125 per second" (an estimate) is left for it."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    model = data / "models" / "gemini-omni-flash.yaml"
+    lines = model.read_text().splitlines(keepends=True)
+    model.write_text("".join(l for l in lines if not l.startswith("  - {platform: gemini-api, resolution: 720p, unit: token")))
+    return at(build_catalog(load_dataset(data)))

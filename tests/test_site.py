@@ -53,7 +53,7 @@ def test_veo_3_1_clip_limit_from_google_beside_the_articles_60_seconds(site):
             " 60 seconds") in note  # the other claim keeps its note
     assert "Agrees: 8 s ( Generate videos with Veo 3.1 in the Gemini API (video.md.txt) , 2026-04-29)" in note
     assert page.find(class_="vg-stale-notice").get_text(" ", strip=True).endswith(
-        "days ago; each is marked stale .")
+        "last checked that long ago, 2 arena scores from a leaderboard snapshot that old); each is marked stale .")
 
 
 def test_sora_2_pro_is_marked_retired_with_its_shutdown_date(site):

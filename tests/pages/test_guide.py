@@ -75,4 +75,4 @@ def test_the_widget_data_grows_with_models_and_answers_not_paths(real_view):
     assert all(set(m["checks"]) <= keys for m in data["models"])
     # about 4.9 KB per model on the 31 models of December 2026, whatever the 1,944 paths
     assert len(json.dumps(data, ensure_ascii=False)) < 6_000 * len(data["models"])
-    assert data["planner"]["choices"]["resolution"] == ["", "1080p", "4K"]  # only what the answers ask
+    assert data["planner"]["choices"]["resolution"] == ["", "720p", "1080p", "4K"]  # only what the answers ask

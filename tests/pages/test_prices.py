@@ -69,10 +69,14 @@ def test_a_lone_scheduled_price_is_shown_in_the_history(tmp_path: Path):
     assert [(r.when, r.price, r.status) for r in rows] == [("2027-03-01", "$0.20 per second", "Scheduled")]
 
 
-def test_all_models_names_why_there_is_no_price(real_view):
+def test_all_models_names_why_there_is_no_price(real_view, tmp_path):
     from generator.pages.index import models_index_context
 
+    from ..conftest import estimated_only_view
+
+    estimated = {r.name: r.price for r in models_index_context(estimated_only_view(tmp_path)).rows}
+    assert estimated["Gemini Omni 1.1 Flash"] == "Only an estimated price is documented"  # fal's "about $0.125"
     rows = {r.name: r.price for r in models_index_context(real_view).rows}
-    assert rows["Gemini Omni 1.1 Flash"] == "Only an estimated price is documented"  # fal's "about $0.125"
+    assert rows["PixVerse V6"] == "No price is documented"
     assert rows["LTX-2.3 Pro"] == "Only prices for other inputs (such as image-to-video) are documented"
     assert rows["Sora 2 Pro"] == "Retired on 2026-09-24"
