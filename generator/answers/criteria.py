@@ -114,8 +114,7 @@ def same_snapshot(criterion: s.Criterion, a: ResolvedFact | None,
     if criterion.kind != "score" or a is None or b is None:
         return a, b
     pairs = [(ca, cb) for ca in a.claims for cb in b.claims
-             if ca.value.leaderboard == cb.value.leaderboard == criterion.leaderboard
-             and ca.value.snapshot == cb.value.snapshot]
+             if ca.value.taken == cb.value.taken and ca.value.leaderboard == criterion.leaderboard]
     if not pairs:
         return a, b
     ca, cb = max(pairs, key=lambda pair: pair[0].value.snapshot)

@@ -61,7 +61,7 @@ def same_value(a: Any, b: Any) -> bool:
 
 
 def _conflict(a: Any, b: Any) -> bool:
-    if isinstance(a, s.Score) and isinstance(b, s.Score) and (a.leaderboard, a.snapshot) != (b.leaderboard, b.snapshot):
+    if isinstance(a, s.Score) and isinstance(b, s.Score) and a.taken != b.taken:
         return False
     return not same_value(a, b)
 

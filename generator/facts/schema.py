@@ -240,6 +240,11 @@ class Score(Strict):
     rank: Annotated[int, Field(strict=True, ge=1)] | None = None
 
     @property
+    def taken(self) -> tuple[str, str]:
+        """``(leaderboard, snapshot)``: two scores compare only when this is the same."""
+        return self.leaderboard, self.snapshot
+
+    @property
     def snapshot_date(self) -> dt.date:
         """The snapshot as a date; a month counts from its first day."""
         return dt.date.fromisoformat(day_of(self.snapshot))

@@ -104,9 +104,14 @@ def _match_lines(label: str, m: Match) -> list[str]:
                      + (f" ({c.fact.shown.source.title}, {c.fact.shown.as_of})" if c.fact else ""))
     for r in m.reasons:
         lines.append(f"  - {r.criterion.name} ×{r.weight}: {fmt.value(fmt.criterion_field(r.criterion), r.fact.value)}"
-                     f"{caveats(r.fact)} ({r.fact.shown.source.title}"
-                     + ("" if isinstance(r.fact.value, s.Score) else f", {r.fact.shown.as_of}") + ")")  # a score shows its snapshot
+                     f"{caveats(r.fact)} ({r.fact.shown.source.title}{_checked(r.fact)})")
     return lines
+
+
+def _checked(fact: ResolvedFact) -> str:
+    """``, 2026-11-29``: the check date; nothing for a score, whose value names its snapshot."""
+    word, date = fact.shown.dated
+    return f", {date}" if word == "checked" else ""
 
 
 def report(rec: Recommendation) -> str:
