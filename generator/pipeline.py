@@ -29,14 +29,11 @@ from .pages.what_changed import FEED_FILE, feed_xml
 from .settings import Settings
 from .site.engine import build_site, configured_site_url
 from .site.serve import serve as serve_site
+from .site.vendored import vendor_assets
 from .site.write import WriteReport, check_site_dir, mark_site, replace_dir, scratch_dir, stage_docs, write_outputs
 
 DATA_CHECKS = (check_samples,)
 """Checks of files whose rules another package owns, run with the cross-file checks."""
-VENDOR_ASSETS = {
-    "assets/vendor/tablesort.min.js": "tablesort/dist/tablesort.min.js",
-    "assets/vendor/tablesort.number.min.js": "tablesort/dist/sorts/tablesort.number.min.js",
-}
 
 
 def load(data_dir: Path) -> Dataset:
@@ -55,17 +52,6 @@ def check(settings: Settings) -> Catalog:
     ConfigError for a bad ``[tool.videoguide]`` setting."""
     settings.stale_after()
     return build_catalog(load(settings.data_dir))
-
-
-def vendor_assets(settings: Settings) -> dict[str, bytes]:
-    """Browser libraries installed by ``npm ci`` (package.json), copied into the docs."""
-    assets = {}
-    for target, source in VENDOR_ASSETS.items():
-        path = settings.node_modules / source
-        if not path.is_file():
-            raise GuideError(f"{path} is missing: run `npm ci` in {settings.project_dir} first")
-        assets[target] = path.read_bytes()
-    return assets
 
 
 def clip_set(settings: Settings, dataset: Dataset) -> ClipSet:
@@ -89,7 +75,7 @@ def render_all(settings: Settings, today: dt.date | None = None, site_url: str |
                                       f"One 8-second clip, cheapest option per model and platform (prices as of "
                                       f"{view.today.isoformat()})")
     files[FEED_FILE] = feed_xml(changelog, site_url or configured_site_url(settings.mkdocs_yml), view.today)
-    files.update(vendor_assets(settings))
+    files.update(vendor_assets())
     return files
 
 

@@ -39,10 +39,6 @@ class Settings:
     def mkdocs_yml(self) -> Path:
         return self.project_dir / "mkdocs.yml"
 
-    @property
-    def node_modules(self) -> Path:
-        return self.project_dir / "node_modules"
-
     @classmethod
     def from_cwd(cls, data_dir: Path | None = None, docs_dir: Path | None = None,
                  site_dir: Path | None = None, project_dir: Path | None = None,

@@ -42,14 +42,13 @@ def real_catalog() -> Catalog:
 
 
 def copy_project(target: Path, data: Path | None = None) -> Settings:
-    """A throwaway project: mkdocs.yml, hand-written docs, data, and node_modules linked."""
+    """A throwaway project: mkdocs.yml, hand-written docs and data."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "docs" / "about", target / "docs" / "about")
     shutil.copytree(ROOT / "docs" / "assets" / "javascripts", target / "docs" / "assets" / "javascripts")
     shutil.copytree(ROOT / "docs" / "assets" / "stylesheets", target / "docs" / "assets" / "stylesheets")
     shutil.copytree(data or ROOT / "data", target / "data")
-    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return Settings.from_cwd(project_dir=target, data_dir=target / "data", docs_dir=target / "docs",
                              site_dir=target / "site")
 

@@ -1,4 +1,4 @@
-// Sortable tables (tablesort, installed by `npm ci`). Runs on first load and after every
+// Sortable tables (tablesort 5.6.0, shipped in generator/site/vendor/). Runs on first load and after every
 // Material instant navigation. Headings are focusable; tablesort sorts on click and Enter,
 // and Space is added here so keyboard users have both keys a button answers to.
 document$.subscribe(function () {
