@@ -223,3 +223,20 @@ def test_marks_and_key_marks_are_one_based(here: Path) -> None:
     assert doc.key_marks[("name",)] == (2, 1)
     assert doc.marks[("specs", "audio")] == (4, 10)
     assert doc.key_marks[("specs", "audio")] == (4, 3)
+
+
+def test_libyaml_loaders_read_every_real_data_file_as_the_python_loader_does():
+    """The fast loaders (libyaml's events or nodes) give the same data, marks and key marks."""
+    from generator.facts import load
+
+    if load.CParser is None:
+        pytest.skip("PyYAML without libyaml")
+    files = sorted((Path(__file__).resolve().parents[2] / "data").rglob("*.yaml"))
+    assert len(files) > 30
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        expected = load._parse(path, text, load.StrictLoader)
+        for loader in (load.EventLoader, load.NodeLoader):
+            got = load._parse(path, text, loader)
+            assert (got.data, got.marks, got.key_marks, got.problems) == (
+                expected.data, expected.marks, expected.key_marks, expected.problems), (path, loader)
