@@ -10,7 +10,8 @@ from a date.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, Callable, Hashable
 
 from ..facts.catalog import Catalog, ModelRecord, OfferRecord
 from .lifecycle import LifecycleSummary, lifecycle_summary
@@ -54,6 +55,8 @@ class ModelState:
     extensions: tuple[OfferRecord, ...] = ()
     images: tuple[OfferRecord, ...] = ()
     """The same for image-to-video (an image as the first frame)."""
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """Answers derived from this state, by what was asked (see :func:`memoized`)."""
 
 
 @dataclass(frozen=True)
@@ -63,10 +66,22 @@ class AsOf:
     catalog: Catalog
     freshness: Freshness
     models: dict[str, ModelState]
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """Answers derived from the whole view, by what was asked (see :func:`memoized`)."""
 
     @property
     def today(self) -> dt.date:
         return self.freshness.today
+
+
+def memoized(holder: ModelState | AsOf, key: Hashable, compute: Callable[[], Any]) -> Any:
+    """``compute()``, once per ``key`` for ``holder``: a view and its model states never change,
+    so what is derived from them is kept (the guide asks the same of a model on many paths)."""
+    try:
+        return holder.memo[key]
+    except KeyError:
+        value = holder.memo[key] = compute()
+        return value
 
 
 def _buyable(current: list[OfferRecord], lifecycle: LifecycleSummary, mode: str = "text_to_video"

@@ -22,12 +22,12 @@ The job's names are re-exported here, so callers import the planner from one pla
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..facts.catalog import ModelRecord, OfferRecord
 from ..facts.fields import TIER_ORDER, resolution_height
-from .asof import AsOf, ModelState
+from .asof import AsOf, ModelState, memoized
 from .costs import Exclusion, Unavailable, Why, audio_caveats, spec, why
 from .jobs import (  # noqa: F401 - CHECKS … MAX_SECONDS re-exported: the planner's vocabulary
     CHECKS, CONTINUITY_INPUTS, JOB_INPUTS, MAX_SECONDS, SOUNDS, Job, ShotOption, continuity, job_options, shot_options,
@@ -171,9 +171,24 @@ def _rank(plan: Plan) -> tuple:
             TIER_ORDER.index(plan.offer.tier))
 
 
-def model_plans(state: ModelState, job: Job) -> tuple[list[Plan], list[Plan]]:
+def model_plans(state: ModelState, job: Job) -> tuple[tuple[Plan, ...], tuple[Plan, ...]]:
     """(priced, unpriced): per platform the cheapest shots plan and the cheapest extension
-    plan (an unpriced one only when none is priced); raises Unavailable with the reason."""
+    plan (an unpriced one only when none is priced); raises Unavailable with the reason.
+    The budget plays no part; the answer is kept per job on the state (:func:`memoized`)."""
+    found = memoized(state, ("plans", replace(job, budget=None)), lambda: _plans_or_why(state, job))
+    if isinstance(found, Why):
+        raise Unavailable(found)
+    return found
+
+
+def _plans_or_why(state: ModelState, job: Job) -> tuple[tuple[Plan, ...], tuple[Plan, ...]] | Why:
+    try:
+        return _model_plans(state, job)
+    except Unavailable as cannot:
+        return cannot.why
+
+
+def _model_plans(state: ModelState, job: Job) -> tuple[tuple[Plan, ...], tuple[Plan, ...]]:
     shots: dict[str, Plan] = {}
     extended: dict[str, Plan] = {}
     for option in job_options(state, job):
@@ -184,8 +199,8 @@ def model_plans(state: ModelState, job: Job) -> tuple[list[Plan], list[Plan]]:
         ext = extension_plan(state, option, job)
         if ext is not None and (platform not in extended or _rank(ext) < _rank(extended[platform])):
             extended[platform] = ext
-    priced = list(shots.values()) + [p for p in extended.values() if p.per_take is not None]
-    return priced, [p for p in extended.values() if p.per_take is None]
+    priced = (*shots.values(), *(p for p in extended.values() if p.per_take is not None))
+    return priced, tuple(p for p in extended.values() if p.per_take is None)
 
 
 def job_report(view: AsOf, job: Job, models: list[str] | None = None, platform: str | None = None) -> JobReport:

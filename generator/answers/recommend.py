@@ -25,11 +25,12 @@ from decimal import Decimal
 from ..facts import schema as s
 from ..facts.catalog import ModelRecord, OfferRecord
 from ..facts.errors import GuideError
-from .asof import AsOf
+from .asof import AsOf, memoized
 from .costs import Why
 from .lifecycle import LifecycleSummary
 from .plans import Job, Plan
-from .standing import SPEC_KINDS, Check, check, job_of, offer_fits, plan_for, qualifies_unplanned
+from .standing import (SPEC_KINDS, Check, check, job_of, offer_fits, plan_for, qualifies_unplanned,
+                       requirement_id)
 from .verdicts import Reason, positions, weighted_score
 
 
@@ -116,12 +117,13 @@ def _matches(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> 
     def fits(offer: OfferRecord) -> bool:
         return offer_fits(offer, requirements)
 
-    places = {cid: positions(view, view.catalog.criteria[cid], fits) for cid in preferences}
+    places = {cid: _positions(view, cid, requirements, fits) for cid in preferences}
     job, continuous = job_of(requirements), any(r.continuous for r in requirements)
+    specs = [(r, requirement_id(r)) for r in requirements if r.kind in SPEC_KINDS]
     out = []
     for state in view.models.values():
         score, reasons, _ = weighted_score(view, state, preferences, places, fits)
-        checks = tuple(check(state, r) for r in requirements if r.kind in SPEC_KINDS)
+        checks = tuple(check(state, r, key) for r, key in specs)
         plan, why_not = plan_for(state, job, continuous)
         pin = pins.get(state.model.id)
         out.append(Match(state.model, state.lifecycle, checks, plan, why_not, score, reasons, pin,
@@ -130,6 +132,15 @@ def _matches(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> 
     out.sort(key=lambda m: (order.index(m.model.id) if m.pin else len(order), -round(m.score, 9),
                             m.lifecycle.status == "deprecated", _cost(m), m.model.name))
     return out
+
+
+def _positions(view: AsOf, criterion_id: str, requirements: tuple, fits) -> dict[str, float]:  # noqa: ANN001
+    """:func:`positions` on the criterion among the offers that fit: what fits depends only on
+    whether sound is asked for and the highest minimum height, so paths share the answer."""
+    audio = any(r.audio_in is not None and "none" not in r.audio_in for r in requirements)
+    height = max((r.min_resolution_height for r in requirements if r.min_resolution_height is not None), default=0)
+    return memoized(view, ("positions", criterion_id, audio, height),
+                    lambda: positions(view, view.catalog.criteria[criterion_id], fits))
 
 
 NO_COST = Decimal("Infinity")

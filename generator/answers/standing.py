@@ -15,7 +15,7 @@ from typing import Any, Callable
 from ..facts import schema as s
 from ..facts.catalog import OfferRecord, ResolvedFact
 from ..facts.fields import resolution_height
-from .asof import ModelState
+from .asof import ModelState, memoized
 from .costs import Unavailable, Why, reduced, why
 from .plans import CHECKS, JOB_INPUTS, Job, Plan, model_plans, within
 
@@ -54,8 +54,19 @@ SPEC_KINDS = (*RULES, "min_resolution_height")
 """The kinds checked against a spec; the others (length, continuity, budget) shape the job."""
 
 
-def check(state: ModelState, requirement: s.Requirement) -> Check:
-    """Whether the model meets a spec ``requirement`` by its displayed facts; unknown is not met."""
+def requirement_id(requirement: s.Requirement) -> tuple:
+    """A hashable key of ``requirement``: its set fields and values."""
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in requirement if v is not None)
+
+
+def check(state: ModelState, requirement: s.Requirement, key: tuple | None = None) -> Check:
+    """Whether the model meets a spec ``requirement`` by its displayed facts; unknown is not met.
+    Kept per requirement on the state (:func:`~generator.answers.asof.memoized`); ``key`` is
+    :func:`requirement_id` of it, when the caller has it already."""
+    return memoized(state, ("check", key or requirement_id(requirement)), lambda: _check(state, requirement))
+
+
+def _check(state: ModelState, requirement: s.Requirement) -> Check:
     specs = state.model.specs
     if requirement.min_resolution_height is not None:
         fact = specs.get("resolutions") or specs.get("max_resolution")
@@ -121,6 +132,10 @@ def qualifies_unplanned(state: ModelState, job: Job) -> bool:
     """Whether the model may qualify without a plan: no budget is asked, and either its price
     is not documented (unknown, not unable) or it is no longer available and passes every
     other check of :data:`~generator.answers.jobs.CHECKS` (it is then named, never recommended)."""
+    return memoized(state, ("unplanned", job), lambda: _qualifies_unplanned(state, job))
+
+
+def _qualifies_unplanned(state: ModelState, job: Job) -> bool:
     if job.budget is not None:
         return False
     if state.lifecycle.available:
@@ -131,7 +146,11 @@ def qualifies_unplanned(state: ModelState, job: Job) -> bool:
 def plan_for(state: ModelState, job: Job, continuous: bool = False) -> tuple[Plan | None, Why | None]:
     """The model's cheapest plan for ``job`` within its budget (``continuous``: no cuts), or
     None and the reason. A continuous take whose extension price is not documented is the
-    plan when there is no budget."""
+    plan when there is no budget. Kept per job on the state."""
+    return memoized(state, ("plan", job, continuous), lambda: _plan_for(state, job, continuous))
+
+
+def _plan_for(state: ModelState, job: Job, continuous: bool) -> tuple[Plan | None, Why | None]:
     try:
         priced, unpriced = model_plans(state, job)
     except Unavailable as cannot:
