@@ -19,7 +19,7 @@ from .answers.recommend import AnswerError
 from .clips.plan import BudgetError
 from .clips.runner import Timing
 from .facts.errors import DataError, GuideError, UsageError
-from .settings import Settings
+from .settings import ENGINES, Settings
 
 
 def _address(text: str) -> str:
@@ -138,9 +138,12 @@ def _parser() -> argparse.ArgumentParser:
     generate = sub.add_parser("generate", help="write the generated pages into docs/")
     generate.add_argument("--data", type=Path, default=None, help=data_help)
     generate.add_argument("--docs", type=Path, default=None, help="docs folder (default: ./docs)")
-    build = sub.add_parser("build", help="generate, then build the site with mkdocs build --strict")
+    build = sub.add_parser("build", help="generate, then build the site in strict mode (MkDocs, or Zensical)")
     build.add_argument("--data", type=Path, default=None, help=data_help)
     build.add_argument("--site-dir", type=Path, default=None, help="output folder (default: ./site)")
+    build.add_argument("--engine", choices=ENGINES, default=None,
+                       help="site engine (default: [tool.videoguide] engine in pyproject.toml, else mkdocs); "
+                            "zensical needs pip install -e '.[zensical]'")
     rec = sub.add_parser("recommend", help="answer the decision guide's questions; print the ranked models")
     rec.add_argument("--data", type=Path, default=None, help=data_help)
     rec.add_argument("--answer", action="append", default=[], type=_answer, metavar="QUESTION=ANSWER",
@@ -176,7 +179,8 @@ def _run(args: argparse.Namespace) -> str:
 
     settings = Settings.from_cwd(data_dir=args.data, docs_dir=getattr(args, "docs", None),
                                  site_dir=getattr(args, "site_dir", None),
-                                 stale_after_days=getattr(args, "stale_after", None))
+                                 stale_after_days=getattr(args, "stale_after", None),
+                                 engine=getattr(args, "engine", None))
     if args.command == "check":
         if (args.strict or args.stale_after) and not args.stale:
             raise UsageError("--strict and --stale-after need --stale")
@@ -203,7 +207,10 @@ def _run(args: argparse.Namespace) -> str:
         return commands.recommend_text(settings, dict(args.answer))
     if args.command == "build":
         report = pipeline.build(settings)
-        return f"generated {report.summary()}; site built in {settings.site_dir}"
+        if not report.built:
+            return (f"nothing changed since the last build ({report.engine}): {settings.site_dir} is up to date; "
+                    "the site engine was not run")
+        return f"generated {report.pages.summary()}; site built with {report.engine} in {settings.site_dir}"
     pipeline.serve(settings, args.addr)
     return "stopped"
 

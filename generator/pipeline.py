@@ -9,6 +9,7 @@ is resolved here, once, into the as-of view that answers and pages read.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from .answers.asof import DEFAULT_STALE_AFTER_DAYS, AsOf, as_of
@@ -27,10 +28,12 @@ from .pages.render import render_pages
 from .pages.samples import ClipSet
 from .pages.what_changed import FEED_FILE, feed_xml
 from .settings import Settings
-from .site.engine import build_site, configured_site_url
+from .site.engine import build_site, configured_site_url, engine_label
 from .site.serve import serve as serve_site
 from .site.vendored import vendor_assets
-from .site.write import WriteReport, check_site_dir, mark_site, replace_dir, scratch_dir, stage_docs, write_outputs
+from .site.uptodate import build_key, generation_key
+from .site.write import (WriteReport, check_site_dir, mark_site, outputs_current, replace_dir, scratch_dir, site_inputs,
+                         stage_docs, write_outputs)
 
 DATA_CHECKS = (check_samples,)
 """Checks of files whose rules another package owns, run with the cross-file checks."""
@@ -79,28 +82,60 @@ def render_all(settings: Settings, today: dt.date | None = None, site_url: str |
     return files
 
 
+def _generation_key(settings: Settings, today: dt.date | None, site_url: str) -> str:
+    return generation_key(settings.data_dir, settings.docs_dir, today or dt.date.today(),
+                          settings.stale_after(), site_url)
+
+
 def generate(settings: Settings, today: dt.date | None = None) -> WriteReport:
-    """Validate, render and write the generated pages into ``settings.docs_dir``."""
-    return write_outputs(settings.docs_dir, render_all(settings, today))
+    """Validate, render and write the generated pages into ``settings.docs_dir``; when nothing
+    they depend on changed since the last run (see :mod:`.site.uptodate`), write nothing and
+    report every file unchanged without rendering."""
+    key = _generation_key(settings, today, configured_site_url(settings.mkdocs_yml))
+    current = outputs_current(settings.docs_dir, key)
+    if current is not None:
+        return WriteReport(unchanged=current)
+    return write_outputs(settings.docs_dir, render_all(settings, today), key)
 
 
-def build(settings: Settings, today: dt.date | None = None, site_url: str | None = None) -> WriteReport:
-    """Generate and build the site with ``mkdocs build --strict``, atomically.
+@dataclass(frozen=True)
+class BuildReport:
+    """What :func:`build` did: the generated pages it wrote, the engine (with its version)
+    and whether the engine ran (False: nothing had changed since the last build)."""
+
+    pages: WriteReport
+    engine: str
+    built: bool
+
+
+def build(settings: Settings, today: dt.date | None = None, site_url: str | None = None) -> BuildReport:
+    """Generate and build the site with the configured engine in strict mode, atomically.
 
     The site is first built from a staged copy of the docs folder; only when that succeeds
     are the generated pages written and the new site swapped into ``settings.site_dir``.
-    Raises DataError, BuildError or WriteError; on any of them nothing real has changed.
+    When nothing the site depends on changed since the last build into that folder, neither
+    the pages nor the engine run. Raises DataError, BuildError or WriteError; on any of them
+    nothing real has changed.
     """
-    check_site_dir(settings.site_dir, [settings.project_dir / "mkdocs.yml", settings.data_dir, settings.docs_dir])
-    files = render_all(settings, today, site_url)
+    engine = settings.engine()
+    label = engine_label(engine)
+    check_site_dir(settings.site_dir, [settings.mkdocs_yml, settings.data_dir, settings.docs_dir])
+    url = site_url or configured_site_url(settings.mkdocs_yml)
+    key = _generation_key(settings, today, url)
+    current = outputs_current(settings.docs_dir, key)
+    if current is not None and site_inputs(settings.site_dir) == build_key(
+            key, settings.docs_dir, settings.mkdocs_yml, label, url):
+        return BuildReport(WriteReport(unchanged=current), label, built=False)
+    files = None if current is not None else render_all(settings, today, url)
     with scratch_dir(settings.site_dir.parent) as scratch:
         staged = stage_docs(settings.docs_dir, scratch)
-        write_outputs(staged, files)
-        build_site(settings.mkdocs_yml, staged, scratch / "site", site_url)
-        mark_site(scratch / "site")
-        report = write_outputs(settings.docs_dir, files)
+        if files is not None:
+            write_outputs(staged, files, key)
+        build_site(settings.mkdocs_yml, staged, scratch / "site", site_url, engine, settings.engine_cache)
+        mark_site(scratch / "site", build_key(key, staged, settings.mkdocs_yml, label, url))
+        report = WriteReport(unchanged=current) if files is None else write_outputs(settings.docs_dir, files, key)
         replace_dir(scratch / "site", settings.site_dir)
-    return report
+    return BuildReport(report, label, built=True)
 
 
 def _regenerate(settings: Settings) -> None:

@@ -29,11 +29,24 @@ class Settings:
     site_dir: Path
     stale_after_days: int | None = None
     """Override of ``[tool.videoguide] stale_after_days`` (None: use the configured value)."""
+    engine_override: str | None = None
+    """Override of ``[tool.videoguide] engine`` (None: use the configured value)."""
 
     def stale_after(self) -> int:
         """The age in days after which a checked fact is stale: the override, else
         :func:`configured_stale_after`. Raises ConfigError on a bad setting."""
         return self.stale_after_days or configured_stale_after(self.project_dir)
+
+    def engine(self) -> str:
+        """The site engine: the override, else :func:`configured_engine`. Raises ConfigError
+        on a bad setting."""
+        return self.engine_override or configured_engine(self.project_dir)
+
+    @property
+    def engine_cache(self) -> Path:
+        """A folder the site engine may keep between builds (Zensical's cache lives there);
+        git-ignored, safe to delete."""
+        return self.project_dir / ".cache" / "videoguide"
 
     @property
     def mkdocs_yml(self) -> Path:
@@ -42,7 +55,7 @@ class Settings:
     @classmethod
     def from_cwd(cls, data_dir: Path | None = None, docs_dir: Path | None = None,
                  site_dir: Path | None = None, project_dir: Path | None = None,
-                 stale_after_days: int | None = None) -> "Settings":
+                 stale_after_days: int | None = None, engine: str | None = None) -> "Settings":
         root = (project_dir or Path.cwd()).resolve()
         return cls(
             project_dir=root,
@@ -50,29 +63,52 @@ class Settings:
             docs_dir=(docs_dir or root / "docs").resolve(),
             site_dir=(site_dir or root / "site").resolve(),
             stale_after_days=stale_after_days,
+            engine_override=engine,
         )
 
 
-def configured_stale_after(project_dir: Path) -> int:
-    """``[tool.videoguide] stale_after_days`` of ``project_dir/pyproject.toml``, else the default.
+ENGINES = ("mkdocs", "zensical")
+"""The site engines ``videoguide build`` can run; the first is the default."""
 
-    Raises ConfigError when the file is not valid TOML or the setting is not a whole number
-    of days, 1 or more.
-    """
+SETTINGS = {"stale_after_days": "a whole number of days, 1 or more", "engine": " or ".join(ENGINES)}
+"""Every key ``[tool.videoguide]`` may hold, with what it takes."""
+
+
+def _section(project_dir: Path) -> tuple[Path, dict]:
     path = project_dir / "pyproject.toml"
     if not path.is_file():
-        return DEFAULT_STALE_AFTER_DAYS
+        return path, {}
     try:
         config = tomllib.loads(path.read_text("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     section = config.get("tool", {}).get("videoguide", {})
-    unknown = sorted(set(section) - {"stale_after_days"})
+    unknown = sorted(set(section) - set(SETTINGS))
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) in [tool.videoguide]: {', '.join(unknown)} "
-                          "(the only one is stale_after_days)")
+                          f"(the settings are {', '.join(SETTINGS)})")
+    return path, section
+
+
+def configured_stale_after(project_dir: Path) -> int:
+    """``[tool.videoguide] stale_after_days`` of ``project_dir/pyproject.toml``, else the default.
+
+    Raises ConfigError when the file is not valid TOML, holds an unknown setting, or the
+    setting is not a whole number of days, 1 or more.
+    """
+    path, section = _section(project_dir)
     value = section.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise ConfigError(f"{path}: [tool.videoguide] stale_after_days must be a whole number of days "
                           f"(1 or more), not {value!r}")
+    return value
+
+
+def configured_engine(project_dir: Path) -> str:
+    """``[tool.videoguide] engine`` of ``project_dir/pyproject.toml`` (one of :data:`ENGINES`),
+    else ``"mkdocs"``. Raises ConfigError as :func:`configured_stale_after` does."""
+    path, section = _section(project_dir)
+    value = section.get("engine", ENGINES[0])
+    if value not in ENGINES:
+        raise ConfigError(f"{path}: [tool.videoguide] engine must be {SETTINGS['engine']}, not {value!r}")
     return value

@@ -41,8 +41,9 @@ def real_catalog() -> Catalog:
     return build_catalog(load_dataset(ROOT / "data"))
 
 
-def copy_project(target: Path, data: Path | None = None) -> Settings:
-    """A throwaway project: mkdocs.yml, hand-written docs and data."""
+def copy_project(target: Path, data: Path | None = None, engine: str | None = None) -> Settings:
+    """A throwaway project: mkdocs.yml, hand-written docs and data; built by ``engine``
+    (default: mkdocs, there being no pyproject.toml)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "docs" / "about", target / "docs" / "about")
@@ -50,7 +51,7 @@ def copy_project(target: Path, data: Path | None = None) -> Settings:
     shutil.copytree(ROOT / "docs" / "assets" / "stylesheets", target / "docs" / "assets" / "stylesheets")
     shutil.copytree(data or ROOT / "data", target / "data")
     return Settings.from_cwd(project_dir=target, data_dir=target / "data", docs_dir=target / "docs",
-                             site_dir=target / "site")
+                             site_dir=target / "site", engine=engine)
 
 
 @pytest.fixture

@@ -46,10 +46,14 @@ def _built_and_served(settings):  # noqa: ANN001, ANN202 - fixture body: yields 
     httpd.server_close()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The real site, built with site_url = this server's own address, served on 127.0.0.1."""
-    settings = copy_project(tmp_path_factory.mktemp("browser") / "project")
+ENGINES = ["mkdocs", "zensical"]
+"""Every browser test runs against the site built by each engine."""
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def server(tmp_path_factory, request):
+    """The real site, built by each engine with site_url = this server's own address, served on 127.0.0.1."""
+    settings = copy_project(tmp_path_factory.mktemp("browser") / "project", engine=request.param)
     yield from _built_and_served(settings)
 
 
@@ -568,8 +572,8 @@ _RECORD_WEBM = """async () => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def clip_site(browser, tmp_path_factory):
+@pytest.fixture(scope="module", params=ENGINES)
+def clip_site(browser, tmp_path_factory, request):
     """A site whose manifest has one finished clip, recorded by this Chromium (a real WebM)."""
     import base64
     import hashlib
@@ -577,7 +581,7 @@ def clip_site(browser, tmp_path_factory):
     recorder = browser.new_page()
     video = base64.b64decode(recorder.evaluate(_RECORD_WEBM))
     recorder.close()
-    settings = copy_project(tmp_path_factory.mktemp("clips") / "project")
+    settings = copy_project(tmp_path_factory.mktemp("clips") / "project", engine=request.param)
     (settings.docs_dir / "assets" / "clips").mkdir(parents=True)
     (settings.docs_dir / "assets" / "clips" / "juice-bottle--veo-3-1.webm").write_bytes(video)
     sample = next(s for s in SamplesFile.model_validate(yaml.safe_load(

@@ -65,7 +65,7 @@ def test_a_removed_model_disappears_from_pages_and_site(article_project):
     data = article_project.data_dir
     (data / "models" / "sora-2-pro.yaml").unlink()
     (data / "comparisons.yaml").write_text("pairs: []\n")
-    report = pipeline.build(article_project, TODAY)
+    report = pipeline.build(article_project, TODAY).pages
     assert "models/sora-2-pro.md" in report.removed
     assert "compare/veo-3-1-vs-sora-2-pro.md" in report.removed
     assert not (article_project.docs_dir / "models/sora-2-pro.md").exists()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.settings import ConfigError, Settings, configured_stale_after
+from generator.settings import ConfigError, Settings, configured_engine, configured_stale_after
 
 
 def test_defaults_follow_the_working_directory(tmp_path, monkeypatch):
@@ -35,4 +35,24 @@ def test_stale_after_comes_from_pyproject(tmp_path: Path, setting: str, expected
 def test_a_bad_stale_after_setting_is_an_error(tmp_path: Path, value: str):
     (tmp_path / "pyproject.toml").write_text(f"[tool.videoguide]\nstale_after_days = {value}\n")
     with pytest.raises(ConfigError, match="stale_after_days must be a whole number of days"):
+        configured_stale_after(tmp_path)
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("", "mkdocs"), ("[tool.videoguide]\nengine = \"zensical\"\n", "zensical"),
+])
+def test_engine_comes_from_pyproject_and_the_argument_wins(tmp_path: Path, setting: str, expected: str):
+    (tmp_path / "pyproject.toml").write_text(setting)
+    assert configured_engine(tmp_path) == expected
+    assert Settings.from_cwd(project_dir=tmp_path).engine() == expected
+    assert Settings.from_cwd(project_dir=tmp_path, engine="mkdocs").engine() == "mkdocs"
+
+
+def test_a_bad_engine_or_an_unknown_setting_is_an_error(tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text("[tool.videoguide]\nengine = \"hugo\"\n")
+    with pytest.raises(ConfigError, match="engine must be mkdocs or zensical, not 'hugo'"):
+        configured_engine(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.videoguide]\nengines = \"zensical\"\n")
+    with pytest.raises(ConfigError, match=r"unknown setting\(s\) in \[tool.videoguide\]: engines "
+                                          r"\(the settings are stale_after_days, engine\)"):
         configured_stale_after(tmp_path)

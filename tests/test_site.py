@@ -1,4 +1,4 @@
-"""The real site, built with ``mkdocs build --strict`` from the real data, shows the facts.
+"""The real site, built in strict mode from the real data by MkDocs and by Zensical, shows the facts.
 
 Parses the built HTML: the facts a reader must see, links that resolve, no request leaving
 the site, and data that stays text.
@@ -11,18 +11,20 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from generator import pipeline
 
-from .conftest import ARTICLE, TODAY, copy_project
+from .conftest import ARTICLE, ROOT, TODAY, copy_project
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    settings = copy_project(tmp_path_factory.mktemp("real") / "project")
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def site(tmp_path_factory, request) -> Path:
+    """The real site as each engine builds it."""
+    settings = copy_project(tmp_path_factory.mktemp("real") / "project", engine=request.param)
     pipeline.build(settings, TODAY)
     return settings.site_dir
 
@@ -117,8 +119,9 @@ def test_internal_links_resolve_and_nothing_loads_from_elsewhere(site):
     assert external_assets == []
 
 
-def test_values_from_data_are_shown_as_text(tmp_path):
-    settings = copy_project(tmp_path / "project", ARTICLE)
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_values_from_data_are_shown_as_text(tmp_path, engine):
+    settings = copy_project(tmp_path / "project", ARTICLE, engine)
     model = settings.data_dir / "models" / "veo-3-1.yaml"
     hostile = 'Pipes | and <script>alert("x")</script> and *stars*'
     model.write_text(model.read_text().replace(
@@ -142,11 +145,33 @@ def test_values_from_data_are_shown_as_text(tmp_path):
     assert 'Veo <img src=x onerror=alert(7)> "3.1"' in soup.select_one("title").get_text()
 
 
-def test_the_widgets_data_is_not_searchable_text(site):
+def _search_texts(site: Path) -> dict[str, str]:
+    """Search index location → text, from MkDocs' ``search/search_index.json`` (``docs``) or
+    Zensical's ``search.json`` (``items``); a page's sections are joined."""
     import json
 
-    index = json.loads((site / "search" / "search_index.json").read_text())
-    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    path = site / "search" / "search_index.json"
+    docs = json.loads(path.read_text())["docs"] if path.exists() else json.loads((site / "search.json").read_text())["items"]
+    texts: dict[str, str] = {}
+    for doc in docs:
+        texts[doc["location"]] = texts.get(doc["location"], "") + " " + doc["text"]
+    return texts
+
+
+def test_search_finds_every_model_though_the_menu_lists_none(site):
+    texts = _search_texts(site)
+    models = sorted(p.stem for p in (ROOT / "data" / "models").glob("*.yaml"))
+    assert [m for m in models if f"models/{m}/" not in texts] == []
+    names = {yaml.safe_load((ROOT / "data" / "models" / f"{m}.yaml").read_text())["name"] for m in models}
+    for page in ("models/veo-3-1", "models", ""):
+        menu = {a.get_text(" ", strip=True) for a in _page(site, page).select(".md-nav--primary a.md-nav__link")}
+        assert {"Models", "Platforms", "Cost calculator"} <= menu and not menu & names, page
+    index = _page(site, "models").select("article a")
+    assert names <= {a.get_text(strip=True) for a in index}  # the index page links every model
+
+
+def test_the_widgets_data_is_not_searchable_text(site):
+    texts = _search_texts(site)
     assert any(loc.startswith("guide/") for loc in texts) and any(loc.startswith("prices/calculator/") for loc in texts)
     assert not [loc for loc, text in texts.items() if "staleAfter" in text or "clipPico" in text]
 

@@ -1,19 +1,25 @@
-"""Adapters to the site engine (MkDocs 1.6 with Material): build once, or serve with reload.
+"""Adapters to the site engines: MkDocs 1.6 with Material (the default; build once, or serve
+with reload) and Zensical (build only).
 
 The generator runs before the engine and writes plain Markdown, so the same docs folder
-also builds with Zensical; nothing here is an MkDocs plugin.
+builds with either; nothing here is a plugin of one.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 import os
+import re
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from ..facts.errors import GuideError
+from .write import exclusive_lock, prepare_workspace, replace_dir
 
 
 class BuildError(GuideError):
@@ -33,11 +39,37 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None = None) -> None:
-    """Run ``mkdocs build --strict`` on ``docs_dir`` into ``site_dir``.
+def engine_label(engine: str) -> str:
+    """The engine's name with its version and its theme's, e.g. ``"MkDocs 1.6.1, Material
+    9.7.0"`` or ``"Zensical 0.0.73"``. Raises :class:`BuildError` when Zensical is asked for
+    and not installed."""
+    if engine == "zensical":
+        try:
+            return f"Zensical {importlib.metadata.version('zensical')}"
+        except importlib.metadata.PackageNotFoundError:
+            raise BuildError("Zensical is not installed: pip install -e '.[zensical]' installs the version "
+                             "this project is tested with") from None
+    return f"MkDocs {importlib.metadata.version('mkdocs')}, Material {importlib.metadata.version('mkdocs-material')}"
 
-    Raises :class:`BuildError` listing every MkDocs warning when the build fails.
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None = None,
+               engine: str = "mkdocs", cache: Path | None = None) -> str:
+    """Build ``docs_dir`` into ``site_dir`` (which must not exist) with ``engine`` in strict
+    mode, with ``config_file``'s settings and ``site_url`` if given; returns what built it
+    (see :func:`engine_label`).
+
+    ``cache`` is a folder Zensical keeps between builds (default: ``.cache/videoguide`` beside
+    ``config_file``; its cache makes a rebuild about twice as fast); MkDocs keeps nothing. Raises :class:`BuildError` listing every warning when the
+    build fails, or when Zensical is asked for and not installed.
     """
+    if engine == "zensical":
+        return _zensical(config_file, docs_dir, site_dir, site_url, cache or config_file.parent / ".cache" / "videoguide")
+    label = engine_label(engine)
+    _mkdocs(config_file, docs_dir, site_dir, site_url)
+    return label
+
+
+def _mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -55,6 +87,40 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str 
         raise BuildError(f"mkdocs build --strict failed; the previous site was kept:\n{details}") from None
     finally:
         logger.removeHandler(collect)
+
+
+ZENSICAL_CONFIG = "zensical.yml"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _zensical(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None, work: Path) -> str:
+    """``zensical build --strict`` in ``work/zensical``: a config that inherits ``config_file``,
+    a copy of the docs, and Zensical's own cache, which only helps at a stable path."""
+    label = engine_label("zensical")
+    work = work / "zensical"
+    config = {"INHERIT": str(config_file.resolve()), "docs_dir": "docs", "site_dir": "site"}
+    if site_url:
+        config["site_url"] = site_url
+    try:
+        with exclusive_lock(work.parent / "zensical.lock"):
+            prepare_workspace(work, ZENSICAL_CONFIG, yaml.safe_dump(config, sort_keys=False), docs_dir)
+            run = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "-f", ZENSICAL_CONFIG],
+                                 cwd=work, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+            if run.returncode != 0:
+                raise BuildError("zensical build --strict failed; the previous site was kept:\n"
+                                 + _zensical_problems(run.stdout + run.stderr))
+            replace_dir(work / "site", site_dir)
+    except BlockingIOError:
+        raise BuildError(f"another Zensical build is using {work}; wait for it to finish") from None
+    return label
+
+
+def _zensical_problems(output: str) -> str:
+    """Zensical's report without colours, progress lines or the Python traceback it ends with."""
+    text = _ANSI.sub("", output)
+    lines = text.split("Traceback (most recent call last):")[0].splitlines()
+    kept = [line for line in lines if line.strip() and line.strip() not in ("Build started",)]
+    return "\n".join(f"  {line}" for line in kept) or "  " + text.strip().splitlines()[-1]
 
 
 def configured_site_url(config_file: Path) -> str:

@@ -7,14 +7,17 @@
 * :func:`scratch_dir` and :func:`stage_docs` copy a docs folder to a scratch location so a
   site can be built from it before anything real is changed.
 * :func:`replace_dir` swaps a freshly built site into place.
+* :func:`prepare_workspace` lays out the folder an external site engine builds in.
 * :func:`replace_file`, :func:`atomic_file` and :func:`exclusive_lock` serve the commands
   that update a data file (``diff --record``, the clip manifest) or write a downloaded clip.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -45,14 +48,40 @@ class WriteReport:
                 f"{len(self.removed)} removed")
 
 
-def _read_manifest(docs_dir: Path) -> set[str]:
+def _manifest(docs_dir: Path) -> dict:
     path = docs_dir / MANIFEST
     if not path.exists():
-        return set()
+        return {"generated": []}
     try:
-        return set(json.loads(path.read_text(encoding="utf-8"))["generated"])
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(manifest["generated"], list):
+            raise TypeError("'generated' is not a list")
+        return manifest
     except (ValueError, KeyError, TypeError) as exc:
         raise WriteError(f"{path} is damaged ({exc}); delete it and the generated folders, then retry") from None
+
+
+def _read_manifest(docs_dir: Path) -> set[str]:
+    return set(_manifest(docs_dir)["generated"])
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def outputs_current(docs_dir: Path, inputs: str) -> list[str] | None:
+    """The generated files (docs-relative) when the manifest of ``docs_dir`` records the input
+    digest ``inputs`` and every file it lists still has the recorded content; else None.
+    Raises :class:`WriteError` when the manifest is damaged."""
+    manifest = _manifest(docs_dir)
+    hashes = manifest.get("sha256")
+    if manifest.get("inputs") != inputs or not isinstance(hashes, dict):
+        return None
+    for rel in manifest["generated"]:
+        target = docs_dir / rel
+        if not target.is_file() or _sha256(target.read_bytes()) != hashes.get(rel):
+            return None
+    return list(manifest["generated"])
 
 
 def _umask() -> int:
@@ -78,8 +107,9 @@ def _as_bytes(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def write_outputs(docs_dir: Path, files: dict[str, str | bytes]) -> WriteReport:
-    """Make the generated part of ``docs_dir`` equal ``files`` (docs-relative path → content).
+def write_outputs(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None = None) -> WriteReport:
+    """Make the generated part of ``docs_dir`` equal ``files`` (docs-relative path → content),
+    recording ``inputs``, the digest of what they were made from (see :func:`outputs_current`).
 
     Raises :class:`WriteError` before writing anything if a path would overwrite a file the
     generator did not create.
@@ -88,9 +118,10 @@ def write_outputs(docs_dir: Path, files: dict[str, str | bytes]) -> WriteReport:
     clashes = sorted(p for p in files if p not in previous and (docs_dir / p).exists())
     if clashes:
         raise WriteError("refusing to overwrite hand-written file(s): " + ", ".join(clashes))
-    report = WriteReport()
+    report, hashes = WriteReport(), {}
     for rel, content in sorted(files.items()):
         target, data = docs_dir / rel, _as_bytes(content)
+        hashes[rel] = _sha256(data)
         if target.exists() and target.read_bytes() == data:
             report.unchanged.append(rel)
             continue
@@ -102,7 +133,7 @@ def write_outputs(docs_dir: Path, files: dict[str, str | bytes]) -> WriteReport:
             target.unlink()
             report.removed.append(rel)
         _remove_empty_parents(target.parent, docs_dir)
-    manifest = json.dumps({"generated": sorted(files)}, indent=1) + "\n"
+    manifest = json.dumps({"generated": sorted(files), "inputs": inputs, "sha256": hashes}, indent=1) + "\n"
     if not (docs_dir / MANIFEST).exists() or (docs_dir / MANIFEST).read_text(encoding="utf-8") != manifest:
         _atomic_write(docs_dir / MANIFEST, manifest.encode("utf-8"))
     return report
@@ -144,9 +175,19 @@ def check_site_dir(target: Path, keep: list[Path]) -> None:
         raise WriteError(f"refusing to replace {target}: it is not empty and not a site built by videoguide")
 
 
-def mark_site(site: Path) -> None:
-    """Record that ``site`` was built by this tool (see :func:`check_site_dir`)."""
-    _atomic_write(site / SITE_MARKER, b"Built by videoguide; replaced on every build.\n")
+def mark_site(site: Path, inputs: str) -> None:
+    """Record that ``site`` was built by this tool (see :func:`check_site_dir`) from inputs
+    whose digest is ``inputs`` (see :func:`site_inputs`)."""
+    _atomic_write(site / SITE_MARKER, f"Built by videoguide; replaced on every build.\ninputs: {inputs}\n".encode())
+
+
+def site_inputs(site: Path) -> str | None:
+    """The input digest :func:`mark_site` recorded in ``site``, if any."""
+    marker = site / SITE_MARKER
+    if not marker.is_file():
+        return None
+    found = re.search(r"^inputs: ([0-9a-f]{64})$", marker.read_text("utf-8", errors="replace"), re.M)
+    return found.group(1) if found else None
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -165,6 +206,16 @@ def replace_dir(new: Path, target: Path) -> None:
         raise
     if backup is not None:
         shutil.rmtree(backup, ignore_errors=True)
+
+
+def prepare_workspace(work: Path, config_name: str, config_text: str, docs_dir: Path) -> None:
+    """Make ``work`` hold ``config_name`` (UTF-8 ``config_text``) and ``docs/``, a copy of
+    ``docs_dir``, with no ``site/``; anything else there (an engine's cache) is kept."""
+    work.mkdir(parents=True, exist_ok=True)
+    _atomic_write(work / config_name, config_text.encode("utf-8"))
+    for name in ("docs", "site"):
+        shutil.rmtree(work / name, ignore_errors=True)
+    shutil.copytree(docs_dir, work / "docs")
 
 
 def replace_file(target: Path, text: str) -> None:

@@ -1,0 +1,127 @@
+"""A generate or a build with nothing changed does no work: nothing rendered, written or built."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from generator import cli, pipeline
+from generator.site.engine import BuildError
+
+from .conftest import TODAY
+
+
+def _tree(root: Path) -> dict[str, tuple[str, int]]:
+    return {str(p.relative_to(root)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _no_rendering(*args, **kwargs):  # noqa: ANN002, ANN003
+    raise AssertionError("rendered although nothing changed")
+
+
+def test_generate_with_nothing_changed_renders_and_writes_nothing(article_project, monkeypatch):
+    first = pipeline.generate(article_project, TODAY)
+    before = _tree(article_project.docs_dir)
+    monkeypatch.setattr(pipeline, "render_all", _no_rendering)
+    again = pipeline.generate(article_project, TODAY)
+    assert again.written == [] and again.removed == [] and sorted(again.unchanged) == sorted(first.written)
+    assert _tree(article_project.docs_dir) == before  # not even rewritten with the same bytes
+
+
+@pytest.mark.parametrize("change", ["data", "date", "hand-edited page", "deleted page", "stale setting"])
+def test_generate_reruns_when_an_input_or_an_output_changed(article_project, change):
+    settings, today = article_project, TODAY
+    pipeline.generate(settings, today)
+    page = settings.docs_dir / "models" / "veo-3-1.md"
+    if change == "data":
+        model = settings.data_dir / "models" / "veo-3-1.yaml"
+        model.write_text(model.read_text().replace("max_clip_seconds: 60", "max_clip_seconds: 61"))
+    elif change == "date":
+        today = today + dt.timedelta(days=1)
+    elif change == "hand-edited page":
+        page.write_text(page.read_text() + "\nedited by hand\n")
+    elif change == "deleted page":
+        page.unlink()
+    else:
+        settings = dataclasses.replace(settings, stale_after_days=7)
+    report = pipeline.generate(settings, today)
+    assert report.written  # rendered again
+    if change in ("hand-edited page", "deleted page"):
+        assert report.written == ["models/veo-3-1.md"] and "edited by hand" not in page.read_text()
+
+
+def _engine_must_not_run(*args, **kwargs):  # noqa: ANN002, ANN003
+    raise AssertionError("the site engine ran although nothing changed")
+
+
+def test_build_with_nothing_changed_skips_the_engine_and_says_so(article_project, monkeypatch, capsys):
+    settings = article_project
+    monkeypatch.chdir(settings.project_dir)
+    assert cli.main(["build"]) == 0
+    assert "site built with MkDocs 1.6.1, Material" in capsys.readouterr().out
+    site = _tree(settings.site_dir)
+    monkeypatch.setattr(pipeline, "build_site", _engine_must_not_run)
+    monkeypatch.setattr(pipeline, "render_all", _no_rendering)
+    assert cli.main(["build"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("nothing changed since the last build (MkDocs 1.6.1, Material")
+    assert f"{settings.site_dir} is up to date; the site engine was not run" in out
+    assert _tree(settings.site_dir) == site
+
+
+@pytest.mark.parametrize("change", ["hand-written page", "mkdocs.yml", "engine", "data"])
+def test_build_runs_the_engine_when_anything_it_reads_changed(article_project, change):
+    settings = article_project
+    first = pipeline.build(settings, TODAY)
+    assert first.built
+    if change == "hand-written page":
+        methodology = settings.docs_dir / "about" / "methodology.md"
+        methodology.write_text(methodology.read_text() + "\nRewritten.\n")
+    elif change == "mkdocs.yml":
+        settings.mkdocs_yml.write_text(settings.mkdocs_yml.read_text().replace(
+            "site_name: Video Model Guide", "site_name: Video Model Guide (internal)"))
+    elif change == "engine":
+        settings = dataclasses.replace(settings, engine_override="zensical")
+    else:
+        model = settings.data_dir / "models" / "veo-3-1.yaml"
+        model.write_text(model.read_text().replace("max_clip_seconds: 60", "max_clip_seconds: 61"))
+    again = pipeline.build(settings, TODAY)
+    assert again.built and again.engine.startswith("Zensical" if change == "engine" else "MkDocs")
+    assert (again.pages.written != []) == (change == "data")
+    if change == "hand-written page":
+        assert "Rewritten." in (settings.site_dir / "about/methodology/index.html").read_text()
+    if change == "mkdocs.yml":
+        assert "Video Model Guide (internal)" in (settings.site_dir / "index.html").read_text()
+
+
+def test_zensical_builds_the_site_and_reports_a_broken_link_with_its_place(article_project):
+    settings = dataclasses.replace(article_project, engine_override="zensical")
+    report = pipeline.build(settings, TODAY)
+    assert report.engine == "Zensical 0.0.73"
+    assert "Veo 3.1" in (settings.site_dir / "models/veo-3-1/index.html").read_text()
+    before = _tree(settings.site_dir)
+    (settings.docs_dir / "about" / "broken.md").write_text("# Broken\n\n[missing](nowhere.md)\n")
+    with pytest.raises(BuildError) as failure:
+        pipeline.build(settings, TODAY)
+    message = str(failure.value)
+    assert message.startswith("zensical build --strict failed; the previous site was kept:")
+    assert "about/broken.md:3:11" in message and "page does not exist" in message
+    assert "Traceback" not in message and "\x1b[" not in message
+    assert _tree(settings.site_dir) == before
+
+
+def test_zensical_not_installed_is_a_clear_error(article_project, monkeypatch):
+    import importlib.metadata
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: (_ for _ in ()).throw(importlib.metadata.PackageNotFoundError(name))
+                        if name == "zensical" else real(name))
+    with pytest.raises(BuildError, match=r"Zensical is not installed: pip install -e '\.\[zensical\]'"):
+        pipeline.build(dataclasses.replace(article_project, engine_override="zensical"), TODAY)
+    assert not article_project.site_dir.exists()
