@@ -12,6 +12,8 @@ reason, and a price that fits with a caveat carries it, both as :class:`Why` val
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from decimal import Decimal
 from math import gcd
@@ -136,6 +138,7 @@ def check_aspect(model: ModelRecord, aspect_ratio: str | None) -> None:
         raise Unavailable(why("ratio_not_offered", ratios=ratios, wanted=aspect_ratio))
 
 
+@functools.cache  # a handful of ratios, asked about for every model on every path
 def reduced(ratio: str) -> tuple[int, int]:
     """``1280:720`` → ``(16, 9)``: Runway writes ratios in pixels, others in lowest terms."""
     w, h = (int(x) for x in ratio.split(":"))

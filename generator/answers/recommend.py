@@ -25,7 +25,7 @@ from decimal import Decimal
 from ..facts import schema as s
 from ..facts.catalog import ModelRecord, OfferRecord
 from ..facts.errors import GuideError
-from .asof import AsOf, memoized
+from .asof import AsOf, ModelState, memoized
 from .costs import Why
 from .lifecycle import LifecycleSummary
 from .plans import Job, Plan
@@ -113,7 +113,9 @@ def walk(guide: s.DecisionGuideFile, answers: dict[str, str]) -> tuple[tuple, s.
     return tuple(path), current
 
 
-def _matches(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> list[Match]:
+def _matches(view: AsOf, requirements: tuple, preferences: dict, pins: dict,
+             states: tuple[ModelState, ...] | None = None) -> list[Match]:
+    """Every model (or those of ``states``) on the path, in the order of the ranking."""
     def fits(offer: OfferRecord) -> bool:
         return offer_fits(offer, requirements)
 
@@ -121,7 +123,7 @@ def _matches(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> 
     job, continuous = job_of(requirements), any(r.continuous for r in requirements)
     specs = [(r, requirement_id(r)) for r in requirements if r.kind in SPEC_KINDS]
     out = []
-    for state in view.models.values():
+    for state in view.models.values() if states is None else states:
         score, reasons, _ = weighted_score(view, state, preferences, places, fits)
         checks = tuple(check(state, r, key) for r, key in specs)
         plan, why_not = plan_for(state, job, continuous)
@@ -151,6 +153,18 @@ def _cost(match: Match) -> Decimal:
     return match.plan.total if match.plan is not None and match.plan.total is not None else NO_COST
 
 
+def _meeting(view: AsOf, requirements: tuple) -> tuple[ModelState, ...]:
+    """The models that meet ``requirements`` (as :attr:`Match.meets`), in catalog order, kept
+    on the view: paths share requirements, and many relax to the same ones."""
+    def compute() -> tuple[ModelState, ...]:
+        job, continuous = job_of(requirements), any(r.continuous for r in requirements)
+        specs = [(r, requirement_id(r)) for r in requirements if r.kind in SPEC_KINDS]
+        return tuple(state for state in view.models.values() if all(check(state, r, key).met for r, key in specs)
+                     and (plan_for(state, job, continuous)[0] is not None or qualifies_unplanned(state, job)))
+
+    return memoized(view, ("meeting", tuple(requirement_id(r) for r in requirements)), compute)
+
+
 def _relax(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> Relaxation | None:
     """The requirement whose removal lets the most available models meet the rest (the first
     on the path among equals), or None when removing any one still leaves none."""
@@ -159,14 +173,17 @@ def _relax(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> Re
         if requirement.finished_seconds is not None:
             continue  # the video's length is the job itself, never what to give up
         rest = requirements[:i] + requirements[i + 1:]
-        found = [m for m in _matches(view, rest, preferences, pins) if m.meets and m.lifecycle.available]
+        found = tuple(state for state in _meeting(view, rest) if state.lifecycle.available)
         if found and (best is None or len(found) > best.gained):
-            best = Relaxation(requirement, len(found), found[0])
+            best = Relaxation(requirement, len(found), _matches(view, rest, preferences, pins, found)[0])
     return best
 
 
-def recommend(view: AsOf, guide: s.DecisionGuideFile, answers: dict[str, str]) -> Recommendation:
-    """Rank the models for ``answers`` (question id → answer id) on the view's date.
+def recommend(view: AsOf, guide: s.DecisionGuideFile, answers: dict[str, str],
+              excluded: bool = True) -> Recommendation:
+    """Rank the models for ``answers`` (question id → answer id) on the view's date; without
+    ``excluded``, ``Recommendation.excluded`` is left empty and only the models that meet the
+    requirements are scored (the guide's pages ask for every path; the CLI for one).
 
     Raises :class:`AnswerError` for answers the guide does not have on this path.
     """
@@ -179,7 +196,7 @@ def recommend(view: AsOf, guide: s.DecisionGuideFile, answers: dict[str, str]) -
             preferences[crit] = preferences.get(crit, 0) + weight
         if answer.pin is not None:
             pins.setdefault(answer.pin.model, answer.pin)
-    matches = _matches(view, requirements, preferences, pins)
+    matches = _matches(view, requirements, preferences, pins, None if excluded else _meeting(view, requirements))
     meeting = [m for m in matches if m.meets]
     ranked = tuple(m for m in meeting if m.lifecycle.available)
     cut = meeting.index(ranked[0]) if ranked else len(meeting)

@@ -8,6 +8,7 @@ validates to a :class:`RawFact`. Units live in field names elsewhere; money is `
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Generic, Literal, TypeVar, Union
@@ -97,6 +98,7 @@ ResolutionLabel = Annotated[str, Field(strict=True), AfterValidator(_resolution_
 """``720p``, ``1080p``, ``4K`` or a pixel size ``1792x1024``: what the calculator can match."""
 
 
+@functools.cache  # a handful of labels, asked about for every offer on every path
 def resolution_order(label: str | None) -> tuple[int, str]:
     """Sort key for resolution labels: ``720p`` < ``1080p`` < ``4K``; unknown labels last."""
     text = (label or "").strip().lower()

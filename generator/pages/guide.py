@@ -139,7 +139,7 @@ def _node(view: AsOf, guide: s.DecisionGuideFile, question: s.Question, answers:
         if answer.next:
             branches.append(Branch(answer.label, _node(view, guide, questions[answer.next], chosen), None))
         else:
-            branches.append(Branch(answer.label, None, outcome(recommend(view, guide, chosen))))
+            branches.append(Branch(answer.label, None, outcome(recommend(view, guide, chosen, excluded=False))))
     return Node(question.text, question.help, tuple(branches))
 
 

@@ -76,3 +76,29 @@ def test_the_widget_data_grows_with_models_and_answers_not_paths(real_view):
     # about 4.9 KB per model on the 31 models of December 2026, whatever the 1,944 paths
     assert len(json.dumps(data, ensure_ascii=False)) < 6_000 * len(data["models"])
     assert data["planner"]["choices"]["resolution"] == ["", "720p", "1080p", "4K"]  # only what the answers ask
+
+
+def test_every_real_path_ranks_the_same_without_the_excluded_models(real_view, tmp_path):
+    """The guide's pages skip the models that fail a requirement; the ranking, the retired model
+    above it and the relaxation are those of the full recommendation, path by path. A fresh
+    view for each call, so nothing memoized by one is reused by the other."""
+    from generator.facts.catalog import build_catalog
+
+    from ..conftest import at
+
+    guide = _real_guide()
+    fresh = at(build_catalog(load_dataset(ROOT / "data")))
+    questions = {q.id: q for q in guide.questions}
+    paths: list[dict] = []
+
+    def walk(question, answers: dict) -> None:  # noqa: ANN001
+        for answer in question.answers:
+            chosen = {**answers, question.id: answer.id}
+            walk(questions[answer.next], chosen) if answer.next else paths.append(chosen)
+
+    walk(questions[guide.start], {})
+    assert len(paths) == 1944
+    for answers in paths:
+        full, lean = recommend(real_view, guide, answers), recommend(fresh, guide, answers, excluded=False)
+        assert lean.excluded == () and (full.ranked, full.retired_above, full.relax) == (
+            lean.ranked, lean.retired_above, lean.relax), answers
