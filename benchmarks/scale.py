@@ -115,7 +115,7 @@ def _kb(size: float) -> str:
 
 
 def table(results: list[dict], engine: str) -> str:
-    head = ("| N | check | generate | engine alone | full build | generation share of build CPU | peak memory "
+    head = ("| N | check | generate | engine alone | full build | generation's share of the build's CPU | peak memory "
             "| median model page | guide page | calculator page | site (files) | no-op generate (written) "
             "| no-op build (engine runs) | warm build after one edit (engine CPU) |")
     lines = [f"Engine: {engine}", "", head, "|" + "---|" * 14]
@@ -138,10 +138,22 @@ def ratios(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _at_least(low: int):  # noqa: ANN202 - an argparse type
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be {low} or more, not {value}")
+        return value
+    return parse
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sizes", nargs="+", type=int, metavar="N", help="numbers of models")
-    parser.add_argument("--runs", type=int, default=3, help="runs per N (default 3)")
+    parser.add_argument("sizes", nargs="+", type=_at_least(2), metavar="N", help="numbers of models")
+    parser.add_argument("--runs", type=_at_least(1), default=3, help="runs per N (default 3)")
     parser.add_argument("--engine", choices=("mkdocs", "zensical", "both"), default="mkdocs")
     parser.add_argument("--work", type=Path, default=None, help="keep the projects here (default: a temporary folder)")
     args = parser.parse_args()

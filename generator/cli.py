@@ -199,6 +199,9 @@ def _run(args: argparse.Namespace) -> str:
                                                 args.videos, args.takes, args.budget), args.model, args.platform)
     if args.command == "generate":
         report = pipeline.generate(settings)
+        if report.skipped:
+            return (f"nothing changed since the last generate: the {len(report.unchanged)} generated files in "
+                    f"{settings.docs_dir} are up to date; nothing was rendered or written")
         return f"generated {report.summary()} in {settings.docs_dir}"
     if args.command == "recommend":
         repeated = sorted({q for q, _ in args.answer if [x for x, _ in args.answer].count(q) > 1})

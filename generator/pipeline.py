@@ -22,7 +22,7 @@ from .facts.errors import DataError, GuideError
 from .facts.samples import CLIPS_FILE, SAMPLES_FILE
 from .facts.validate import load_dataset
 from .pages.chart import cost_chart_svg
-from .pages.calculator import CHART_FILE, chart_report
+from .pages.calculator import CHART_FILE, chart_report, chart_title
 from .pages.plan import plan_pages
 from .pages.render import render_pages
 from .pages.samples import ClipSet
@@ -31,9 +31,9 @@ from .settings import Settings
 from .site.engine import build_site, configured_site_url, engine_label
 from .site.serve import serve as serve_site
 from .site.vendored import vendor_assets
-from .site.uptodate import build_key, generation_key
-from .site.write import (WriteReport, check_site_dir, mark_site, outputs_current, replace_dir, scratch_dir, site_inputs,
-                         stage_docs, write_outputs)
+from .site.uptodate import build_key, generation_key, tree_digest
+from .site.write import (SITE_MARKER, WriteReport, check_site_dir, mark_site, outputs_current, replace_dir, scratch_dir,
+                         site_digests, stage_docs, write_outputs)
 
 DATA_CHECKS = (check_samples,)
 """Checks of files whose rules another package owns, run with the cross-file checks."""
@@ -54,6 +54,7 @@ def check(settings: Settings) -> Catalog:
     """Load and validate ``settings.data_dir``; raise DataError listing every problem, or
     ConfigError for a bad ``[tool.videoguide]`` setting."""
     settings.stale_after()
+    settings.engine()
     return build_catalog(load(settings.data_dir))
 
 
@@ -74,9 +75,8 @@ def render_all(settings: Settings, today: dt.date | None = None, site_url: str |
     changelog = dataset.vocabularies.get(CHANGELOG_FILE)
     pages = plan_pages(view, dataset.vocabularies.get("decision_guide.yaml"), changelog, clip_set(settings, dataset))
     files: dict[str, str | bytes] = dict(render_pages(pages, view.freshness))
-    files[CHART_FILE] = cost_chart_svg(chart_report(view),
-                                      f"One 8-second clip, cheapest option per model and platform (prices as of "
-                                      f"{view.today.isoformat()})")
+    chart, more = chart_report(view)
+    files[CHART_FILE] = cost_chart_svg(chart, chart_title(view, more))
     files[FEED_FILE] = feed_xml(changelog, site_url or configured_site_url(settings.mkdocs_yml), view.today)
     files.update(vendor_assets())
     return files
@@ -94,8 +94,17 @@ def generate(settings: Settings, today: dt.date | None = None) -> WriteReport:
     key = _generation_key(settings, today, configured_site_url(settings.mkdocs_yml))
     current = outputs_current(settings.docs_dir, key)
     if current is not None:
-        return WriteReport(unchanged=current)
+        return WriteReport(unchanged=current, skipped=True)
     return write_outputs(settings.docs_dir, render_all(settings, today), key)
+
+
+SITE_SKIP = frozenset({SITE_MARKER})
+
+
+def _site_current(settings: Settings, inputs: str) -> bool:
+    """Whether the site folder was built from ``inputs`` and still holds exactly what was built."""
+    recorded, output = site_digests(settings.site_dir)
+    return recorded == inputs and output == tree_digest(settings.site_dir, SITE_SKIP)
 
 
 @dataclass(frozen=True)
@@ -119,12 +128,12 @@ def build(settings: Settings, today: dt.date | None = None, site_url: str | None
     """
     engine = settings.engine()
     label = engine_label(engine)
-    check_site_dir(settings.site_dir, [settings.mkdocs_yml, settings.data_dir, settings.docs_dir])
+    check_site_dir(settings.site_dir, [settings.mkdocs_yml, settings.data_dir, settings.docs_dir],
+                   [settings.docs_dir, settings.data_dir])
     url = site_url or configured_site_url(settings.mkdocs_yml)
     key = _generation_key(settings, today, url)
     current = outputs_current(settings.docs_dir, key)
-    if current is not None and site_inputs(settings.site_dir) == build_key(
-            key, settings.docs_dir, settings.mkdocs_yml, label, url):
+    if current is not None and _site_current(settings, build_key(key, settings.docs_dir, settings.mkdocs_yml, label, url)):
         return BuildReport(WriteReport(unchanged=current), label, built=False)
     files = None if current is not None else render_all(settings, today, url)
     with scratch_dir(settings.site_dir.parent) as scratch:
@@ -132,7 +141,8 @@ def build(settings: Settings, today: dt.date | None = None, site_url: str | None
         if files is not None:
             write_outputs(staged, files, key)
         build_site(settings.mkdocs_yml, staged, scratch / "site", site_url, engine, settings.engine_cache)
-        mark_site(scratch / "site", build_key(key, staged, settings.mkdocs_yml, label, url))
+        mark_site(scratch / "site", build_key(key, staged, settings.mkdocs_yml, label, url),
+                  tree_digest(scratch / "site", SITE_SKIP))
         report = WriteReport(unchanged=current) if files is None else write_outputs(settings.docs_dir, files, key)
         replace_dir(scratch / "site", settings.site_dir)
     return BuildReport(report, label, built=True)

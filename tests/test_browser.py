@@ -175,23 +175,30 @@ def _reference(rec, view) -> dict:  # noqa: ANN001 - what outcome_data says the 
             "no_match": data["no_match"]}
 
 
-_WALK = """() => {
+_WALK = """async () => {
   // Click through every path, as a reader would (each answer button, then Back), and record
-  // what the result shows at each end. Rendering is synchronous, so this runs in one call.
+  // what the result shows at each end, once its outcome has been fetched and shown.
   const results = {};
   const result = """ + _RESULT + """;
-  function walk() {
+  const root = document.querySelector("[data-vg-guide]");
+  async function walk() {
     const buttons = Array.from(document.querySelectorAll("[data-vg-answer]")).map(b => b.dataset.vgAnswer);
     for (const id of buttons) {
       document.querySelector(`[data-vg-answer='${id}']`).click();
-      if (document.querySelector("[data-vg-answer]")) walk();
-      else results[location.search.slice(1)] = result();
+      if (document.querySelector("[data-vg-answer]")) await walk();
+      else { await root.vgRendered; results[location.search.slice(1)] = result(); }
       document.querySelector("[data-vg-back]").click();
     }
   }
-  walk();
+  await walk();
   return results;
 }"""
+
+
+def _settled(page) -> None:  # noqa: ANN001
+    """Wait until the guide has shown what its URL asks for (a finished path's outcome is fetched)."""
+    page.wait_for_function("() => document.querySelector('[data-vg-guide]')?.vgRendered !== undefined")
+    page.evaluate("() => document.querySelector('[data-vg-guide]').vgRendered")
 
 
 def test_every_path_by_clicking_matches_the_recommender(page, server, real_view, real_guide):
@@ -213,6 +220,7 @@ def test_the_30_second_vertical_ad_in_the_guide(page, server, real_view, real_gu
              "&resolution=full-hd&audio=yes&budget=mid")
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(server + "guide/?" + query)
+    _settled(page)
     shown = page.evaluate(_RESULT)
     rec = recommend(real_view, real_guide, dict(pair.split("=") for pair in query.split("&")))
     assert shown == _reference(rec, real_view)
@@ -227,6 +235,7 @@ def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
     query = "pace=final&subject=explainer&length=up-to-8&format=landscape&resolution=full-hd&audio=yes&budget=mid"
     page.goto(server + "guide/?" + query)
     assert page.locator(".vg-guide__answers-so-far a").count() == 7
+    _settled(page)
     recommended = _widget_result(page)[0]
     assert recommended is not None
     source = page.locator(".vg-guide__result li a").first
@@ -237,6 +246,7 @@ def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
     assert page.locator("#vg-guide-question").inner_text() == "What is your budget for one take of the whole video?"
     assert page.locator(".vg-guide__progress").inner_text() == "Question 7 of up to 7"
     page.go_back()
+    _settled(page)
     assert _widget_result(page)[0] == recommended
     page.locator("[data-vg-restart]").click()
     assert page.url == server + "guide/"
@@ -281,6 +291,8 @@ def test_no_serious_accessibility_violations(page, server, path):
     from axe_playwright_python.sync_playwright import Axe
 
     page.goto(server + path)
+    if path.startswith("guide/"):
+        _settled(page)
     results = Axe().run(page, context="article")
     serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []

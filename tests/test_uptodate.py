@@ -11,6 +11,7 @@ import pytest
 
 from generator import cli, pipeline
 from generator.site.engine import BuildError
+from generator.site.write import WriteError
 
 from .conftest import TODAY
 
@@ -59,6 +60,16 @@ def _engine_must_not_run(*args, **kwargs):  # noqa: ANN002, ANN003
     raise AssertionError("the site engine ran although nothing changed")
 
 
+def test_generate_with_nothing_changed_says_so(article_project, monkeypatch, capsys):
+    monkeypatch.chdir(article_project.project_dir)
+    assert cli.main(["generate"]) == 0
+    assert capsys.readouterr().out.startswith("generated ")
+    assert cli.main(["generate"]) == 0
+    assert capsys.readouterr().out == (
+        f"nothing changed since the last generate: the {len(pipeline.render_all(article_project))} generated files in "
+        f"{article_project.docs_dir} are up to date; nothing was rendered or written\n")
+
+
 def test_build_with_nothing_changed_skips_the_engine_and_says_so(article_project, monkeypatch, capsys):
     settings = article_project
     monkeypatch.chdir(settings.project_dir)
@@ -74,7 +85,7 @@ def test_build_with_nothing_changed_skips_the_engine_and_says_so(article_project
     assert _tree(settings.site_dir) == site
 
 
-@pytest.mark.parametrize("change", ["hand-written page", "mkdocs.yml", "engine", "data"])
+@pytest.mark.parametrize("change", ["hand-written page", "mkdocs.yml", "engine", "data", "site edited", "site page gone"])
 def test_build_runs_the_engine_when_anything_it_reads_changed(article_project, change):
     settings = article_project
     first = pipeline.build(settings, TODAY)
@@ -87,9 +98,14 @@ def test_build_runs_the_engine_when_anything_it_reads_changed(article_project, c
             "site_name: Video Model Guide", "site_name: Video Model Guide (internal)"))
     elif change == "engine":
         settings = dataclasses.replace(settings, engine_override="zensical")
-    else:
+    elif change == "data":
         model = settings.data_dir / "models" / "veo-3-1.yaml"
         model.write_text(model.read_text().replace("max_clip_seconds: 60", "max_clip_seconds: 61"))
+    elif change == "site edited":
+        (settings.site_dir / "index.html").write_text("edited by hand")
+    else:
+        for page in (settings.site_dir / "models" / "veo-3-1").iterdir():
+            page.unlink()
     again = pipeline.build(settings, TODAY)
     assert again.built and again.engine.startswith("Zensical" if change == "engine" else "MkDocs")
     assert (again.pages.written != []) == (change == "data")
@@ -97,6 +113,9 @@ def test_build_runs_the_engine_when_anything_it_reads_changed(article_project, c
         assert "Rewritten." in (settings.site_dir / "about/methodology/index.html").read_text()
     if change == "mkdocs.yml":
         assert "Video Model Guide (internal)" in (settings.site_dir / "index.html").read_text()
+    if change.startswith("site"):
+        assert "Veo 3.1" in (settings.site_dir / "models/veo-3-1/index.html").read_text()
+        assert "edited by hand" not in (settings.site_dir / "index.html").read_text()
 
 
 def test_zensical_builds_the_site_and_reports_a_broken_link_with_its_place(article_project):
@@ -125,3 +144,26 @@ def test_zensical_not_installed_is_a_clear_error(article_project, monkeypatch):
     with pytest.raises(BuildError, match=r"Zensical is not installed: pip install -e '\.\[zensical\]'"):
         pipeline.build(dataclasses.replace(article_project, engine_override="zensical"), TODAY)
     assert not article_project.site_dir.exists()
+
+
+def test_a_site_dir_inside_the_docs_or_data_is_refused(article_project):
+    for inside in (article_project.docs_dir / "out", article_project.data_dir / "models" / "out"):
+        with pytest.raises(WriteError, match=f"refusing to build the site into {inside}: it is inside "):
+            pipeline.build(dataclasses.replace(article_project, site_dir=inside), TODAY)
+        assert not inside.exists()
+
+
+def test_a_broken_mkdocs_yml_is_a_located_error(article_project):
+    article_project.mkdocs_yml.write_text(article_project.mkdocs_yml.read_text() + "foo: [unclosed\n")
+    lines = article_project.mkdocs_yml.read_text().count("\n")
+    for step in (pipeline.generate, pipeline.build):
+        with pytest.raises(BuildError, match=rf"mkdocs.yml:{lines + 1}:1: not a valid MkDocs config: while parsing"):
+            step(article_project, TODAY)
+
+
+def test_check_reports_a_bad_engine_setting(article_project):
+    from generator.settings import ConfigError
+
+    (article_project.project_dir / "pyproject.toml").write_text('[tool.videoguide]\nengine = "hugo"\n')
+    with pytest.raises(ConfigError, match="engine must be mkdocs or zensical, not 'hugo'"):
+        pipeline.check(article_project)

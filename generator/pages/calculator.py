@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..answers.asof import AsOf, Freshness, ModelState
@@ -30,6 +30,11 @@ CHART_FILE = "prices/cost-8s.svg"
 EXAMPLE_SECONDS = (8, 15, 30)
 EXAMPLE_COLUMNS = (("16:9", "native"), ("16:9", "added"), ("9:16", "native"), ("9:16", "added"))
 EXAMPLE_RESOLUTION = "1080p"
+EXAMPLE_ROWS = 15
+"""A worked example's table lists the cheapest models this many; the calculator plans the rest."""
+CHART_BARS = 20
+"""The chart and its table show the cheapest options this many: a bar for every option is a
+chart taller than any screen at 30 models, and thousands of bars at 1,000."""
 PICO = Decimal(10) ** 12
 """Widget amounts are whole pico-dollars: exact for prices of up to 12 decimal places × whole seconds."""
 CHECK_FIELDS = {"price": "input", "sound": "sound", "aspect": "aspect_ratio", "input": "input",
@@ -52,6 +57,13 @@ class ExampleTable:
     seconds: int
     columns: tuple[str, ...]
     rows: tuple[tuple[Link, tuple[ExampleCell, ...]], ...]
+    more: int = 0
+    """Models left out of ``rows`` (see :data:`EXAMPLE_ROWS`)."""
+
+    def shortened(self, limit: int = EXAMPLE_ROWS) -> "ExampleTable":
+        """The first ``limit`` rows (models that can make the video, cheapest first), with the
+        number of the others."""
+        return replace(self, rows=self.rows[:limit], more=len(self.rows) - len(self.rows[:limit]))
 
 
 def example_job(seconds: int, aspect: str, sound: str) -> Job:
@@ -199,22 +211,33 @@ class CalculatorContext:
     chart: str
     chart_rows: tuple[tuple[str, str, str, str], ...]
     """(model, platform and price, cost, checked date) per bar."""
+    chart_more: int
+    """Options the chart leaves out (see :data:`CHART_BARS`)."""
     history_href: str
     choices: dict
 
 
-def chart_report(view: AsOf) -> JobReport:
-    """What the chart shows: one 8-second video, any resolution, aspect ratio and sound."""
-    return job_report(view, Job(8))
+def chart_report(view: AsOf) -> tuple[JobReport, int]:
+    """What the chart shows: the :data:`CHART_BARS` cheapest plans for one 8-second video (any
+    resolution, aspect ratio and sound), and how many plans it leaves out."""
+    report = job_report(view, Job(8))
+    return replace(report, plans=report.plans[:CHART_BARS]), max(0, len(report.plans) - CHART_BARS)
+
+
+def chart_title(view: AsOf, more: int) -> str:
+    """The chart's title: what it shows, of how many options, and the prices' date."""
+    which = f"the {CHART_BARS} cheapest options of {CHART_BARS + more}" if more else "cheapest option per model and platform"
+    return f"One 8-second clip, {which} (prices as of {view.today.isoformat()})"
 
 
 def calculator_context(view: AsOf) -> CalculatorContext:
     page = CALCULATOR_PAGE
     data = calculator_data(view, page)
+    chart, more = chart_report(view)
     return CalculatorContext(
         view.today.isoformat(), json.dumps(data, separators=(",", ":")),
-        worked_examples(view, page), href(page, CHART_FILE),
+        tuple(t.shortened() for t in worked_examples(view, page)), href(page, CHART_FILE),
         tuple((p.model.name, f"{plan_text(p)}: {unit_price_text(p.offer)}", cents(p.total),
                p.offer.as_of.isoformat())
-              for p in chart_report(view).plans),
-        href(page, PRICE_HISTORY_PAGE), data["choices"])
+              for p in chart.plans),
+        more, href(page, PRICE_HISTORY_PAGE), data["choices"])

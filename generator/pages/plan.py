@@ -6,7 +6,7 @@ folder. No I/O happens here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..answers.asof import AsOf
@@ -31,6 +31,8 @@ class Page:
     template: str
     context: Any
     title: str
+    files: dict[str, str] = field(default_factory=dict)
+    """Files published beside the page: docs-relative path → text (the guide's outcomes)."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,8 @@ def plan_pages(view: AsOf, guide: s.DecisionGuideFile | None = None, changelog: 
                       "Use cases"))
     if guide is not None:
         paths = paths_context(view, guide)
-        pages.append(Page(GUIDE_PAGE, "guide.md.jinja", guide_context(view, guide, paths.paths),
-                          "Which model should I use?"))
+        context = guide_context(view, guide, paths)
+        pages.append(Page(GUIDE_PAGE, "guide.md.jinja", context, "Which model should I use?", context.files))
         pages.append(Page(PATHS_PAGE, "guide_paths.md.jinja", paths, "Every path through the guide"))
     pages.append(Page(CALCULATOR_PAGE, "cost.md.jinja", calculator_context(view), "Cost calculator"))
     pages.append(Page(PRICE_HISTORY_PAGE, "price_history.md.jinja", price_history_context(view), "Price history"))

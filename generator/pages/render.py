@@ -99,7 +99,8 @@ def environment(fresh: Freshness | None = None) -> Environment:
 
 def render_pages(pages: Iterable[Page], fresh: Freshness | None = None) -> dict[str, str]:
     """``{docs-relative path: Markdown text}``: front matter with the page title, the
-    generated marker, then the page; checked dates older than ``fresh`` allows are marked."""
+    generated marker, then the page; checked dates older than ``fresh`` allows are marked.
+    A page's ``files`` come as they are, beside it."""
     env = environment(fresh)
     out: dict[str, str] = {}
     for page in pages:
@@ -108,4 +109,5 @@ def render_pages(pages: Iterable[Page], fresh: Freshness | None = None) -> dict[
                                                                                   cite_source=notes.cite_source))
         front = f"---\ntitle: {front_matter_title(page.title)}\n---\n"  # JSON is valid YAML
         out[page.path] = f"{front}{GENERATED_MARKER}\n\n{body.strip()}\n"
+        out.update(page.files)
     return out

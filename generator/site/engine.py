@@ -125,13 +125,23 @@ def _zensical_problems(output: str) -> str:
 
 def configured_site_url(config_file: Path) -> str:
     """``site_url`` of the MkDocs config (``!ENV`` tags resolved); ``/`` when not set.
-    Raises BuildError when the config file is missing."""
+    Raises BuildError when the config file is missing or not valid YAML (with its place)."""
+    from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
     if not config_file.is_file():
         raise BuildError(f"{config_file} not found: run videoguide in the project folder (the one with mkdocs.yml)")
-    with config_file.open("rb") as handle:
-        return yaml_load(handle).get("site_url") or "/"
+    try:
+        with config_file.open("rb") as handle:
+            config = yaml_load(handle)
+    except (ConfigurationError, yaml.YAMLError) as exc:
+        detail = " ".join(str(exc).replace("MkDocs encountered an error parsing the configuration file: ", "").split())
+        marks = re.findall(r"line (\d+), column (\d+)", detail)  # the last is where the parser stopped
+        where = f"{config_file}:{marks[-1][0]}:{marks[-1][1]}" if marks else str(config_file)
+        raise BuildError(f"{where}: not a valid MkDocs config: {detail}") from None
+    if not isinstance(config, dict):
+        raise BuildError(f"{config_file}: not a valid MkDocs config: expected a mapping of settings")
+    return config.get("site_url") or "/"
 
 
 def check_address_free(addr: str) -> None:

@@ -29,10 +29,13 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-def tree_digest(folder: Path) -> str:
-    """SHA-256 (hex) of every regular file under ``folder``: relative paths and bytes."""
+def tree_digest(folder: Path, skip: frozenset[str] = frozenset()) -> str:
+    """SHA-256 (hex) of every regular file under ``folder`` but those named in ``skip``
+    (relative POSIX paths): relative paths and bytes."""
     digest = hashlib.sha256()
     for path in _files(folder):
+        if path.relative_to(folder).as_posix() in skip:
+            continue
         digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

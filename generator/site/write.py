@@ -42,6 +42,8 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    skipped: bool = False
+    """Nothing was rendered: the inputs had not changed since the files were made."""
 
     def summary(self) -> str:
         return (f"{len(self.written)} written, {len(self.unchanged)} unchanged, "
@@ -163,31 +165,39 @@ def stage_docs(docs_dir: Path, scratch: Path) -> Path:
     return target
 
 
-def check_site_dir(target: Path, keep: list[Path]) -> None:
+def check_site_dir(target: Path, keep: list[Path], inputs: list[Path] = ()) -> None:
     """Raise :class:`WriteError` unless ``target`` may receive a site: it must be missing,
-    empty or a site built here before, and must not be or contain any path in ``keep``."""
+    empty or a site built here before, must not be or contain any path in ``keep``, and must
+    not lie inside any folder of ``inputs`` (the docs and data folders the build reads)."""
     target = target.resolve()
     for path in keep:
         path = path.resolve()
         if path == target or target in path.parents:
             raise WriteError(f"refusing to build the site into {target}: it holds {path}")
+    for folder in inputs:
+        if folder.resolve() in target.parents:
+            raise WriteError(f"refusing to build the site into {target}: it is inside {folder.resolve()}, "
+                             "which the build reads; choose a folder outside it")
     if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / SITE_MARKER).exists())):
         raise WriteError(f"refusing to replace {target}: it is not empty and not a site built by videoguide")
 
 
-def mark_site(site: Path, inputs: str) -> None:
+def mark_site(site: Path, inputs: str, output: str) -> None:
     """Record that ``site`` was built by this tool (see :func:`check_site_dir`) from inputs
-    whose digest is ``inputs`` (see :func:`site_inputs`)."""
-    _atomic_write(site / SITE_MARKER, f"Built by videoguide; replaced on every build.\ninputs: {inputs}\n".encode())
+    whose digest is ``inputs``, and the digest of what it holds, ``output`` (see
+    :func:`site_digests`)."""
+    _atomic_write(site / SITE_MARKER, f"Built by videoguide; replaced on every build.\ninputs: {inputs}\n"
+                                      f"output: {output}\n".encode())
 
 
-def site_inputs(site: Path) -> str | None:
-    """The input digest :func:`mark_site` recorded in ``site``, if any."""
+def site_digests(site: Path) -> tuple[str | None, str | None]:
+    """``(inputs, output)``: the digests :func:`mark_site` recorded in ``site``, if any."""
     marker = site / SITE_MARKER
     if not marker.is_file():
-        return None
-    found = re.search(r"^inputs: ([0-9a-f]{64})$", marker.read_text("utf-8", errors="replace"), re.M)
-    return found.group(1) if found else None
+        return None, None
+    text = marker.read_text("utf-8", errors="replace")
+    found = [re.search(rf"^{name}: ([0-9a-f]{{64}})$", text, re.M) for name in ("inputs", "output")]
+    return tuple(f.group(1) if f else None for f in found)
 
 
 def replace_dir(new: Path, target: Path) -> None:

@@ -68,14 +68,21 @@ def test_the_issues_example_job(real_view):
     assert "veo-3-1" not in {m.model.id for m in rec.ranked}  # $12.80 for 32 s at 1080p with audio
 
 
-def test_the_widget_data_grows_with_models_and_answers_not_paths(real_view):
-    data = guide_data(real_view, _real_guide())
-    assert "outcomes" not in data
-    keys = set(data["requirements"])
-    assert all(set(m["checks"]) <= keys for m in data["models"])
-    # about 4.9 KB per model on the 31 models of December 2026, whatever the 1,944 paths
-    assert len(json.dumps(data, ensure_ascii=False)) < 6_000 * len(data["models"])
-    assert data["planner"]["choices"]["resolution"] == ["", "720p", "1080p", "4K"]  # only what the answers ask
+def test_the_widget_holds_the_questions_and_each_path_its_outcome_file(real_view):
+    from generator.pages.guide import guide_context, outcome_data
+
+    guide = _real_guide()
+    paths = paths_context(real_view, guide)
+    context = guide_context(real_view, guide, paths)
+    data = json.loads(context.data_json)
+    assert set(data) == {"start", "depth", "outcomes", "today", "staleAfter", "questions"}
+    assert len(context.data_json) < 20_000  # questions only: no model, however many there are
+    assert len(context.files) == 1944 and all(f.startswith("guide/outcomes/") for f in context.files)
+    answers = {"pace": "final", "subject": "physics", "product-image": "no", "length": "about-30",
+               "continuity": "cuts", "format": "vertical", "resolution": "full-hd", "audio": "yes", "budget": "mid"}
+    expected = outcome_data(recommend(real_view, guide, answers), real_view.catalog.criteria, real_view.freshness)
+    assert json.loads(context.files["guide/outcomes/final.physics.no.about-30.cuts.vertical.full-hd.yes.mid.json"]) \
+        == expected and expected["recommended"]["plan"].startswith("$")
 
 
 def test_every_real_path_ranks_the_same_without_the_excluded_models(real_view, tmp_path):
