@@ -293,6 +293,8 @@ def test_no_serious_accessibility_violations(page, server, path):
     page.goto(server + path)
     if path.startswith("guide/"):
         _settled(page)
+    if path.startswith("prices/calculator/"):
+        _calc_loaded(page)
     results = Axe().run(page, context="article")
     serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
@@ -331,6 +333,8 @@ def test_every_table_fits_its_column_or_scrolls_with_a_cue(page, server, size):
     for path in ("", "models/", "models/veo-3-1/", "compare/veo-3-1-vs-kling-v3/", "guide/?pace=drafts", "platforms/venice/",
                  "prices/calculator/?seconds=30&aspect=9:16&resolution=1080p&sound=native"):
         page.goto(server + path)
+        if path.startswith("prices/calculator/"):
+            _calc_loaded(page)
         page.wait_for_timeout(50)
         tables = page.evaluate(_TABLE_FIT)
         assert tables or path.startswith("guide/"), path  # the guide shows no table
@@ -439,12 +443,19 @@ def _form(job) -> dict:  # noqa: ANN001 - a Job, as the form's fields
             "budget": "" if job.budget is None else str(job.budget)}
 
 
+def _calc_loaded(page) -> None:  # noqa: ANN001
+    """Wait until the calculator has fetched its data and shown the job of its URL."""
+    page.wait_for_function("() => document.querySelector('[data-vg-calc]')?.vgLoaded !== undefined")
+    page.evaluate("() => document.querySelector('[data-vg-calc]').vgLoaded")
+
+
 def test_the_30_second_vertical_ad_is_planned_as_the_cli_plans_it(page, server, real_view):
     from decimal import Decimal
 
     from generator.answers.plans import Job
 
     page.goto(server + "prices/calculator/?seconds=30&aspect=9:16&resolution=1080p&sound=native&budget=10")
+    _calc_loaded(page)
     job = Job(30, "9:16", "1080p", "native", budget=Decimal(10))
     shown = page.evaluate(_SET_JOB, _form(job))
     assert shown == _expected(real_view, job)
@@ -461,7 +472,9 @@ def test_calculator_equals_the_cli_for_200_random_jobs(page, server, real_view):
     from generator.answers.plans import JOB_INPUTS, SOUNDS, Job
 
     page.goto(server + "prices/calculator/")
-    choices = page.evaluate("JSON.parse(document.querySelector('[data-vg-calc] template.vg-data').content.textContent).choices")
+    _calc_loaded(page)
+    choices = page.evaluate("async () => (await (await fetch(new URL(document.querySelector('[data-vg-calc]')"
+                            ".dataset.vgData, location.href))).json()).choices")
     pick = random.Random(11)
     jobs = [Job(pick.choice([1, 4, 5, 8, 9, 12, 15, 16, 20, 30, 45, 60, 90, 148, 149, 600, 3600, pick.randint(1, 200)]),
                 pick.choice(choices["aspect"]) or None, pick.choice(choices["resolution"]) or None,
@@ -476,6 +489,7 @@ def test_calculator_restores_from_the_url_and_rejects_bad_numbers(page, server, 
     from generator.answers.plans import Job
 
     page.goto(server + "prices/calculator/")
+    _calc_loaded(page)
     page.get_by_label("Finished length, seconds").fill("5")
     page.get_by_label("Finished videos").fill("3")
     page.get_by_label("Takes per usable shot").fill("2")
@@ -487,6 +501,7 @@ def test_calculator_restores_from_the_url_and_rejects_bad_numbers(page, server, 
     assert "seconds=5" in url and "videos=3" in url and "takes=2" in url and "resolution=720p" in url
     page.goto(server)
     page.goto(url)
+    _calc_loaded(page)
     assert page.get_by_label("Finished length, seconds").input_value() == "5"
     assert page.get_by_label("Sound").input_value() == "added"
     assert _calculator_rows(page) == rows
@@ -498,12 +513,14 @@ def test_calculator_restores_from_the_url_and_rejects_bad_numbers(page, server, 
     page.get_by_label("Budget for the whole job, USD").fill("ten")
     assert page.locator(".vg-calc__summary").text_content().startswith("Check the budget: dollars and cents")
     page.goto(server + "prices/calculator/?seconds=8&aspect=7:5&colour=red")
+    _calc_loaded(page)
     assert page.locator(".vg-calc__ignored").inner_text() == (
         "Some values in this link were not understood and were ignored: aspect=7:5, colour=red.")
 
 
 def test_the_calculator_works_after_instant_navigation(page, server):
     assert _arrive_by_instant_navigation(page, server, "Cost calculator", "prices/calculator/")
+    _calc_loaded(page)
     page.get_by_label("Finished length, seconds").fill("4")
     page.wait_for_function("location.search.includes('seconds=4')")
     assert len(_calculator_rows(page)) > 0

@@ -23,9 +23,11 @@ from ..facts.fields import TIER_ORDER
 from .costs import plan_text, rate_text, shape_text, unit_price_text, where_text, why_text
 from .format import cents
 from .prices import PRICE_HISTORY_PAGE
-from .views import SOURCES_PAGE, Link, href, model_page, url_href
+from .views import SOURCES_PAGE, Link, file_url, href, model_page, url_href
 
 CALCULATOR_PAGE = "prices/calculator.md"
+CALCULATOR_DATA = "prices/calculator.json"
+"""The widget's data, fetched by the page (so the page's size does not grow with the models)."""
 CHART_FILE = "prices/cost-8s.svg"
 EXAMPLE_SECONDS = (8, 15, 30)
 EXAMPLE_COLUMNS = (("16:9", "native"), ("16:9", "added"), ("9:16", "native"), ("9:16", "added"))
@@ -132,8 +134,16 @@ class _Tables:
 
     def __init__(self, page: str, fresh: Freshness):
         self.page, self.fresh, self.offers, self.caveats, self.outcomes = page, fresh, {}, {}, {}
+        self.reasons: dict[str, int] = {}
+        self._seen: dict[int, tuple[object, int]] = {}  # id(offer) → (offer, index): each is encoded once
 
     def offer(self, o) -> int:  # noqa: ANN001 - an OfferRecord
+        seen = self._seen.get(id(o))
+        if seen is None or seen[0] is not o:
+            seen = self._seen[id(o)] = (o, self._encode(o))
+        return seen[1]
+
+    def _encode(self, o) -> int:  # noqa: ANN001 - an OfferRecord
         price = ({"clip": o.clip_seconds, "clipPico": _pico(o.price_per_clip)} if o.unit == "clip"
                  else {"pico": _pico(o.usd_per_second)})
         row = json.dumps({"platform": o.platform.name, "rate": rate_text(o), **price,
@@ -146,8 +156,8 @@ class _Tables:
     def caveat(self, caveat: Why) -> int:
         return self.caveats.setdefault(why_text(caveat), len(self.caveats))
 
-    def reason(self, reason: Why | None) -> str | None:
-        return None if reason is None else why_text(reason)
+    def reason(self, reason: Why | None) -> int | None:
+        return None if reason is None else self.reasons.setdefault(why_text(reason), len(self.reasons))
 
     def outcome(self, state: ModelState, job: Job, options: tuple[ShotOption, ...]) -> int:
         if not options:
@@ -178,14 +188,15 @@ def _model_data(view: AsOf, state: ModelState, tables: _Tables, choices: dict[st
         "step": rule.step_seconds, "upTo": rule.up_to, "minStep": rule.min_step_seconds, "maxSteps": rule.max_steps, "base": rule.base_seconds,
         "maxTotal": spec["max_total_seconds"].value if "max_total_seconds" in spec else None,
         "caveat": tables.caveat(why("extension_continuity", resolutions=list(rule.resolutions or [])))}
-    return {"name": state.model.name, "href": url_href(tables.page, model_page(state.model.id)), "checks": checks,
+    return {"name": state.model.name, "id": state.model.id, "checks": checks,
             "outcomes": outcomes, "extension": extension,
             "shots": tables.caveat(continuity(state.model))}
 
 
 def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE, only: dict[str, list[str]] | None = None) -> dict:
-    """The widget's data (JSON-ready): the form's ``choices``; ``models``, each with
-    ``checks`` (check name → the reason it fails, per choice of the field it depends on, in
+    """The widget's data (JSON-ready): the form's ``choices``; ``models``, each with its
+    ``name``, ``id`` (its page is ``modelsHref`` + id + ``/``), ``checks`` (check name → the
+    index in ``reasons`` of why it fails, or None, per choice of the field it depends on, in
     the order of ``choices[field]``; ``price`` and ``length`` one value), ``outcomes`` (per
     resolution × sound × input, in that nesting order, an index into ``outcomes``),
     ``extension`` (the rule, or None) and ``shots`` (the continuity caveat's index);
@@ -199,14 +210,16 @@ def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE, only: dict[str, lis
     tables = _Tables(page, view.freshness)
     models = [_model_data(view, state, tables, choices) for state in view.models.values()]
     return {"today": view.today.isoformat(), "staleAfter": view.freshness.stale_after_days, "choices": choices,
-            "checks": list(CHECKS), "checkChoices": CHECK_CHOICES, "models": models, "offers": [json.loads(o) for o in tables.offers],
+            "checks": list(CHECKS), "checkChoices": CHECK_CHOICES, "modelsHref": url_href(page, "models/index.md"),
+            "models": models, "offers": [json.loads(o) for o in tables.offers], "reasons": list(tables.reasons),
             "caveats": list(tables.caveats), "outcomes": [json.loads(o) for o in tables.outcomes]}
 
 
 @dataclass(frozen=True)
 class CalculatorContext:
     today: str
-    data_json: str
+    data_href: str
+    """Where the page fetches the widget's data (:data:`CALCULATOR_DATA`) from."""
     examples: tuple[ExampleTable, ...]
     chart: str
     chart_rows: tuple[tuple[str, str, str, str], ...]
@@ -215,6 +228,8 @@ class CalculatorContext:
     """Options the chart leaves out (see :data:`CHART_BARS`)."""
     history_href: str
     choices: dict
+    files: dict[str, str]
+    """The widget's data: :data:`CALCULATOR_DATA` → JSON."""
 
 
 def chart_report(view: AsOf) -> tuple[JobReport, int]:
@@ -235,9 +250,10 @@ def calculator_context(view: AsOf) -> CalculatorContext:
     data = calculator_data(view, page)
     chart, more = chart_report(view)
     return CalculatorContext(
-        view.today.isoformat(), json.dumps(data, separators=(",", ":")),
+        view.today.isoformat(), file_url(page, CALCULATOR_DATA),
         tuple(t.shortened() for t in worked_examples(view, page)), href(page, CHART_FILE),
         tuple((p.model.name, f"{plan_text(p)}: {unit_price_text(p.offer)}", cents(p.total),
                p.offer.as_of.isoformat())
               for p in chart.plans),
-        more, href(page, PRICE_HISTORY_PAGE), data["choices"])
+        more, href(page, PRICE_HISTORY_PAGE), data["choices"],
+        {CALCULATOR_DATA: json.dumps(data, ensure_ascii=False, separators=(",", ":"))})

@@ -48,6 +48,14 @@ def url_href(from_page: str, to_page: str) -> str:
     return "./" if target == "." else target + "/"
 
 
+def file_url(from_page: str, file: str) -> str:
+    """Relative URL from a built page (directory URLs) to a file the docs folder publishes as it
+    is (``prices/calculator.md`` → ``prices/calculator.json`` is ``../calculator.json``), for raw HTML."""
+    stem = from_page[: -len(".md")]
+    folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+    return posixpath.relpath(file, folder or ".")
+
+
 @dataclass(frozen=True)
 class Link:
     text: str

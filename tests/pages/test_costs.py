@@ -32,11 +32,15 @@ def test_widget_data_holds_the_checks_and_options_of_the_planner(plans_view):
     assert data["choices"] == {"resolution": ["", "720p", "1080p"], "sound": ["", "native", "added", "silent"],
                                "input": ["text", "image_first_frame", "reference_images"],
                                "aspect": ["", "16:9", "1:1", "9:16"]}
+    def reasons(checks: list) -> list:  # noqa: ANN001
+        return [None if i is None else data["reasons"][i] for i in checks]
+
     beta = next(m for m in data["models"] if m["name"] == "Beta")
-    assert beta["checks"]["aspect"] == [None, None, None, "offers 16:9, 1:1, not 9:16"]
-    assert beta["checks"]["input"] == [None, "its inputs are not documented", "its inputs are not documented"]
+    assert reasons(beta["checks"]["aspect"]) == [None, None, None, "offers 16:9, 1:1, not 9:16"]
+    assert reasons(beta["checks"]["input"]) == [None, "its inputs are not documented", "its inputs are not documented"]
+    assert beta["id"] == "beta" and data["modelsHref"] == "../../models/"
     gamma = next(m for m in data["models"] if m["name"] == "Gamma")
-    assert gamma["checks"]["price"] == ["retired on 2026-09-24"] * 3  # per input
+    assert reasons(gamma["checks"]["price"]) == ["retired on 2026-09-24"] * 3  # per input
     # 1080p, sound made with the picture, from text: Beta has no such price.
     at = (2 * 4 + 1) * 3 + 0
     assert data["outcomes"][beta["outcomes"][at]] == {"reason": "no documented price for 1080p or higher with audio"}
@@ -55,8 +59,8 @@ def test_widget_data_grows_with_models_and_choices_not_lengths(real_view):
     choices = data["choices"]
     per_model = len(choices["resolution"]) * len(choices["sound"]) * len(choices["input"])
     assert all(len(m["outcomes"]) == per_model for m in data["models"])
-    # 72 bytes per model and choice on the 31 models of December 2026 (85 on the first 11)
-    assert len(json.dumps(data)) < 100 * len(data["models"]) * per_model
+    # 43 bytes per model and choice on the 32 models of December 2026 (72 before reasons were interned)
+    assert len(json.dumps(data)) < 60 * len(data["models"]) * per_model
 
 
 def test_terminal_text(plans_view):

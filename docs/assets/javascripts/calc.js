@@ -15,6 +15,8 @@
     return node;
   }
 
+  function pageOf(data, model) { return data.modelsHref + model.id + "/"; }
+
   function wholeNumber(value, min, max) {
     if (!/^\d+$/.test(value)) return null;
     var n = parseInt(value, 10);
@@ -97,7 +99,7 @@
     tr.appendChild(el("td", {"class": "vg-calc__total"}, r.total === null ? "price not documented"
       : dollars(r.total) + (r.over ? " (over budget)" : "")));
     var model = el("td");
-    model.appendChild(el("a", {href: r.model.href}, r.model.name));
+    model.appendChild(el("a", {href: pageOf(data, r.model)}, r.model.name));
     tr.appendChild(model);
     tr.appendChild(el("td", {}, shapeText(r) + r.offer.where));
     tr.appendChild(el("td", {}, sumText(r)));
@@ -127,7 +129,7 @@
     found.unpriced.forEach(function (r) { possible.appendChild(row(data, r)); });
     found.excluded.forEach(function (e) {
       var li = el("li");
-      li.appendChild(el("a", {href: e.model.href}, e.model.name));
+      li.appendChild(el("a", {href: pageOf(data, e.model)}, e.model.name));
       li.appendChild(document.createTextNode(": " + e.reason));
       excluded.appendChild(li);
     });
@@ -145,10 +147,20 @@
         (job.budget === undefined ? "" : ", " + within.length + " within budget") + ".";
   }
 
-  function init(root) {
-    if (root.dataset.vgReady) return;
-    root.dataset.vgReady = "1";
-    var data = JSON.parse(root.querySelector("template.vg-data").content.textContent);
+  var loaded = {};  // data URL → a promise of the widget's data, fetched once per page load
+
+  function dataOf(url) {
+    if (!(url in loaded)) {
+      loaded[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + response.statusText);
+        return response.json();
+      });
+      loaded[url].catch(function () { delete loaded[url]; });
+    }
+    return loaded[url];
+  }
+
+  function start(root, data) {
     var form = root.querySelector("form");
     var ignored = readUrl(form);
     var note = root.querySelector(".vg-calc__ignored");
@@ -160,6 +172,19 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); render(root, data, true); });
     root.querySelector(".vg-calc__results").hidden = false;
     render(root, data, false);
+  }
+
+  function init(root) {
+    if (root.dataset.vgReady) return;
+    root.dataset.vgReady = "1";
+    var summary = root.querySelector(".vg-calc__summary");
+    summary.textContent = "Loading the prices…";
+    root.vgLoaded = dataOf(new URL(root.dataset.vgData, window.location.href).href).then(function (data) {
+      if (root.isConnected) start(root, data);
+    }, function (error) {
+      summary.textContent = "The prices could not be loaded (" + error.message + "). Reload the page to try " +
+        "again; the worked examples below price common jobs without it.";
+    });
   }
 
   document$.subscribe(function () {

@@ -118,7 +118,7 @@ window.vgPlan = (function () {
       var name = data.checks[i], got = model.checks[name], field = data.checkChoices[name];
       if (skip && skip.indexOf(name) >= 0) continue;
       var reason = Array.isArray(got) ? got[c[field].indexOf(job[field])] : got;
-      if (reason !== null) return reason;
+      if (reason !== null) return data.reasons[reason];
     }
     return null;
   }
