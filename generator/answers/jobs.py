@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..facts.catalog import ModelRecord, OfferRecord
 from ..facts.fields import resolution_height
-from .asof import ModelState
+from .asof import ModelState, memoized
 from .costs import Unavailable, Why, audio_caveats, check_aspect, priced_offers, spec, why
 
 MAX_SECONDS = 3600
@@ -167,7 +167,12 @@ def _option(model: ModelRecord, offer: OfferRecord, job: Job, lengths: tuple[int
 
 def shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
     """Every buyable offer that can make the job's shots (resolution, sound), whether or not
-    the model passes :data:`CHECKS`; needs documented lengths."""
+    the model passes :data:`CHECKS`; needs documented lengths. They depend on the job's
+    resolution, audio and input only, and are kept per those on the state."""
+    return memoized(state, ("shots", job.resolution, job.audio, job.input), lambda: _shot_options(state, job))
+
+
+def _shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
     model, lengths = state.model, _model_lengths(state.model)
     if lengths is None:
         return ()
