@@ -167,3 +167,14 @@ def test_check_reports_a_bad_engine_setting(article_project):
     (article_project.project_dir / "pyproject.toml").write_text('[tool.videoguide]\nengine = "hugo"\n')
     with pytest.raises(ConfigError, match="engine must be mkdocs or zensical, not 'hugo'"):
         pipeline.check(article_project)
+
+
+def test_an_error_zensical_raises_is_reported_in_its_words():
+    from generator.site.engine import _zensical_problems
+
+    output = ("Build started\nNo issues found\nTraceback (most recent call last):\n  File \"x\", line 1\n"
+              "RuntimeError: Search field 'text' at 'guide/paths/' exceeds the search index limit\n")
+    assert _zensical_problems(output) == "  Search field 'text' at 'guide/paths/' exceeds the search index limit"
+    assert _zensical_problems("Build started\n\x1b[33mWarning:\x1b[0m page does not exist\nTraceback (most recent "
+                              "call last):\nRuntimeError: Aborted because --strict flag is set\n") == \
+        "  Warning: page does not exist"

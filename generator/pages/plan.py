@@ -33,6 +33,8 @@ class Page:
     title: str
     files: dict[str, str] = field(default_factory=dict)
     """Files published beside the page: docs-relative path → text (the guide's outcomes)."""
+    searchable: bool = True
+    """False: left out of the site search (a page that repeats what other pages say)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,9 @@ def plan_pages(view: AsOf, guide: s.DecisionGuideFile | None = None, changelog: 
         paths = paths_context(view, guide)
         context = guide_context(view, guide, paths)
         pages.append(Page(GUIDE_PAGE, "guide.md.jinja", context, "Which model should I use?", context.files))
-        pages.append(Page(PATHS_PAGE, "guide_paths.md.jinja", paths, "Every path through the guide"))
+        # Every path repeats model names 1,944 times: search would find it first for any model,
+        # and its one long section exceeds Zensical's search limit at 1,000 models.
+        pages.append(Page(PATHS_PAGE, "guide_paths.md.jinja", paths, "Every path through the guide", searchable=False))
     calculator = calculator_context(view)
     pages.append(Page(CALCULATOR_PAGE, "cost.md.jinja", calculator, "Cost calculator", calculator.files))
     pages.append(Page(PRICE_HISTORY_PAGE, "price_history.md.jinja", price_history_context(view), "Price history"))

@@ -100,14 +100,16 @@ def environment(fresh: Freshness | None = None) -> Environment:
 def render_pages(pages: Iterable[Page], fresh: Freshness | None = None) -> dict[str, str]:
     """``{docs-relative path: Markdown text}``: front matter with the page title, the
     generated marker, then the page; checked dates older than ``fresh`` allows are marked.
-    A page's ``files`` come as they are, beside it."""
+    A page's ``files`` come as they are, beside it; a page not ``searchable`` says so in its
+    front matter."""
     env = environment(fresh)
     out: dict[str, str] = {}
     for page in pages:
         notes = Notes(fresh)
         body = notes.finish(env.get_template(page.template).render(c=page.context, cite=notes.cite,
                                                                                   cite_source=notes.cite_source))
-        front = f"---\ntitle: {front_matter_title(page.title)}\n---\n"  # JSON is valid YAML
+        search = "" if page.searchable else "search:\n  exclude: true\n"  # Material's and Zensical's key
+        front = f"---\ntitle: {front_matter_title(page.title)}\n{search}---\n"  # JSON is valid YAML
         out[page.path] = f"{front}{GENERATED_MARKER}\n\n{body.strip()}\n"
         out.update(page.files)
     return out

@@ -118,8 +118,11 @@ def _zensical(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str |
 def _zensical_problems(output: str) -> str:
     """Zensical's report without colours, progress lines or the Python traceback it ends with."""
     text = _ANSI.sub("", output)
-    lines = text.split("Traceback (most recent call last):")[0].splitlines()
-    kept = [line for line in lines if line.strip() and line.strip() not in ("Build started",)]
+    report, _, traceback = text.partition("Traceback (most recent call last):")
+    kept = [line for line in report.splitlines() if line.strip() and line.strip() not in ("Build started", "No issues found")]
+    last = traceback.strip().splitlines()[-1] if traceback.strip() else ""
+    if last and "Aborted because --strict" not in last:  # an error Zensical raises rather than reports
+        kept.append(last.split(": ", 1)[-1] if last.startswith(("RuntimeError", "ValueError")) else last)
     return "\n".join(f"  {line}" for line in kept) or "  " + text.strip().splitlines()[-1]
 
 
