@@ -642,3 +642,25 @@ def test_pages_without_clips_have_no_sample_section(page, server):
     assert page.locator("figure.vg-clip").count() == 0 and page.locator("#sample-clips").count() == 0
     page.goto(server + "samples/")
     assert "No sample clip has been made yet" in page.locator("article").inner_text()
+
+
+def test_a_url_naming_javascripts_own_properties_is_ignored_as_any_other(page, server):
+    page.goto(server + "guide/?constructor=1&toString=1")
+    assert page.locator(".vg-guide__ignored").inner_text().strip().endswith("ignored: constructor=1, toString=1.")
+    assert page.locator(".vg-guide__progress").inner_text().endswith("Question 1 of up to 9")
+
+
+def test_while_the_prices_load_the_calculator_shows_the_links_values_and_keeps_what_is_typed(page, server):
+    held = []
+    page.route("**/prices/calculator.json", lambda route: held.append(route))  # waits until the test lets it go
+    page.goto(server + "prices/calculator/?seconds=30&aspect=9:16&budget=10", wait_until="domcontentloaded")
+    page.wait_for_function("document.querySelector('.vg-calc__summary').textContent.startsWith('Loading')")
+    assert page.get_by_label("Finished length, seconds").input_value() == "30"
+    assert page.get_by_label("Aspect ratio").input_value() == "9:16"
+    page.get_by_label("Finished length, seconds").fill("45")
+    assert len(held) == 1 and page.locator(".vg-calc__summary").text_content().startswith("Loading")
+    held[0].continue_()
+    _calc_loaded(page)
+    assert page.get_by_label("Finished length, seconds").input_value() == "45"
+    assert page.get_by_label("Budget for the whole job, USD").input_value() == "10"
+    assert "45" in page.evaluate("location.search")

@@ -160,27 +160,29 @@
     return loaded[url];
   }
 
-  function start(root, data) {
+  function start(root, data, typed) {  // the form holds the link's values and anything typed since
     var form = root.querySelector("form");
-    var ignored = readUrl(form);
-    var note = root.querySelector(".vg-calc__ignored");
-    note.hidden = !ignored.length;
-    note.textContent = ignored.length ? "Some values in this link were not understood and were ignored: " +
-      ignored.join(", ") + "." : "";
     form.addEventListener("input", function () { render(root, data, true); });
     form.addEventListener("change", function () { render(root, data, true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); render(root, data, true); });
     root.querySelector(".vg-calc__results").hidden = false;
-    render(root, data, false);
+    render(root, data, typed);  // typed while loading: the URL follows, as for any input
   }
 
   function init(root) {
     if (root.dataset.vgReady) return;
     root.dataset.vgReady = "1";
+    var form = root.querySelector("form"), ignored = readUrl(form);  // the link's values, before the prices arrive
+    var note = root.querySelector(".vg-calc__ignored");
+    note.hidden = !ignored.length;
+    note.textContent = ignored.length ? "Some values in this link were not understood and were ignored: " +
+      ignored.join(", ") + "." : "";
+    var typed = false;
+    form.addEventListener("input", function () { typed = true; }, {once: true});
     var summary = root.querySelector(".vg-calc__summary");
     summary.textContent = "Loading the prices…";
     root.vgLoaded = dataOf(new URL(root.dataset.vgData, window.location.href).href).then(function (data) {
-      if (root.isConnected) start(root, data);
+      if (root.isConnected) start(root, data, typed);
     }, function (error) {
       summary.textContent = "The prices could not be loaded (" + error.message + "). Reload the page to try " +
         "again; the worked examples below price common jobs without it.";

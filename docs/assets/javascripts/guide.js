@@ -27,7 +27,7 @@
     var ahead = reachable(data, q);
     params.forEach(function (value, key) {
       if (used.indexOf(key) >= 0 && params.getAll(key).length === 1) return;
-      var question = data.questions[key];
+      var question = Object.prototype.hasOwnProperty.call(data.questions, key) ? data.questions[key] : null;
       var valid = question && key !== q && params.getAll(key).length === 1 &&
         question.answers.some(function (a) { return a.id === value; });
       if (valid && ahead.indexOf(key) >= 0) later.push([key, value]);
@@ -128,8 +128,12 @@
     }, function (error) {
       if (shown !== root.vgShown) return;
       result.textContent = "";
-      result.appendChild(el("p", {"class": "vg-guide__none", role: "alert"}, "The recommendation could not be " +
-        "loaded (" + error.message + "). Try again, or see every path and its outcome on the paths page."));
+      var failed = el("p", {"class": "vg-guide__none", role: "alert", tabindex: "-1"}, "The recommendation could not " +
+        "be loaded (" + error.message + "). Answer the last question again, or see ");
+      failed.appendChild(el("a", {href: "paths/"}, "every path and its outcome"));
+      failed.appendChild(document.createTextNode("."));
+      result.appendChild(failed);
+      if (focus) failed.focus();
     });
   }
 
