@@ -113,6 +113,13 @@ def walk(guide: s.DecisionGuideFile, answers: dict[str, str]) -> tuple[tuple, s.
     return tuple(path), current
 
 
+def _asked(requirements: tuple) -> tuple[Job, bool, list[tuple[s.Requirement, tuple]]]:
+    """What a path's requirements ask: the job, whether in one continuous take, and the spec
+    requirements with their keys (:func:`requirement_id`)."""
+    specs = [(r, requirement_id(r)) for r in requirements if r.kind in SPEC_KINDS]
+    return job_of(requirements), any(r.continuous for r in requirements), specs
+
+
 def _matches(view: AsOf, requirements: tuple, preferences: dict, pins: dict,
              states: tuple[ModelState, ...] | None = None) -> list[Match]:
     """Every model (or those of ``states``) on the path, in the order of the ranking."""
@@ -120,8 +127,7 @@ def _matches(view: AsOf, requirements: tuple, preferences: dict, pins: dict,
         return offer_fits(offer, requirements)
 
     places = {cid: _positions(view, cid, requirements, fits) for cid in preferences}
-    job, continuous = job_of(requirements), any(r.continuous for r in requirements)
-    specs = [(r, requirement_id(r)) for r in requirements if r.kind in SPEC_KINDS]
+    job, continuous, specs = _asked(requirements)
     out = []
     for state in view.models.values() if states is None else states:
         score, reasons, _ = weighted_score(view, state, preferences, places, fits)
@@ -157,8 +163,7 @@ def _meeting(view: AsOf, requirements: tuple) -> tuple[ModelState, ...]:
     """The models that meet ``requirements`` (as :attr:`Match.meets`), in catalog order, kept
     on the view: paths share requirements, and many relax to the same ones."""
     def compute() -> tuple[ModelState, ...]:
-        job, continuous = job_of(requirements), any(r.continuous for r in requirements)
-        specs = [(r, requirement_id(r)) for r in requirements if r.kind in SPEC_KINDS]
+        job, continuous, specs = _asked(requirements)
         return tuple(state for state in view.models.values() if all(check(state, r, key).met for r, key in specs)
                      and (plan_for(state, job, continuous)[0] is not None or qualifies_unplanned(state, job)))
 

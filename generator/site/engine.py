@@ -59,8 +59,9 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str 
     (see :func:`engine_label`).
 
     ``cache`` is a folder Zensical keeps between builds (default: ``.cache/videoguide`` beside
-    ``config_file``; its cache makes a rebuild about twice as fast); MkDocs keeps nothing. Raises :class:`BuildError` listing every warning when the
-    build fails, or when Zensical is asked for and not installed.
+    ``config_file``, as :attr:`~generator.settings.Settings.engine_cache`; its cache makes a
+    rebuild about twice as fast); MkDocs keeps nothing. Raises :class:`BuildError` listing
+    every warning when the build fails, or when Zensical is asked for and not installed.
     """
     if engine == "zensical":
         return _zensical(config_file, docs_dir, site_dir, site_url, cache or config_file.parent / ".cache" / "videoguide")
