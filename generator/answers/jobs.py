@@ -9,7 +9,7 @@ exactly these values, so the browser repeats only the planning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..facts.catalog import ModelRecord, OfferRecord
@@ -139,11 +139,11 @@ depend on the job, ``price`` depends on its input only (an image job may use ima
 prices), the others only on the job field they are named after."""
 
 
-def _option(model: ModelRecord, offer: OfferRecord, job: Job, lengths: tuple[int, ...],
-            as_text: bool) -> ShotOption | None:
+def _option(model: ModelRecord, offer: OfferRecord, job: Job, lengths: tuple[int, ...]) -> ShotOption | None:
     """The offer as an option for the job's shots, or None when it cannot price them. A price
     that does not state the resolution, or whether sound is included, does not prove the cost
-    of a job that asks for a minimum resolution, or for sound made with the picture."""
+    of a job that asks for a minimum resolution, or for sound made with the picture. Depends
+    on the job's resolution and audio only."""
     want = resolution_height(job.resolution)
     if job.audio is True and offer.audio is None:
         return None
@@ -161,8 +161,7 @@ def _option(model: ModelRecord, offer: OfferRecord, job: Job, lengths: tuple[int
     audio = audio_caveats(model, offer, job.audio)
     if audio is None or not allowed:
         return None
-    priced_as = (why("priced_as_text", input=job.input),) if as_text else ()
-    return ShotOption(offer, allowed, audio + priced_as)
+    return ShotOption(offer, allowed, audio)
 
 
 def shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
@@ -176,16 +175,46 @@ def _shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
     model, lengths = state.model, _model_lengths(state.model)
     if lengths is None:
         return ()
-    return tuple(o for o in (_option(model, offer, job, lengths, as_text) for offer, as_text in _offers_for(state, job))
-                 if o is not None)
+    out = []
+    images = len(state.images) if job.input == "image_first_frame" else 0
+    for i, (offer, as_text) in enumerate(_offers_for(state, job)):
+        place = ("images", i) if i < images else ("buyable", i - images)  # where the offer is on the state
+        option = memoized(state, ("option", place, job.resolution, job.audio), lambda: _option(model, offer, job, lengths))
+        if option is not None and as_text:
+            option = memoized(state, ("option", place, job.resolution, job.audio, job.input), lambda: replace(
+                option, caveats=option.caveats + (why("priced_as_text", input=job.input),)))
+        if option is not None:
+            out.append(option)
+    return tuple(out)
+
+
+CHECK_FIELDS = {"price": "input", "sound": "sound", "aspect": "aspect_ratio", "input": "input",
+                "resolution": "resolution"}
+"""The job field each check of :data:`CHECKS` depends on (``length`` depends on none)."""
+
+
+def first_failure(state: ModelState, job: Job) -> Why | None:
+    """The first reason of :data:`CHECKS` why the model cannot serve ``job``, or None; each
+    check's answer is kept on the state per value of its field (:data:`CHECK_FIELDS`)."""
+    for name, check in CHECKS.items():
+        field = CHECK_FIELDS.get(name)
+        value = getattr(job, field) if field else None
+        if reason := memoized(state, ("fails", name, value), lambda: check(state, job)):
+            return reason
+    return None
+
+
+def plan_shape(job: Job) -> tuple:
+    """What a model's plans for ``job`` depend on once it passes :data:`CHECKS`: every field
+    but the aspect ratio and the budget (a key for :func:`~generator.answers.asof.memoized`)."""
+    return job.seconds, job.resolution, job.sound, job.input, job.videos, job.takes
 
 
 def job_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
     """:func:`shot_options`, after the model passes every check of :data:`CHECKS`; raises
     Unavailable with the first reason it fails, or when no price fits the resolution and sound."""
-    for check in CHECKS.values():
-        if reason := check(state, job):
-            raise Unavailable(reason)
+    if reason := first_failure(state, job):
+        raise Unavailable(reason)
     options = shot_options(state, job)
     if not options:
         raise Unavailable(why("no_price_for", resolution=job.resolution, audio=job.audio))

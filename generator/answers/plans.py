@@ -22,6 +22,7 @@ The job's names are re-exported here, so callers import the planner from one pla
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -30,7 +31,8 @@ from ..facts.fields import TIER_ORDER, resolution_height
 from .asof import AsOf, ModelState, memoized
 from .costs import Exclusion, Unavailable, Why, audio_caveats, spec, why
 from .jobs import (  # noqa: F401 - CHECKS … MAX_SECONDS re-exported: the planner's vocabulary
-    CHECKS, CONTINUITY_INPUTS, JOB_INPUTS, MAX_SECONDS, SOUNDS, Job, ShotOption, continuity, job_options, shot_options,
+    CHECK_FIELDS, CHECKS, CONTINUITY_INPUTS, JOB_INPUTS, MAX_SECONDS, SOUNDS, Job, ShotOption, continuity, first_failure,
+    job_options, plan_shape, shot_options,
 )
 
 
@@ -81,6 +83,7 @@ def within(total: Decimal | None, budget: Decimal | None) -> bool:
     return budget is None or (total is not None and total.quantize(CENT, ROUND_HALF_UP) <= budget)
 
 
+@functools.cache
 def cover(lengths: tuple[int, ...], seconds: int) -> tuple[int, ...]:
     """The fewest generations of ``lengths`` that cover ``seconds``, with the fewest seconds
     billed, longest first: ``cover((4, 6, 8), 30)`` → ``(8, 8, 8, 6)``.
@@ -173,9 +176,13 @@ def _rank(plan: Plan) -> tuple:
 
 def model_plans(state: ModelState, job: Job) -> tuple[tuple[Plan, ...], tuple[Plan, ...]]:
     """(priced, unpriced): per platform the cheapest shots plan and the cheapest extension
-    plan (an unpriced one only when none is priced); raises Unavailable with the reason.
-    The budget plays no part; the answer is kept per job on the state (:func:`memoized`)."""
-    found = memoized(state, ("plans", replace(job, budget=None)), lambda: _plans_or_why(state, job))
+    plan (an unpriced one only when none is priced); raises Unavailable with the first reason
+    of :data:`CHECKS` the model fails, or when no price fits. Neither the budget nor the aspect
+    ratio changes a plan once the model passes the checks, so the plans are kept on the state
+    per job without those two (:func:`memoized`)."""
+    if reason := first_failure(state, job):
+        raise Unavailable(reason)
+    found = memoized(state, ("plans", plan_shape(job)), lambda: _plans_or_why(state, job))
     if isinstance(found, Why):
         raise Unavailable(found)
     return found
@@ -189,18 +196,27 @@ def _plans_or_why(state: ModelState, job: Job) -> tuple[tuple[Plan, ...], tuple[
 
 
 def _model_plans(state: ModelState, job: Job) -> tuple[tuple[Plan, ...], tuple[Plan, ...]]:
-    shots: dict[str, Plan] = {}
+    shots: dict[str, tuple[tuple, ShotOption]] = {}
     extended: dict[str, Plan] = {}
     for option in job_options(state, job):
         platform = option.offer.platform.id
-        plan = shot_plan(state.model, option, job)
-        if platform not in shots or _rank(plan) < _rank(shots[platform]):
-            shots[platform] = plan
+        rank = _shots_rank(option, job.seconds)
+        if platform not in shots or rank < shots[platform][0]:
+            shots[platform] = (rank, option)
         ext = extension_plan(state, option, job)
         if ext is not None and (platform not in extended or _rank(ext) < _rank(extended[platform])):
             extended[platform] = ext
-    priced = (*shots.values(), *(p for p in extended.values() if p.per_take is not None))
+    priced = (*(shot_plan(state.model, option, job) for _, option in shots.values()),
+              *(p for p in extended.values() if p.per_take is not None))
     return priced, tuple(p for p in extended.values() if p.per_take is None)
+
+
+def _shots_rank(option: ShotOption, seconds: int) -> tuple:
+    """:func:`_rank` of :func:`shot_plan` on ``option``, without making the plan."""
+    shots = cover(option.lengths, seconds)
+    caveats = len(option.caveats) + (len(shots) > 1)
+    return (False, sum((option.offer.cost(x) for x in shots), Decimal(0)), len(shots), caveats,
+            TIER_ORDER.index(option.offer.tier))
 
 
 def job_report(view: AsOf, job: Job, models: list[str] | None = None, platform: str | None = None) -> JobReport:

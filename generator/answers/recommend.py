@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable
 
 from ..facts import schema as s
 from ..facts.catalog import ModelRecord, OfferRecord
@@ -28,8 +29,8 @@ from ..facts.errors import GuideError
 from .asof import AsOf, ModelState, memoized
 from .costs import Why
 from .lifecycle import LifecycleSummary
-from .plans import Job, Plan
-from .standing import (SPEC_KINDS, Check, check, job_of, offer_fits, plan_for, qualifies_unplanned,
+from .plans import CHECK_FIELDS, CHECKS, Job, Plan
+from .standing import (SPEC_KINDS, Check, check, job_of, offer_fits, plan_for, planned, qualifies_unplanned,
                        requirement_id)
 from .verdicts import Reason, positions, weighted_score
 
@@ -123,31 +124,112 @@ def _asked(requirements: tuple) -> tuple[Job, bool, list[tuple[s.Requirement, tu
 def _matches(view: AsOf, requirements: tuple, preferences: dict, pins: dict,
              states: tuple[ModelState, ...] | None = None) -> list[Match]:
     """Every model (or those of ``states``) on the path, in the order of the ranking."""
+    job, continuous, specs = _asked(requirements)
+    places, fits = _places(view, requirements, preferences)
+    out = [_match(view, state, job, continuous, specs, preferences, places, fits, pins)
+           for state in (view.models.values() if states is None else states)]
+    out.sort(key=lambda m: (*_rank_head(pins, m.model.id, m.score, m.lifecycle), _cost(m), m.model.name))
+    return out
+
+
+def _match(view: AsOf, state: ModelState, job: Job, continuous: bool, specs: list, preferences: dict,
+           places: dict, fits, pins: dict) -> Match:  # noqa: ANN001 - fits: an offer filter
+    score, reasons, _ = weighted_score(view, state, preferences, places, fits)
+    checks = tuple(check(state, r, key) for r, key in specs)
+    plan, why_not = plan_for(state, job, continuous)
+    pin = pins.get(state.model.id)
+    return Match(state.model, state.lifecycle, checks, plan, why_not, score, reasons, pin,
+                 view.catalog.sources[pin.source] if pin else None, qualifies_unplanned(state, job))
+
+
+def _rank_head(pins: dict, model_id: str, score: float, lifecycle: LifecycleSummary) -> tuple:
+    """The ranking's first keys: the pin's place on the path, the score, deprecated last."""
+    order = list(pins)
+    return (order.index(model_id) if model_id in pins else len(order), -round(score, 9),
+            lifecycle.status == "deprecated")
+
+
+def _places(view: AsOf, requirements: tuple, preferences: dict) -> tuple[dict, Callable]:
+    """:func:`_positions` of every preferred criterion, and the offer filter they use."""
     def fits(offer: OfferRecord) -> bool:
         return offer_fits(offer, requirements)
 
-    places = {cid: _positions(view, cid, requirements, fits) for cid in preferences}
+    return {cid: _positions(view, cid, requirements, fits) for cid in preferences}, fits
+
+
+def _top(view: AsOf, requirements: tuple, preferences: dict, pins: dict,
+         count: int) -> tuple[list[Match], list[Match]]:
+    """The first ``count`` available models that meet the path, in the order of the ranking,
+    and the first model no longer available that ranks above them (at most one), as
+    :func:`_matches` would rank them. Only the models the walk reaches are planned: the
+    models go in order of the ranking's first keys (:func:`_rank_head`, kept per preferences
+    and offer filter), one group of equal keys at a time, sorted by cost and name inside."""
     job, continuous, specs = _asked(requirements)
+    places, fits = _places(view, requirements, preferences)
+    costs = _meeting(view, requirements)
+    ranked: list[Match] = []
+    retired: list[Match] = []
+    for group in _groups(view, requirements, preferences, places, pins, costs):
+        for state in sorted(group, key=lambda state: (costs[state.model.id], state.model.name)):
+            if state.lifecycle.available:
+                ranked.append(_match(view, state, job, continuous, specs, preferences, places, fits, pins))
+                if len(ranked) == count:
+                    return ranked, retired
+            elif not ranked and not retired:
+                retired.append(_match(view, state, job, continuous, specs, preferences, places, fits, pins))
+    return ranked, retired
+
+
+def _groups(view: AsOf, requirements: tuple, preferences: dict, places: dict, pins: dict,
+            meeting: dict[str, Decimal]):  # noqa: ANN202
+    """Yields the models of ``meeting`` (by id) in groups of equal :func:`_rank_head`, best
+    first: each pinned model alone, in path order, then the rest by score (deprecated after
+    the others), catalog order inside a group."""
+    for model_id in pins:
+        if model_id in meeting:
+            yield (view.models[model_id],)
+    scored = memoized(view, ("scored", tuple(preferences.items()), _fit_key(requirements)),
+                      lambda: _scored(view, preferences, places))
+    head, group = None, []
+    for key, state in scored:
+        if state.model.id in pins or state.model.id not in meeting:
+            continue
+        if key != head and group:
+            yield tuple(group)
+            group = []
+        head = key
+        group.append(state)
+    if group:
+        yield tuple(group)
+
+
+def _scored(view: AsOf, preferences: dict, places: dict) -> list[tuple[tuple, ModelState]]:
+    """Every model with its :func:`_rank_head` apart from pins, sorted (stable: catalog order
+    among equals). The score adds up as :func:`weighted_score` does, in the same order."""
     out = []
-    for state in view.models.values() if states is None else states:
-        score, reasons, _ = weighted_score(view, state, preferences, places, fits)
-        checks = tuple(check(state, r, key) for r, key in specs)
-        plan, why_not = plan_for(state, job, continuous)
-        pin = pins.get(state.model.id)
-        out.append(Match(state.model, state.lifecycle, checks, plan, why_not, score, reasons, pin,
-                         view.catalog.sources[pin.source] if pin else None, qualifies_unplanned(state, job)))
-    order = list(pins)
-    out.sort(key=lambda m: (order.index(m.model.id) if m.pin else len(order), -round(m.score, 9),
-                            m.lifecycle.status == "deprecated", _cost(m), m.model.name))
+    for model_id, state in view.models.items():
+        score = 0.0
+        for crit_id, weight in preferences.items():
+            place = places[crit_id].get(model_id)
+            if place is not None:
+                score += weight * (1.0 - place)
+        out.append(((-round(score, 9), state.lifecycle.status == "deprecated"), state))
+    out.sort(key=lambda pair: pair[0])
     return out
+
+
+def _fit_key(requirements: tuple) -> tuple[bool, int]:
+    """What the offers that fit the path depend on: whether sound is asked for, and the
+    highest minimum height (see :func:`offer_fits`)."""
+    audio = any(r.audio_in is not None and "none" not in r.audio_in for r in requirements)
+    height = max((r.min_resolution_height for r in requirements if r.min_resolution_height is not None), default=0)
+    return audio, height
 
 
 def _positions(view: AsOf, criterion_id: str, requirements: tuple, fits) -> dict[str, float]:  # noqa: ANN001
     """:func:`positions` on the criterion among the offers that fit: what fits depends only on
-    whether sound is asked for and the highest minimum height, so paths share the answer."""
-    audio = any(r.audio_in is not None and "none" not in r.audio_in for r in requirements)
-    height = max((r.min_resolution_height for r in requirements if r.min_resolution_height is not None), default=0)
-    return memoized(view, ("positions", criterion_id, audio, height),
+    :func:`_fit_key`, so paths share the answer."""
+    return memoized(view, ("positions", criterion_id, _fit_key(requirements)),
                     lambda: positions(view, view.catalog.criteria[criterion_id], fits))
 
 
@@ -159,15 +241,52 @@ def _cost(match: Match) -> Decimal:
     return match.plan.total if match.plan is not None and match.plan.total is not None else NO_COST
 
 
-def _meeting(view: AsOf, requirements: tuple) -> tuple[ModelState, ...]:
-    """The models that meet ``requirements`` (as :attr:`Match.meets`), in catalog order, kept
-    on the view: paths share requirements, and many relax to the same ones."""
-    def compute() -> tuple[ModelState, ...]:
+def _spec_meeting(view: AsOf, specs: list[tuple[s.Requirement, tuple]]) -> frozenset[str] | set[str]:
+    """The ids of the models that meet every spec requirement of ``specs`` (see :func:`check`);
+    the models meeting each requirement are kept on the view."""
+    met = [memoized(view, ("spec", key), lambda r=r, key=key: frozenset(
+        mid for mid, state in view.models.items() if check(state, r, key).met)) for r, key in specs]
+    return frozenset.intersection(*met) if met else view.models.keys()
+
+
+def _meeting(view: AsOf, requirements: tuple) -> dict[str, Decimal]:
+    """The models that meet ``requirements`` (as :attr:`Match.meets`), by id in catalog order,
+    each with the total of its plan (:data:`NO_COST` when none or not documented); kept on
+    the view: many paths relax to the same requirements. The spec checks and the job's
+    :data:`~generator.answers.jobs.CHECKS` are sets of models kept per requirement and per
+    value checked, so only the models that pass them all are planned."""
+    def compute() -> dict[str, Decimal]:
         job, continuous, specs = _asked(requirements)
-        return tuple(state for state in view.models.values() if all(check(state, r, key).met for r, key in specs)
-                     and (plan_for(state, job, continuous)[0] is not None or qualifies_unplanned(state, job)))
+        spec_ok = _spec_meeting(view, specs)
+        failing = _failing(view, job)
+        blocked = frozenset().union(*failing.values())
+        but_price = frozenset().union(*(ids for name, ids in failing.items() if name != "price"))
+        out = {}
+        for mid, state in view.models.items():
+            if mid not in spec_ok:
+                continue
+            plan = None if mid in blocked else planned(state, job, continuous)[0]
+            if plan is not None:
+                out[mid] = NO_COST if plan.total is None else plan.total
+            elif job.budget is None and (mid in failing["price"] if state.lifecycle.available else mid not in but_price):
+                out[mid] = NO_COST
+        return out
 
     return memoized(view, ("meeting", tuple(requirement_id(r) for r in requirements)), compute)
+
+
+def _failing(view: AsOf, job: Job) -> dict[str, frozenset[str]]:
+    """Check name of :data:`~generator.answers.jobs.CHECKS` → the ids of the models that fail
+    it for ``job``, kept on the view per value of the field it checks. (Without a budget, an
+    available model failing only on price qualifies unplanned, as does a model no longer
+    available failing on nothing else: :func:`~generator.answers.standing.qualifies_unplanned`.)"""
+    out = {}
+    for name, test in CHECKS.items():
+        field = CHECK_FIELDS.get(name)
+        value = getattr(job, field) if field else None
+        out[name] = memoized(view, ("failing", name, value), lambda test=test: frozenset(
+            mid for mid, state in view.models.items() if test(state, job)))
+    return out
 
 
 def _relax(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> Relaxation | None:
@@ -178,17 +297,18 @@ def _relax(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> Re
         if requirement.finished_seconds is not None:
             continue  # the video's length is the job itself, never what to give up
         rest = requirements[:i] + requirements[i + 1:]
-        found = tuple(state for state in _meeting(view, rest) if state.lifecycle.available)
-        if found and (best is None or len(found) > best.gained):
-            best = Relaxation(requirement, len(found), _matches(view, rest, preferences, pins, found)[0])
+        found = sum(view.models[mid].lifecycle.available for mid in _meeting(view, rest))
+        if found and (best is None or found > best.gained):
+            best = Relaxation(requirement, found, _top(view, rest, preferences, pins, 1)[0][0])
     return best
 
 
 def recommend(view: AsOf, guide: s.DecisionGuideFile, answers: dict[str, str],
-              excluded: bool = True) -> Recommendation:
-    """Rank the models for ``answers`` (question id → answer id) on the view's date; without
-    ``excluded``, ``Recommendation.excluded`` is left empty and only the models that meet the
-    requirements are scored (the guide's pages ask for every path; the CLI for one).
+              top: int | None = None) -> Recommendation:
+    """Rank the models for ``answers`` (question id → answer id) on the view's date. With
+    ``top``, ``ranked`` holds only the first ``top`` models and ``excluded`` is empty: only the
+    models the ranking reaches are planned (the guide's pages ask for every path and show
+    two; the CLI asks for one path and lists every model).
 
     Raises :class:`AnswerError` for answers the guide does not have on this path.
     """
@@ -201,14 +321,18 @@ def recommend(view: AsOf, guide: s.DecisionGuideFile, answers: dict[str, str],
             preferences[crit] = preferences.get(crit, 0) + weight
         if answer.pin is not None:
             pins.setdefault(answer.pin.model, answer.pin)
-    matches = _matches(view, requirements, preferences, pins, None if excluded else _meeting(view, requirements))
-    meeting = [m for m in matches if m.meets]
-    ranked = tuple(m for m in meeting if m.lifecycle.available)
-    cut = meeting.index(ranked[0]) if ranked else len(meeting)
+    if top is None:
+        matches = _matches(view, requirements, preferences, pins)
+        meeting = [m for m in matches if m.meets]
+        ranked = tuple(m for m in meeting if m.lifecycle.available)
+        cut = meeting.index(ranked[0]) if ranked else len(meeting)
+        retired = tuple(m for m in meeting[:cut] if not m.lifecycle.available)[:1]
+        excluded = tuple(m for m in matches if not m.meets)
+    else:
+        first, above = _top(view, requirements, preferences, pins, top)
+        ranked, retired, excluded = tuple(first), tuple(above), ()
     return Recommendation(
         path=path, next_question=next_question, requirements=requirements, job=job_of(requirements),
-        preferences=preferences, ranked=ranked,
-        retired_above=tuple(m for m in meeting[:cut] if not m.lifecycle.available)[:1],
-        excluded=tuple(m for m in matches if not m.meets),
+        preferences=preferences, ranked=ranked, retired_above=retired, excluded=excluded,
         relax=None if ranked else _relax(view, requirements, preferences, pins),
     )

@@ -17,7 +17,7 @@ from ..facts.catalog import OfferRecord, ResolvedFact
 from ..facts.fields import resolution_height
 from .asof import ModelState, memoized
 from .costs import Unavailable, Why, reduced, why
-from .plans import CHECKS, JOB_INPUTS, Job, Plan, model_plans, within
+from .plans import CHECKS, JOB_INPUTS, Job, Plan, first_failure, model_plans, plan_shape, within
 
 DEFAULT_SECONDS = 8
 """The finished length a path that never asks for one is planned for (one typical clip)."""
@@ -146,25 +146,37 @@ def _qualifies_unplanned(state: ModelState, job: Job) -> bool:
 def plan_for(state: ModelState, job: Job, continuous: bool = False) -> tuple[Plan | None, Why | None]:
     """The model's cheapest plan for ``job`` within its budget (``continuous``: no cuts), or
     None and the reason. A continuous take whose extension price is not documented is the
-    plan when there is no budget. Kept per job on the state."""
-    return memoized(state, ("plan", job, continuous), lambda: _plan_for(state, job, continuous))
+    plan when there is no budget. The plans in order (:func:`plan_key`) are kept on the state
+    per :func:`~generator.answers.jobs.plan_shape` of the job; the budget picks among them."""
+    if reason := first_failure(state, job):
+        return None, reason
+    return planned(state, job, continuous)
 
 
-def _plan_for(state: ModelState, job: Job, continuous: bool) -> tuple[Plan | None, Why | None]:
+def planned(state: ModelState, job: Job, continuous: bool = False) -> tuple[Plan | None, Why | None]:
+    """:func:`plan_for` for a model known to pass every check of :data:`CHECKS` for ``job``."""
+    found = memoized(state, ("ordered", plan_shape(job), continuous), lambda: _ordered(state, job, continuous))
+    if isinstance(found, Why):
+        return None, found
+    fitting, unpriced = found
+    if fitting and within(fitting[0].total, job.budget):
+        return fitting[0], None
+    if continuous and job.budget is None and unpriced:
+        return unpriced[0], None
+    if continuous and not fitting and not unpriced:
+        return None, why("needs_cuts", seconds=job.seconds)
+    return None, why("over_budget", cheapest=fitting[0].total if fitting else None, budget=job.budget)
+
+
+def _ordered(state: ModelState, job: Job, continuous: bool) -> tuple[tuple[Plan, ...], tuple[Plan, ...]] | Why:
+    """The priced plans that fit (no cuts when ``continuous``) by :func:`plan_key`, and the
+    unpriced ones by billed seconds and platform name; or why the model has none."""
     try:
         priced, unpriced = model_plans(state, job)
     except Unavailable as cannot:
-        return None, cannot.why
-    fitting = [p for p in priced if not (continuous and p.kind == "shots")]
-    within_budget = sorted((p for p in fitting if within(p.total, job.budget)), key=lambda p: plan_key(state, p))
-    if within_budget:
-        return within_budget[0], None
-    if continuous and job.budget is None and unpriced:
-        return min(unpriced, key=lambda p: (p.billed_seconds, p.offer.platform.name)), None
-    if continuous and not fitting and not unpriced:
-        return None, why("needs_cuts", seconds=job.seconds)
-    cheapest = min((p.total for p in fitting), default=None)
-    return None, why("over_budget", cheapest=cheapest, budget=job.budget)
+        return cannot.why
+    fitting = sorted((p for p in priced if not (continuous and p.kind == "shots")), key=lambda p: plan_key(state, p))
+    return tuple(fitting), tuple(sorted(unpriced, key=lambda p: (p.billed_seconds, p.offer.platform.name)))
 
 
 def offer_fits(offer: OfferRecord, requirements: tuple[s.Requirement, ...]) -> bool:

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ..answers.asof import AsOf, Freshness, ModelState
 from ..answers.costs import Why, conventional, why
-from ..answers.plans import CHECKS, JOB_INPUTS, SOUNDS, Job, JobReport, ShotOption, extension_fit, \
+from ..answers.plans import CHECK_FIELDS, CHECKS, JOB_INPUTS, SOUNDS, Job, JobReport, ShotOption, extension_fit, \
     continuity, job_report, shot_options
 from ..facts.fields import TIER_ORDER
 from .costs import plan_text, rate_text, shape_text, unit_price_text, where_text, why_text
@@ -39,9 +39,6 @@ CHART_BARS = 20
 chart taller than any screen at 30 models, and thousands of bars at 1,000."""
 PICO = Decimal(10) ** 12
 """Widget amounts are whole pico-dollars: exact for prices of up to 12 decimal places × whole seconds."""
-CHECK_FIELDS = {"price": "input", "sound": "sound", "aspect": "aspect_ratio", "input": "input",
-                "resolution": "resolution"}
-"""The job field each check of :data:`~generator.answers.plans.CHECKS` depends on."""
 CHECK_CHOICES = {name: "aspect" if field == "aspect_ratio" else field for name, field in CHECK_FIELDS.items()}
 """The form choice each check depends on (the widget calls ``aspect_ratio`` ``aspect``)."""
 
@@ -136,6 +133,7 @@ class _Tables:
         self.page, self.fresh, self.offers, self.caveats, self.outcomes = page, fresh, {}, {}, {}
         self.reasons: dict[str, int] = {}
         self._seen: dict[int, tuple[object, int]] = {}  # id(offer) → (offer, index): each is encoded once
+        self._outcomes: dict[tuple, int] = {}  # (id(state), resolution, audio, input) → outcome index
 
     def offer(self, o) -> int:  # noqa: ANN001 - an OfferRecord
         seen = self._seen.get(id(o))
@@ -160,6 +158,14 @@ class _Tables:
         return None if reason is None else self.reasons.setdefault(why_text(reason), len(self.reasons))
 
     def outcome(self, state: ModelState, job: Job, options: tuple[ShotOption, ...]) -> int:
+        """The index of the job's outcome on the model: its shot options depend on the job's
+        resolution, audio and input only (:func:`~generator.answers.plans.shot_options`)."""
+        key = (id(state), job.resolution, job.audio, job.input)
+        if key not in self._outcomes:
+            self._outcomes[key] = self._intern(state, job, options)
+        return self._outcomes[key]
+
+    def _intern(self, state: ModelState, job: Job, options: tuple[ShotOption, ...]) -> int:
         if not options:
             body = {"reason": why_text(why("no_price_for", resolution=job.resolution, audio=job.audio))}
         else:

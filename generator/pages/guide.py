@@ -143,7 +143,7 @@ def _node(view: AsOf, guide: s.DecisionGuideFile, question: s.Question, answers:
         if answer.next:
             branches.append(Branch(answer.label, _node(view, guide, questions[answer.next], chosen), None))
         else:
-            rec = recommend(view, guide, chosen, excluded=False)
+            rec = recommend(view, guide, chosen, top=2)
             branches.append(Branch(answer.label, None, outcome(rec), ".".join(chosen.values()),
                                    outcome_data(rec, view.catalog.criteria, view.freshness)))
     return Node(question.text, question.help, tuple(branches))

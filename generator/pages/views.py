@@ -5,6 +5,7 @@ Every string here is plain text; templates escape it for where it lands.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -31,9 +32,22 @@ def use_case_page(use_case_id: str) -> str:
     return f"use-cases/{use_case_id}.md"
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def relative(target: str, start: str) -> str:
+    """``posixpath.relpath(target, start)`` for two docs-relative paths (``.`` the docs folder),
+    without asking the file system for the working directory: ``relative("models/a.md",
+    "guide")`` → ``../models/a.md``. Pages link to each other thousands of times, so kept."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    at = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+
+
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative Markdown link from one docs page to another (MkDocs validates these)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = relative(to_page, posixpath.dirname(from_page) or ".")
     return target + (f"#{anchor}" if anchor else "")
 
 
@@ -44,7 +58,7 @@ def url_href(from_page: str, to_page: str) -> str:
         stem = page[: -len(".md")]
         return posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
 
-    target = posixpath.relpath(url_dir(to_page) or ".", url_dir(from_page) or ".")
+    target = relative(url_dir(to_page) or ".", url_dir(from_page) or ".")
     return "./" if target == "." else target + "/"
 
 
@@ -53,7 +67,7 @@ def file_url(from_page: str, file: str) -> str:
     is (``prices/calculator.md`` → ``prices/calculator.json`` is ``../calculator.json``), for raw HTML."""
     stem = from_page[: -len(".md")]
     folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
-    return posixpath.relpath(file, folder or ".")
+    return relative(file, folder or ".")
 
 
 @dataclass(frozen=True)
