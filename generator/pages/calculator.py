@@ -167,15 +167,22 @@ class _Tables:
 
     def _intern(self, state: ModelState, job: Job, options: tuple[ShotOption, ...]) -> int:
         if not options:
-            body = {"reason": why_text(why("no_price_for", resolution=job.resolution, audio=job.audio))}
+            key: tuple = ("reason", why_text(why("no_price_for", resolution=job.resolution, audio=job.audio)))
         else:
             rows = []
             for o in options:
                 works, extra = extension_fit(state, o, job)
-                rows.append([self.offer(o.offer), list(o.lengths), [self.caveat(c) for c in o.caveats],
-                             None if not works else (-1 if extra is None else self.offer(extra))])
-            body = {"options": rows}
-        return self.outcomes.setdefault(json.dumps(body, sort_keys=True), len(self.outcomes))
+                rows.append((self.offer(o.offer), o.lengths, tuple(self.caveat(c) for c in o.caveats),
+                             None if not works else (-1 if extra is None else self.offer(extra))))
+            key = ("options", tuple(rows))
+        return self.outcomes.setdefault(key, len(self.outcomes))
+
+    def outcome_bodies(self) -> list[dict]:
+        """The interned outcomes, JSON-ready: ``{"reason": text}`` or ``{"options": [[offer
+        index, lengths, caveat indexes, extension offer index or -1 or None]]}``."""
+        return [{"reason": value} if kind == "reason" else {"options": [
+            [offer, list(lengths), list(caveats), ext] for offer, lengths, caveats, ext in value]}
+            for kind, value in self.outcomes]
 
 
 def _model_data(view: AsOf, state: ModelState, tables: _Tables, choices: dict[str, list]) -> dict:
@@ -218,7 +225,7 @@ def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE, only: dict[str, lis
     return {"today": view.today.isoformat(), "staleAfter": view.freshness.stale_after_days, "choices": choices,
             "checks": list(CHECKS), "checkChoices": CHECK_CHOICES, "modelsHref": url_href(page, "models/index.md"),
             "models": models, "offers": [json.loads(o) for o in tables.offers], "reasons": list(tables.reasons),
-            "caveats": list(tables.caveats), "outcomes": [json.loads(o) for o in tables.outcomes]}
+            "caveats": list(tables.caveats), "outcomes": tables.outcome_bodies()}
 
 
 @dataclass(frozen=True)
