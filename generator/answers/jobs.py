@@ -9,7 +9,8 @@ exactly these values, so the browser repeats only the planning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import functools
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..facts.catalog import ModelRecord, OfferRecord
@@ -24,6 +25,10 @@ SOUNDS = ("native", "added", "silent")
 JOB_INPUTS = ("text", "image_first_frame", "reference_images")
 CONTINUITY_INPUTS = ("reference_images", "image_first_frame", "image_last_frame")
 """Inputs that carry a look from one shot to the next."""
+
+
+AUDIO_OF_SOUND = {"native": True, "added": False, "silent": False, None: None}
+"""Sound asked for → whether the price must include audio (see :attr:`Job.audio`)."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class Job:
     @property
     def audio(self) -> bool | None:
         """Whether the price must include audio (True), must not need to (False), or either (None)."""
-        return {"native": True, "added": False, "silent": False, None: None}[self.sound]
+        return AUDIO_OF_SOUND[self.sound]
 
 
 @dataclass(frozen=True)
@@ -171,8 +176,14 @@ def shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
     return memoized(state, ("shots", job.resolution, job.audio, job.input), lambda: _shot_options(state, job))
 
 
+@functools.cache
+def _priced_as_text(kind: str) -> Why:
+    """The caveat on a text-to-video price standing in for input ``kind``."""
+    return why("priced_as_text", input=kind)
+
+
 def _shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
-    model, lengths = state.model, _model_lengths(state.model)
+    model, lengths = state.model, memoized(state, "lengths", lambda: _model_lengths(state.model))
     if lengths is None:
         return ()
     out = []
@@ -181,8 +192,8 @@ def _shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
         place = ("images", i) if i < images else ("buyable", i - images)  # where the offer is on the state
         option = memoized(state, ("option", place, job.resolution, job.audio), lambda: _option(model, offer, job, lengths))
         if option is not None and as_text:
-            option = memoized(state, ("option", place, job.resolution, job.audio, job.input), lambda: replace(
-                option, caveats=option.caveats + (why("priced_as_text", input=job.input),)))
+            option = memoized(state, ("option", place, job.resolution, job.audio, job.input), lambda: ShotOption(
+                option.offer, option.lengths, option.caveats + (_priced_as_text(job.input),)))
         if option is not None:
             out.append(option)
     return tuple(out)

@@ -129,7 +129,8 @@ def extension_fit(state: ModelState, option: ShotOption, job: Job) -> tuple[bool
     the cheapest extension price on its platform for its resolution and sound (None: not documented)."""
     rule = spec(state.model, "extension")
     if rule is None or option.offer.resolution is None or (rule.resolutions and resolution_height(
-            option.offer.resolution) not in {resolution_height(r) for r in rule.resolutions}):
+            option.offer.resolution) not in memoized(state, "extension heights", lambda: {
+                resolution_height(r) for r in rule.resolutions})):
         return False, None
     base = option.offer
     fits = [o for o in state.extensions if o.platform.id == base.platform.id

@@ -74,20 +74,31 @@ def column_text(aspect: str, sound: str) -> str:
     return f"{aspect}, {'with sound' if sound == 'native' else 'sound added later'}"
 
 
-def _cell(report: JobReport, model_id: str) -> ExampleCell:
-    mine = [p for p in report.plans if p.model.id == model_id]
-    if mine:
-        p = mine[0]
+def _cell(found: tuple[dict, dict], model_id: str) -> ExampleCell:
+    """The model's cell in one column: its cheapest plan, or why it has none (``found`` from
+    :func:`_by_model`)."""
+    cheapest, reasons = found
+    p = cheapest.get(model_id)
+    if p is not None:
         return ExampleCell(f"{cents(p.total)}: {shape_text(p)} on {p.offer.platform.name}", True,
                            p.offer.as_of.isoformat())
-    reason = next((e.reason for e in report.excluded if e.model.id == model_id), None)
+    reason = reasons.get(model_id)
     return ExampleCell("No plan: " + (why_text(reason) if reason else "no documented price for this plan"), False)
 
 
-def _example_order(reports: list[JobReport], model) -> tuple:  # noqa: ANN001 - a ModelRecord
+def _by_model(report: JobReport) -> tuple[dict, dict]:
+    """Model id → its cheapest plan in the report (plans are cheapest first), and model id → why
+    it is excluded."""
+    cheapest: dict = {}
+    for plan in report.plans:
+        cheapest.setdefault(plan.model.id, plan)
+    return cheapest, {e.model.id: e.reason for e in report.excluded}
+
+
+def _example_order(columns: list[tuple[dict, dict]], model) -> tuple:  # noqa: ANN001 - a ModelRecord
     """Models that can make the example first, cheapest first (their cheapest column), then the
     others by name."""
-    totals = [p.total for r in reports for p in r.plans if p.model.id == model.id]
+    totals = [cheapest[model.id].total for cheapest, _ in columns if model.id in cheapest]
     return (not totals, min(totals, default=Decimal(0)), model.name)
 
 
@@ -96,9 +107,9 @@ def worked_examples(view: AsOf, page: str = CALCULATOR_PAGE) -> tuple[ExampleTab
     cheapest model first, models that cannot make it last."""
     tables = []
     for seconds in EXAMPLE_SECONDS:
-        reports = [job_report(view, example_job(seconds, aspect, sound)) for aspect, sound in EXAMPLE_COLUMNS]
-        rows = tuple((Link(m.name, href(page, model_page(m.id))), tuple(_cell(r, m.id) for r in reports))
-                     for m in sorted(view.catalog.models.values(), key=lambda m: _example_order(reports, m)))
+        columns = [_by_model(job_report(view, example_job(seconds, aspect, sound))) for aspect, sound in EXAMPLE_COLUMNS]
+        rows = tuple((Link(m.name, href(page, model_page(m.id))), tuple(_cell(c, m.id) for c in columns))
+                     for m in sorted(view.catalog.models.values(), key=lambda m: _example_order(columns, m)))
         tables.append(ExampleTable(seconds, tuple(column_text(*c) for c in EXAMPLE_COLUMNS), rows))
     return tuple(tables)
 
