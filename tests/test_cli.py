@@ -23,7 +23,7 @@ def break_two_files(data: Path) -> None:
 
 
 BROKEN = [
-    "data/models/veo-3-1.yaml:4:9: vendor: unknown vendor 'gogle'; did you mean 'google'?",
+    "data/models/veo-3-1.yaml:4:9: vendor: unknown vendor 'gogle'; did you mean 'google'? (vendors are defined in vendors.yaml)",
     "data/vendors.yaml:4:10: vendors[2].id: duplicate id 'openai' (first on line 3)",
     "2 problem(s) found.",
 ]

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..facts.dataset import Dataset
 from ..facts.errors import Problem
-from ..facts.locate import near, problem_at
+from ..facts.locate import problem_at, unknown_id
 from ..facts.samples import CLIPS_FILE, SAMPLES_FILE
 
 PROVIDERS: dict[str, str] = {"gemini-api": "gemini", "replicate": "replicate", "openai-api": "openai"}
@@ -29,7 +29,7 @@ def _platforms(dataset: Dataset) -> set[str]:
 
 def _run_problems(dataset: Dataset, doc, loc: tuple, model: str, platform: str) -> Iterator[Problem]:  # noqa: ANN001
     if model not in dataset.model_ids:
-        yield problem_at(doc, loc + ("model",), f"unknown model '{model}'; {near(model, sorted(dataset.model_ids))}")
+        yield problem_at(doc, loc + ("model",), unknown_id("model", model, dataset.model_ids))
         return
     if platform not in PROVIDERS:
         yield problem_at(doc, loc + ("platform",), f"no clip provider for platform '{platform}'; providers call: "
@@ -101,7 +101,7 @@ def _sample_problems(dataset: Dataset, samples) -> Iterator[Problem]:  # noqa: A
         seen.add(sample.id)
         if sample.prompt_source and sources and sample.prompt_source not in source_ids:
             yield problem_at(doc, ("samples", i, "prompt_source"),
-                             f"unknown source '{sample.prompt_source}'; {near(sample.prompt_source, sorted(source_ids))}")
+                             unknown_id("source", sample.prompt_source, source_ids))
         yield from _audio_problems(doc, i, sample)
         runs: set[tuple[str, str]] = set()
         for j, run in enumerate(sample.runs):

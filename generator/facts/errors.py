@@ -5,6 +5,7 @@ turns errors into exit codes; each package defines its own on :class:`GuideError
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,10 +41,16 @@ class DataError(GuideError):
 
 
 def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when it lies below it, else absolute."""
+    """``path`` relative to the working directory when it lies below it, else absolute. A link
+    is named where it lies, not where it points."""
+    cwd = Path.cwd().resolve()
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(cwd))
     except ValueError:
+        pass
+    try:  # a path written through a link to the working directory
+        return str(path.resolve().relative_to(cwd))
+    except (ValueError, OSError, RuntimeError):
         return str(path)
 
 

@@ -14,7 +14,7 @@ from . import schema as s
 from .dataset import Dataset
 from .errors import Problem
 from .load import Document
-from .locate import near, problem_at
+from .locate import near, problem_at, unknown_id
 
 GUIDE_FILE = "decision_guide.yaml"
 
@@ -50,16 +50,16 @@ def _unresolved(doc: Document, guide: s.DecisionGuideFile, dataset: Dataset) -> 
                 yield problem_at(doc, loc + ("next",), f"unknown question '{answer.next}'; {near(answer.next, questions)}")
             for key in answer.prefer:
                 if criteria and key not in criteria:
-                    yield problem_at(doc, loc + ("prefer", key), f"unknown criterion '{key}'; {near(key, sorted(criteria))}", True)
+                    yield problem_at(doc, loc + ("prefer", key), unknown_id("criterion", key, criteria), True)
             if answer.pin is not None:
                 if answer.pin.model not in dataset.model_ids:
                     yield problem_at(doc, loc + ("pin", "model"),
-                                     f"unknown model '{answer.pin.model}'; {near(answer.pin.model, sorted(dataset.model_ids))}")
+                                     unknown_id("model", answer.pin.model, dataset.model_ids))
                 if answer.pin.as_of > dt.date.today():
                     yield problem_at(doc, loc + ("pin", "as_of"), f"as-of date {answer.pin.as_of.isoformat()} is in the future")
                 if sources and answer.pin.source not in sources:
                     yield problem_at(doc, loc + ("pin", "source"),
-                                     f"unknown source '{answer.pin.source}'; {near(answer.pin.source, sorted(sources))}")
+                                     unknown_id("source", answer.pin.source, sources))
 
 
 def _shape(doc: Document, guide: s.DecisionGuideFile) -> Iterator[Problem]:

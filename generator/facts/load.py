@@ -23,8 +23,11 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import DataError, Problem, display_path
+from .files import FileFail, file_problem, read_text
 
-MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 32
+"""The deepest nesting of lists and mappings read (the real data nests 8 deep)."""
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels of lists and mappings"
 Loc = tuple[str | int, ...]
 
 
@@ -39,13 +42,21 @@ def field_path(loc: Loc) -> str:
 class StrictLoader(yaml.SafeLoader):
     """SafeLoader without YAML 1.1 type guessing, duplicate keys or aliases."""
 
+    depth = 0
+
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise yaml.composer.ComposerError(
                 None, None, "anchors and aliases are not allowed in data files", event.start_mark
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH and isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            raise yaml.composer.ComposerError(None, None, _TOO_DEEP, event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 try:
@@ -154,6 +165,8 @@ class Document:
 
 def _walk(node: Node, loc: Loc, marks: dict, key_marks: dict, found: list[Problem]) -> None:
     marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(loc) >= MAX_DEPTH and isinstance(node, (MappingNode, SequenceNode)):  # libyaml composed it
+        raise ConstructorError(None, None, _TOO_DEEP, node.start_mark)
     if isinstance(node, MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -172,25 +185,6 @@ def _walk(node: Node, loc: Loc, marks: dict, key_marks: dict, found: list[Proble
             _walk(item, loc + (index,), marks, key_marks, found)
 
 
-def _problem(path: Path, line: int, col: int, message: str) -> Problem:
-    return Problem(display_path(path), line, col, "<file>", message)
-
-
-def _decode(path: Path, raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1
-        raise _Fail(_problem(path, line, col, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})")) from None
-
-
-class _Fail(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
-
-
 def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
     """One located problem from PyYAML's error, naming where an unclosed construct started."""
     mark = exc.problem_mark or exc.context_mark
@@ -200,10 +194,12 @@ def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
         message += f" ({exc.context[len('while '):]} that starts on line {where.line + 1}, column {where.column + 1})"
     elif exc.context and not exc.context.startswith("while"):
         message = f"{exc.context}, {message}"
+    if "'\\t' that cannot start any token" in message:
+        message = "tab characters cannot indent YAML; use spaces"
     if "could not determine a constructor" in message:
         tag = message.split("tag ")[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
         message = f"unsupported tag '{tag}'"
-    return _problem(path, line, col, message)
+    return file_problem(path, line, col, message)
 
 
 def _parse(path: Path, text: str, loader_class: type = StrictLoader) -> Document:
@@ -211,7 +207,7 @@ def _parse(path: Path, text: str, loader_class: type = StrictLoader) -> Document
     try:
         node = loader.get_single_node()
         if node is None or (isinstance(node, ScalarNode) and node.tag.endswith(":null") and not node.value):
-            raise _Fail(_problem(path, 1, 1, "file is empty"))
+            raise FileFail(file_problem(path, 1, 1, "file is empty"))
         marks: dict = {}
         key_marks: dict = {}
         found: list[Problem] = []
@@ -223,29 +219,27 @@ def _parse(path: Path, text: str, loader_class: type = StrictLoader) -> Document
     return Document(path=path, data=data, marks=marks, key_marks=key_marks, problems=located)
 
 
-def load_document(path: Path) -> Document:
+def load_document(path: Path, within: Path | None = None) -> Document:
     """Parse one YAML file strictly.
 
     Raises :class:`~generator.facts.errors.DataError` with one located problem when the file is
-    unreadable, too large (over 1 MB), not UTF-8, empty, not valid YAML, or uses an alias or
-    an unsupported tag. Duplicate keys are listed in ``Document.problems`` (the last value
+    unreadable, not a regular file, a link out of ``within`` (the data folder), too large
+    (over 1 MB), not UTF-8, empty, not valid YAML, nested deeper than :data:`MAX_DEPTH`, or
+    uses an alias or an unsupported tag. Duplicate keys are listed in ``Document.problems`` (the last value
     is kept) so the rest of the file can still be checked.
     """
     try:
-        raw = path.read_bytes()
-        if len(raw) > MAX_FILE_BYTES:
-            raise _Fail(_problem(path, 1, 1, f"file is larger than {MAX_FILE_BYTES} bytes"))
-        text = _decode(path, raw)
+        text = read_text(path, within)
         try:
             return _parse(path, text, _loader_for(text))
         except yaml.YAMLError:
             return _parse(path, text)  # the same verdict, in PyYAML's words
-    except _Fail as fail:
+    except FileFail as fail:
         p = fail.problem
         raise DataError([Problem(display_path(path), p.line, p.col, p.field, p.message)]) from None
     except OSError as exc:
-        raise DataError([_problem(path, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+        raise DataError([file_problem(path, 1, 1, f"cannot read file: {exc.strerror}")]) from None
     except yaml.MarkedYAMLError as exc:
         raise DataError([_yaml_problem(path, exc)]) from None
     except yaml.YAMLError as exc:
-        raise DataError([_problem(path, 1, 1, f"invalid YAML: {exc}")]) from None
+        raise DataError([file_problem(path, 1, 1, f"invalid YAML: {exc}")]) from None

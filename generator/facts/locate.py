@@ -7,7 +7,10 @@ each reads ``path:line:col: field.path: message``.
 from __future__ import annotations
 
 import difflib
-from typing import Any
+import types
+from typing import Annotated, Any, Iterable, Union, get_args, get_origin
+
+from pydantic import BaseModel
 
 from .errors import Problem
 from .fields import LOC_TAGS
@@ -52,3 +55,54 @@ def near(value: str, choices: list[str]) -> str:
     if len(choices) <= 12:
         return "valid: " + ", ".join(sorted(choices)) if choices else "none are defined"
     return f"{len(choices)} are defined"
+
+
+DEFINED_IN = {"source": ("sources", "sources.yaml"), "vendor": ("vendors", "vendors.yaml"),
+              "platform": ("platforms", "platforms.yaml"), "criterion": ("criteria", "criteria.yaml"),
+              "use case": ("use cases", "use_cases.yaml")}
+"""Where an editor adds a new id of each kind (a file of the data folder)."""
+
+
+def unknown_id(kind: str, value: str, valid: Iterable[str]) -> str:
+    """``unknown vendor 'x'; did you mean 'y'? (vendors are defined in vendors.yaml)``."""
+    where = f" ({DEFINED_IN[kind][0]} are defined in {DEFINED_IN[kind][1]})" if kind in DEFINED_IN else ""
+    return f"unknown {kind} '{value}'; {near(value, list(valid))}{where}"
+
+
+def _members(tp: Any) -> list[Any]:
+    """The types an annotation admits, with ``Annotated`` and unions opened."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        return _members(get_args(tp)[0])
+    if origin in (Union, types.UnionType):
+        return [member for arg in get_args(tp) for member in _members(arg)]
+    return [tp]
+
+
+def _step(tp: Any, seg: str | int) -> list[Any]:
+    out: list[Any] = []
+    for member in _members(tp):
+        origin = get_origin(member) or member
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            if seg in member.model_fields:
+                out.append(member.model_fields[seg].annotation)
+            elif seg == member.__name__ or seg in LOC_TAGS:  # a union's tag, not in the YAML
+                out.append(member)
+        elif origin in (list, tuple) and isinstance(seg, int):
+            out.append(get_args(member)[0] if get_args(member) else Any)
+        elif origin is dict and isinstance(seg, str):
+            out.append(get_args(member)[1] if get_args(member) else Any)
+        elif seg in LOC_TAGS:
+            out.append(member)
+    return out
+
+
+def field_names_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names valid beside the last segment of a pydantic error ``loc`` in ``model``
+    (several models' names where a union leaves it open); empty when the loc leads nowhere."""
+    found: list[Any] = [model]
+    for seg in loc[:-1]:
+        found = [t for tp in found for t in _step(tp, seg)]
+    names = {name for tp in found for member in _members(tp)
+             if isinstance(member, type) and issubclass(member, BaseModel) for name in member.model_fields}
+    return sorted(names)

@@ -18,7 +18,7 @@ from .dataset import Dataset
 from .errors import Problem
 from .guide_check import check_guide
 from .load import Document, Loc
-from .locate import near, problem_at
+from .locate import near, problem_at, unknown_id
 from .price_check import check_price_history
 
 RESERVED_IDS = frozenset({"index"})
@@ -30,7 +30,7 @@ def _ref(doc: Document, loc: Loc, kind: str, value: str | None, valid: dict | se
          at_key: bool = False) -> Iterator[Problem]:
     if value is None or valid is None or value in valid:
         return
-    yield problem_at(doc, loc, f"unknown {kind} '{value}'; {near(value, list(valid))}", at_key)
+    yield problem_at(doc, loc, unknown_id(kind, value, valid), at_key)
 
 
 def _ids(dataset: Dataset, file: str, attr: str) -> dict[str, Any] | None:

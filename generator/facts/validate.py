@@ -7,6 +7,7 @@ file as ``path:line:col: field.path: message``.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -17,7 +18,7 @@ from .changelog import CHANGELOG_FILE, ChangesFile
 from .dataset import Dataset, DatasetCheck
 from .errors import DataError, Problem, display_path
 from .load import Document, load_document
-from .locate import problem_at, raw_loc
+from .locate import field_names_at, problem_at, raw_loc
 from .refs import check_references
 from .samples import CLIPS_FILE, SAMPLES_FILE, ClipsFile, SamplesFile
 
@@ -38,7 +39,6 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
 MODELS_DIR = "models"
 
 _MESSAGES = {
-    "extra_forbidden": "unknown field (check the spelling; see docs/about/editing.md)",
     "missing": "required field is missing",
     "decimal_type": "Input should be a valid decimal",
     "bool_type": "Input should be a valid boolean (write true or false)",
@@ -51,10 +51,22 @@ def _message(err: dict) -> str:
     return _MESSAGES.get(err["type"], err["msg"])
 
 
-def _schema_problems(doc: Document, exc: ValidationError) -> Iterator[Problem]:
+def _unknown_field(model: type[BaseModel], err: dict) -> str:
+    """``unknown field 'sauce'; did you mean 'source'?``, else the valid names when they are
+    few, else where the fields are documented."""
+    name, valid = err["loc"][-1], field_names_at(model, err["loc"])
+    close = difflib.get_close_matches(str(name), valid, n=3, cutoff=0.6)
+    if close:
+        return f"unknown field '{name}'; did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    if valid and len(valid) <= 12:
+        return f"unknown field '{name}'; valid here: " + ", ".join(valid)
+    return f"unknown field '{name}' (check the spelling; see docs/about/editing.md)"
+
+
+def _schema_problems(doc: Document, model: type[BaseModel], exc: ValidationError) -> Iterator[Problem]:
     for err in exc.errors(include_url=False):
         loc, at_key = raw_loc(doc, err["loc"])
-        message = _message(err)
+        message = _unknown_field(model, err) if err["type"] == "extra_forbidden" else _message(err)
         yield problem_at(doc, loc, message, at_key=at_key or err["type"] == "extra_forbidden")
 
 
@@ -65,7 +77,7 @@ def _validate(doc: Document, model: type[BaseModel], problems: list[Problem]) ->
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        problems.extend(_schema_problems(doc, exc))
+        problems.extend(_schema_problems(doc, model, exc))
         return None
 
 
@@ -85,9 +97,9 @@ def partial_model(data: dict) -> tuple[s.ModelFile, frozenset[str]]:
     return s.ModelFile.model_construct(**values), frozenset(failed)
 
 
-def _load(path: Path, problems: list[Problem]) -> Document | None:
+def _load(path: Path, within: Path, problems: list[Problem]) -> Document | None:
     try:
-        doc = load_document(path)
+        doc = load_document(path, within)
     except DataError as exc:
         problems.extend(exc.problems)
         return None
@@ -101,11 +113,11 @@ def _vocabularies(data_dir: Path, problems: list[Problem]) -> tuple[dict[str, Ba
     documents: dict[str, Document] = {}
     for name, model in {**VOCABULARY_FILES, **OPTIONAL_FILES}.items():
         path = data_dir / name
-        if not path.exists():
+        if not (path.exists() or path.is_symlink()):  # a dangling link is read, and says so
             if name in VOCABULARY_FILES:
                 problems.append(Problem(display_path(path), 1, 1, "<file>", "required file is missing"))
             continue
-        doc = _load(path, problems)
+        doc = _load(path, data_dir, problems)
         if doc is not None:
             documents[name] = doc
             parsed = _validate(doc, model, problems)
@@ -117,13 +129,13 @@ def _vocabularies(data_dir: Path, problems: list[Problem]) -> tuple[dict[str, Ba
 def _models(folder: Path, problems: list[Problem]) -> tuple[dict, dict]:
     """``(valid, partial)``: model files by id, and those with schema errors rebuilt from their valid fields."""
     for stray in sorted(folder.rglob("*")):
-        if stray.is_file() and (stray.suffix != ".yaml" or stray.parent != folder):
+        if not stray.is_dir() and (stray.suffix != ".yaml" or stray.parent != folder):
             problems.append(Problem(display_path(stray), 1, 1, "<file>",
                                     "not read: model files are models/<id>.yaml (no other extension, no subfolders)"))
     models: dict[str, tuple[Document, s.ModelFile]] = {}
     partial: dict[str, tuple[Document, s.ModelFile, frozenset[str]]] = {}
     for path in sorted(folder.glob("*.yaml")):
-        doc = _load(path, problems)
+        doc = _load(path, folder.parent, problems)
         parsed = _validate(doc, s.ModelFile, problems) if doc else None
         if parsed is not None:
             models[path.stem] = (doc, parsed)

@@ -78,10 +78,11 @@ def test_references_in_answers(data: Path) -> None:
     text = helpers.edit(text, "source: article", "source: artcle")
     assert helpers.problems(data, {"decision_guide.yaml": text}) == [
         f"{G}:6:44: questions[0].answers[0].prefer.physics: unknown criterion 'physics'; "
-        "did you mean 'physics-accuracy'?",
+        "did you mean 'physics-accuracy'? (criteria are defined in criteria.yaml)",
         f"{G}:13:22: questions[1].answers[0].pin.model: unknown model 'veo-3-1-fats'; "
         "did you mean 'veo-3-1-fast' or 'veo-3-1'?",
-        f"{G}:13:66: questions[1].answers[0].pin.source: unknown source 'artcle'; did you mean 'article'?",
+        f"{G}:13:66: questions[1].answers[0].pin.source: unknown source 'artcle'; did you mean 'article'? "
+        "(sources are defined in sources.yaml)",
     ]
 
 

@@ -116,7 +116,7 @@ def test_non_text_mapping_key_rejected(here: Path) -> None:
     ("text", "expected"),
     [
         ("a: 1\n b: 2\n", "x.yaml:2:3: <file>: mapping values are not allowed here"),
-        ("a:\n\t- 1\n", "x.yaml:2:1: <file>: found character '\\t' that cannot start any token"),
+        ("a:\n\t- 1\n", "x.yaml:2:1: <file>: tab characters cannot indent YAML; use spaces"),
     ],
     ids=["bad-indent", "tab"],
 )

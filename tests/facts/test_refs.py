@@ -62,28 +62,28 @@ def test_model_with_every_reference_is_valid(data: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("vendor: google", "vendor: gogle", f"{F}:3:9: vendor: unknown vendor 'gogle'; did you mean 'google'?"),
-        ("vendor: google", "vendor: meta", f"{F}:3:9: vendor: unknown vendor 'meta'; valid: google, openai"),
+        ("vendor: google", "vendor: gogle", f"{F}:3:9: vendor: unknown vendor 'gogle'; did you mean 'google'? (vendors are defined in vendors.yaml)"),
+        ("vendor: google", "vendor: meta", f"{F}:3:9: vendor: unknown vendor 'meta'; valid: google, openai (vendors are defined in vendors.yaml)"),
         ("  picassoia: veo-3.1", "  picasoia: veo-3.1",
-         f"{F}:9:3: platform_ids.picasoia: unknown platform 'picasoia'; did you mean 'picassoia'?"),
+         f"{F}:9:3: platform_ids.picasoia: unknown platform 'picasoia'; did you mean 'picassoia'? (platforms are defined in platforms.yaml)"),
         ("  picassoia: {status: ga}", "  picasso: {status: ga}",
-         f"{F}:11:3: lifecycle.picasso: unknown platform 'picasso'; did you mean 'picassoia'?"),
+         f"{F}:11:3: lifecycle.picasso: unknown platform 'picasso'; did you mean 'picassoia'? (platforms are defined in platforms.yaml)"),
         ("{platform: picassoia,", "{platform: replicate,",
-         f"{F}:23:16: offers[0].platform: unknown platform 'replicate'; valid: picassoia"),
+         f"{F}:23:16: offers[0].platform: unknown platform 'replicate'; valid: picassoia (platforms are defined in platforms.yaml)"),
         ("source: article\nas_of", "source: articel\nas_of",
-         f"{F}:6:9: source: unknown source 'articel'; did you mean 'article'?"),
+         f"{F}:6:9: source: unknown source 'articel'; did you mean 'article'? (sources are defined in sources.yaml)"),
         ("  max_clip_seconds: 60", "  max_clip_seconds: {value: 60, source: artcle}",
-         f"{F}:13:41: specs.max_clip_seconds.source: unknown source 'artcle'; did you mean 'article'?"),
+         f"{F}:13:41: specs.max_clip_seconds.source: unknown source 'artcle'; did you mean 'article'? (sources are defined in sources.yaml)"),
         ("  audio: native", "  audio:\n    - {value: native}\n    - {value: optional, source: blog}",
-         f"{F}:16:33: specs.audio[1].source: unknown source 'blog'; valid: article"),
+         f"{F}:16:33: specs.audio[1].source: unknown source 'blog'; valid: article (sources are defined in sources.yaml)"),
         ("  source: article\noffers", "  source: articles\noffers",
-         f"{F}:21:11: prompt.source: unknown source 'articles'; did you mean 'article'?"),
+         f"{F}:21:11: prompt.source: unknown source 'articles'; did you mean 'article'? (sources are defined in sources.yaml)"),
         ('"0.40", source: article}', '"0.40", source: vendor-docs}',
-         f"{F}:23:61: offers[0].source: unknown source 'vendor-docs'; valid: article"),
+         f"{F}:23:61: offers[0].source: unknown source 'vendor-docs'; valid: article (sources are defined in sources.yaml)"),
         ("  physics-accuracy: Excellent", "  physics-acuracy: Excellent",
-         f"{F}:16:3: ratings.physics-acuracy: unknown criterion 'physics-acuracy'; did you mean 'physics-accuracy'?"),
+         f"{F}:16:3: ratings.physics-acuracy: unknown criterion 'physics-acuracy'; did you mean 'physics-accuracy'? (criteria are defined in criteria.yaml)"),
         ("  product-advertising:", "  product-ads:",
-         f"{F}:18:3: verdicts.product-ads: unknown use case 'product-ads'; did you mean 'product-advertising'?"),
+         f"{F}:18:3: verdicts.product-ads: unknown use case 'product-ads'; did you mean 'product-advertising'? (use cases are defined in use_cases.yaml)"),
         ("family: veo", "family: veo\npredecessor: veo-3",
          f"{F}:5:14: predecessor: unknown model 'veo-3'; did you mean 'veo-3-1'?"),
         ("family: veo", "family: veo\nvariant_of: kling-2",
@@ -108,9 +108,9 @@ def test_unresolved_references_in_vocabularies(data: Path) -> None:
     }) == [
         "data/comparisons.yaml:2:15: pairs[0][1]: unknown model 'sora-2'; did you mean 'sora-2-pro'?",
         "data/comparisons.yaml:3:5: pairs[1]: a model cannot be compared with itself",
-        "data/platforms.yaml:2:71: platforms[0].first_party_for: unknown vendor 'googel'; did you mean 'google'?",
+        "data/platforms.yaml:2:71: platforms[0].first_party_for: unknown vendor 'googel'; did you mean 'google'? (vendors are defined in vendors.yaml)",
         "data/use_cases.yaml:23:16: use_cases[4].criteria.generation-sped: "
-        "unknown criterion 'generation-sped'; did you mean 'generation-speed'?",
+        "unknown criterion 'generation-sped'; did you mean 'generation-speed'? (criteria are defined in criteria.yaml)",
     ]
 
 
@@ -260,5 +260,5 @@ def test_broken_vocabulary_is_not_reported_again_as_unresolved_references(data: 
 def test_references_to_a_broken_model_file_still_resolve(data: Path) -> None:
     sora = (data / "models/sora-2-pro.yaml").read_text().replace("family: sora", "family: sora\ncolour: red")
     assert problems(data, {"models/sora-2-pro.yaml": sora}) == [
-        "data/models/sora-2-pro.yaml:6:1: colour: unknown field (check the spelling; see docs/about/editing.md)"
+        "data/models/sora-2-pro.yaml:6:1: colour: unknown field 'colour' (check the spelling; see docs/about/editing.md)"
     ]

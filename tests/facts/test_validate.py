@@ -30,7 +30,10 @@ ratings:
 offers:
   - {platform: picassoia, price_per_second: "0.40"}
 """
-UNKNOWN = "unknown field (check the spelling; see docs/about/editing.md)"
+
+
+def unknown(name: str, hint: str = "") -> str:
+    return f"unknown field '{name}'" + (f"; {hint}" if hint else " (check the spelling; see docs/about/editing.md)")
 MODEL, F = helpers.MODEL, helpers.F
 problems = helpers.problems
 
@@ -113,7 +116,7 @@ def test_paths_outside_the_working_directory_are_absolute(data: Path, monkeypatc
     monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
     with pytest.raises(DataError) as exc:
         load_dataset(data)
-    assert [str(p) for p in exc.value.problems] == [f"{data / MODEL}:5:1: colour: {UNKNOWN}"]
+    assert [str(p) for p in exc.value.problems] == [f"{data / MODEL}:5:1: colour: {unknown('colour')}"]
 
 
 def test_every_problem_of_every_file_in_one_run_sorted(data: Path) -> None:
@@ -132,7 +135,8 @@ def test_every_problem_of_every_file_in_one_run_sorted(data: Path) -> None:
         f"{F}:8:21: specs.max_clip_seconds: Input should be a valid integer",
         f"{F}:14:45: offers[0].price_per_second: Input should be a valid decimal",
         "data/platforms.yaml:2:5: platforms[0].kind: required field is missing",
-        f"data/sources.yaml:2:66: sources[0].extra: {UNKNOWN}",
+        "data/sources.yaml:2:66: sources[0].extra: unknown field 'extra'; valid here: accessed, id, kind, "
+        "note, previous_url, private, published, publisher, reason, title, url",
         "data/vendors.yaml:1:1: <file>: file is empty",
     ]
 
@@ -143,13 +147,15 @@ def test_every_problem_of_every_file_in_one_run_sorted(data: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("family: veo", "family: veo\ncolour: red", f"{F}:5:1: colour: {UNKNOWN}"),
-        ("  audio: native", "  audio: native\n  max_fps: 60", f"{F}:11:3: specs.max_fps: {UNKNOWN}"),
-        ("{api: true,", "{api: true, web: true,", f"{F}:11:27: availability.web: {UNKNOWN}"),
+        ("family: veo", "family: veo\ncolour: red", f"{F}:5:1: colour: {unknown('colour')}"),
+        ("  audio: native", "  audio: native\n  max_fps: 60", f"{F}:11:3: specs.max_fps: unknown field 'max_fps'; valid here: aspect_ratios, audio, "
+         "clip_durations_seconds, extension, frame_rates_fps, inputs, max_clip_seconds, max_resolution, "
+         "max_total_seconds, resolutions"),
+        ("{api: true,", "{api: true, web: true,", f"{F}:11:27: availability.web: {unknown('web', 'valid here: api, credits, subscription')}"),
         ("  max_clip_seconds: 60", "  max_clip_seconds: {value: 60, sauce: article}",
-         f"{F}:9:33: specs.max_clip_seconds.sauce: {UNKNOWN}"),
+         f"{F}:9:33: specs.max_clip_seconds.sauce: " + unknown("sauce", "did you mean 'source' or 'value'?")),
         ('price_per_second: "0.40"}', 'price_per_second: "0.40", currency_code: EUR}',
-         f"{F}:15:53: offers[0].currency_code: {UNKNOWN}"),
+         f"{F}:15:53: offers[0].currency_code: " + unknown("currency_code", "did you mean 'currency'?")),
     ],
     ids=["top", "nested", "flow", "in-claim", "in-offer"],
 )
@@ -281,7 +287,7 @@ def test_criterion_order_item_error_has_a_clean_field_path(data: Path, order: st
 def test_misspelt_claim_value_key_is_named(data: Path) -> None:
     assert model_problems(data, "  max_clip_seconds: 60", "  max_clip_seconds: {valu: 60, source: article}") == [
         f"{F}:9:21: specs.max_clip_seconds.value: required field is missing",
-        f"{F}:9:22: specs.max_clip_seconds.valu: {UNKNOWN}",
+        f"{F}:9:22: specs.max_clip_seconds.valu: " + unknown("valu", "did you mean 'value'?"),
     ]
 
 
@@ -289,6 +295,7 @@ def test_integer_mapping_key_is_not_shown_as_an_index(data: Path) -> None:
     assert model_problems(data, "  physics-accuracy: Excellent", "  1: Excellent") == [
         f"{F}:13:3: ratings.1: unknown criterion '1'; valid: abstract-prompts, audio, character-faces, "
         "cinematic-color, clip-length, generation-speed, multi-scene, physics-accuracy, prompt-fidelity, resolution"
+        " (criteria are defined in criteria.yaml)"
     ]
 
 
@@ -365,7 +372,7 @@ def test_a_schema_error_does_not_hide_reference_errors_in_the_same_file(data: Pa
     text = edit("  audio: native", "  audio: nativ").replace("vendor: google", "vendor: gogle")
     text = text.replace("physics-accuracy: Excellent", "physics-accuracy: Superb")
     found = problems(data, {MODEL: text})
-    assert found[0] == f"{F}:3:9: vendor: unknown vendor 'gogle'; did you mean 'google'?"
+    assert found[0] == f"{F}:3:9: vendor: unknown vendor 'gogle'; did you mean 'google'? (vendors are defined in vendors.yaml)"
     assert found[1].startswith(f"{F}:10:10: specs.audio: Input should be 'native', ")
     assert found[2] == (f"{F}:13:21: ratings.physics-accuracy: 'Superb' is not on the scale of 'physics-accuracy'; "
                         "valid: Excellent, Very good, Good, Fair, Poor")

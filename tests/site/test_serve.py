@@ -63,7 +63,7 @@ def test_serve_regenerates_on_a_data_edit_and_rebuilds_once(tmp_path):
             assert log.read_text().count("videoguide: data changed; ") == 1  # reading data is not an edit
             model.write_text(model.read_text().replace("vendor: google", "vendor: gogle"))
             _wait_for(lambda: "data has problems; pages left as they were" in log.read_text())
-            assert "unknown vendor 'gogle'; did you mean 'google'?" in log.read_text()
+            assert "unknown vendor 'gogle'; did you mean 'google'? (vendors are defined in vendors.yaml)" in log.read_text()
             assert "75 s" in _get(url)
         finally:
             proc.terminate()
