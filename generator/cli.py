@@ -6,13 +6,14 @@ Exit codes: 0 success, 1 data or build problems (listed on stderr, one per line)
 from __future__ import annotations
 
 import argparse
-import re
+import importlib.metadata
+import os
 import signal
 import sys
 import threading
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from . import arguments
 from .answers.plans import JOB_INPUTS, MAX_SECONDS, SOUNDS, Job
 from .answers.freshness import StaleFacts
 from .answers.recommend import AnswerError
@@ -22,82 +23,27 @@ from .facts.errors import DataError, GuideError, UsageError
 from .settings import ENGINES, Settings
 
 
-def _address(text: str) -> str:
-    host, sep, port = text.rpartition(":")
-    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise argparse.ArgumentTypeError(f"expected HOST:PORT with a port from 1 to 65535, got {text!r}")
-    return text
-
-
-def _answer(text: str) -> tuple[str, str]:
-    question, sep, answer = text.partition("=")
-    if not sep or not question or not answer:
-        raise argparse.ArgumentTypeError(f"expected QUESTION=ANSWER, got {text!r}")
-    return question, answer
-
-
-def _whole(limit: int):  # noqa: ANN202 - an argparse type
-    def parse(text: str) -> int:
-        if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= limit:
-            raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {limit}, got {text!r}")
-        return int(text)
-
-    return parse
-
-
-_positive = _whole(10**6)
-
-
-def _ratio(text: str) -> str:
-    w, sep, h = text.partition(":")
-    if not sep or not (w + h).isascii() or not w.isdigit() or not h.isdigit() or int(w) < 1 or int(h) < 1:
-        raise argparse.ArgumentTypeError(f"expected an aspect ratio like 16:9, got {text!r}")
-    return text
-
-
 def _add_cost(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparsers
     cost = sub.add_parser("cost", help="plan a finished video on every model and platform, cheapest first",
                           description="Plan a finished video (one generation, shots cut together, or an extended"
                                       " clip) on every model and platform that can make it, cheapest first.")
     cost.add_argument("--data", type=Path, default=None, help=data_help)
-    cost.add_argument("--seconds", required=True, type=_whole(MAX_SECONDS), metavar="N",
+    cost.add_argument("--seconds", required=True, type=arguments.whole(MAX_SECONDS), metavar="N",
                       help=f"finished length in seconds (1-{MAX_SECONDS})")
-    cost.add_argument("--aspect-ratio", default=None, type=_ratio, metavar="W:H", help="e.g. 9:16 (default: any)")
+    cost.add_argument("--aspect-ratio", default=None, type=arguments.ratio, metavar="W:H", help="e.g. 9:16 (default: any)")
     cost.add_argument("--resolution", default=None, metavar="R", help="at least this: 720p, 1080p, 4K … (default: any)")
     cost.add_argument("--sound", choices=SOUNDS, default=None,
                       help="native: made with the picture; added: added afterwards, so none needed; silent:"
                            " none at all (default: any of these)")
     cost.add_argument("--input", choices=JOB_INPUTS, default="text", help="what you start from (default: text)")
-    cost.add_argument("--videos", type=_whole(100000), default=1, metavar="N", help="finished videos (default 1)")
-    cost.add_argument("--takes", type=_whole(1000), default=1, metavar="K",
+    cost.add_argument("--videos", type=arguments.whole(100000), default=1, metavar="N", help="finished videos (default 1)")
+    cost.add_argument("--takes", type=arguments.whole(1000), default=1, metavar="K",
                       help="generations per usable shot (default 1)")
-    cost.add_argument("--budget", type=_budget, default=None, metavar="USD",
+    cost.add_argument("--budget", type=arguments.budget, default=None, metavar="USD",
                       help="for the whole job, e.g. 10 or 12.50 (default: none)")
     cost.add_argument("--model", action="append", default=None, metavar="ID",
                       help="only this model (repeatable; default: all)")
     cost.add_argument("--platform", default=None, metavar="P", help="one platform id (default: all)")
-
-
-MAX_BUDGET = 1_000_000
-
-
-def _budget(text: str) -> Decimal:
-    """A job's budget: dollars with at most two decimals, as the calculator takes it."""
-    if not re.fullmatch(r"[0-9]{1,7}(\.[0-9]{1,2})?", text) or Decimal(text) > MAX_BUDGET:
-        raise argparse.ArgumentTypeError(f"expected dollars and cents from 0 to {MAX_BUDGET:,} such as 10 or 12.50,"
-                                         f" got {text!r}")
-    return Decimal(text)
-
-
-def _usd(text: str) -> Decimal:
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        value = Decimal(-1)
-    if not text.replace(".", "", 1).isascii() or not value.is_finite() or not 0 <= value <= MAX_BUDGET:
-        raise argparse.ArgumentTypeError(f"expected an amount in USD from 0 to {MAX_BUDGET:,} such as 5 or 12.50,"
-                                         f" got {text!r}")
-    return abs(value)
 
 
 def _add_clips(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparsers
@@ -111,15 +57,22 @@ def _add_clips(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparse
     run = actions.add_parser("run", help="generate what is missing, within a budget")
     run.add_argument("--data", type=Path, default=None, help=data_help)
     run.add_argument("--docs", type=Path, default=None, help=docs_help)
-    run.add_argument("--budget", required=True, type=_usd, metavar="USD", help="refuse if the estimate is higher")
+    run.add_argument("--budget", required=True, type=arguments.usd, metavar="USD", help="refuse if the estimate is higher")
     run.add_argument("--only", default=None, metavar="SAMPLE_ID", help="one sample")
     run.add_argument("--dry-run", action="store_true", help="say what would be submitted; make no call")
-    run.add_argument("--max-wait", type=_positive, default=30, metavar="MINUTES",
+    run.add_argument("--max-wait", type=arguments.positive, default=30, metavar="MINUTES",
                      help="stop polling after this long; a re-run resumes the jobs (default 30)")
-    run.add_argument("--timeout", type=_whole(3600), default=60, metavar="SECONDS",
+    run.add_argument("--timeout", type=arguments.whole(3600), default=60, metavar="SECONDS",
                      help="give up on a server silent this long (default 60); a download may take 10 times that")
     run.add_argument("--retry-uncertain", action="store_true",
                      help="submit again the creates that got no answer (check the provider's dashboard first)")
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("videoguide")
+    except importlib.metadata.PackageNotFoundError:
+        return "(not installed: run from a source tree)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -127,13 +80,14 @@ def _parser() -> argparse.ArgumentParser:
         prog="videoguide",
         description="Validate the Video Model Guide's data and publish it as a MkDocs site.",
     )
+    parser.add_argument("--version", action="version", version=f"videoguide {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     data_help = "folder with sources.yaml, models/ ... (default: ./data)"
     check = sub.add_parser("check", help="load and validate the data only")
     check.add_argument("--data", type=Path, default=None, help=data_help)
     check.add_argument("--stale", action="store_true", help="also list facts checked too long ago")
     check.add_argument("--strict", action="store_true", help="with --stale: stale facts fail the check (exit 1)")
-    check.add_argument("--stale-after", type=_positive, default=None, metavar="DAYS",
+    check.add_argument("--stale-after", type=arguments.positive, default=None, metavar="DAYS",
                        help="age in days after which a fact is stale (default: pyproject.toml, else 90)")
     generate = sub.add_parser("generate", help="write the generated pages into docs/")
     generate.add_argument("--data", type=Path, default=None, help=data_help)
@@ -144,9 +98,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--engine", choices=ENGINES, default=None,
                        help="site engine (default: [tool.videoguide] engine in pyproject.toml, else mkdocs); "
                             "zensical needs pip install -e '.[zensical]'")
-    rec = sub.add_parser("recommend", help="answer the decision guide's questions; print the ranked models")
+    rec = sub.add_parser("recommend", help="answer the decision guide's questions; print the ranked models",
+                         add_help=False)
+    rec.add_argument("-h", "--help", action=arguments.GuideHelp)
     rec.add_argument("--data", type=Path, default=None, help=data_help)
-    rec.add_argument("--answer", action="append", default=[], type=_answer, metavar="QUESTION=ANSWER",
+    rec.add_argument("--answer", action="append", default=[], type=arguments.answer, metavar="QUESTION=ANSWER",
                      help="one answer (repeat for each question on the path)")
     _add_cost(sub, data_help)
     diff = sub.add_parser("diff", help="what changed in the data since a git revision, and what that changed")
@@ -159,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_clips(sub, data_help)
     serve = sub.add_parser("serve", help="generate, serve on 127.0.0.1:8000, regenerate on data edits")
     serve.add_argument("--data", type=Path, default=None, help=data_help)
-    serve.add_argument("--addr", default="127.0.0.1:8000", type=_address,
+    serve.add_argument("--addr", default="127.0.0.1:8000", type=arguments.address,
                        help="host:port (default: 127.0.0.1:8000)")
     return parser
 
@@ -222,10 +178,33 @@ def _terminate(signum, frame) -> None:  # noqa: ANN001 - signal handler signatur
     raise KeyboardInterrupt  # unwinds like Ctrl-C: scratch folders and child processes are cleaned up
 
 
+def _quiet_output() -> None:
+    """After a closed pipe: what is still buffered goes nowhere, not to a traceback at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):  # a stream without a file descriptor (captured in tests)
+            pass
+    os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``videoguide`` console script; returns the exit code."""
+    """Entry point of the ``videoguide`` console script; returns the exit code: 0, 1 (data
+    or build problems), 2 (usage), 130 (interrupted: Ctrl-C or SIGTERM), 141 (the reader of
+    the output went away, as with ``| head``)."""
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _quiet_output()
+        return 141
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse: --help exits 0, usage errors exit 2
@@ -256,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
                   " ones without paying again (a create cut off before its answer is marked uncertain)", file=sys.stderr)
         return 130
     print(message)
+    sys.stdout.flush()  # a closed pipe shows here, inside main
     return 0
 
 

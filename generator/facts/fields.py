@@ -122,14 +122,29 @@ Pixels = Annotated[int, Field(strict=True, gt=0)]
 
 
 def _money_text(value: Any) -> Any:
-    if isinstance(value, str) and not re.fullmatch(r"[-+]?[0-9]+(?:\.[0-9]+)?", value.strip()):
+    text = value.strip() if isinstance(value, str) else None
+    if text is not None and text[:1] in ("-", "+"):
+        raise PydanticCustomError("money_sign", "write an amount without a sign (amounts are never negative)")
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        raise PydanticCustomError("money_sign", "write an amount without a sign (amounts are never negative)")
+    if text is not None and not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text):
         raise PydanticCustomError("decimal_parsing", "Input should be a valid decimal")
+    return value
+
+
+def _not_free(value: Decimal) -> Decimal:
+    if value == 0:
+        raise PydanticCustomError("free_price", "a price of 0 is refused: a free offer would be every plan's "
+                                                "cheapest; leave it out and describe it in the model's note")
     return value
 
 
 Money = Annotated[Decimal, BeforeValidator(_money_text),
                   Field(ge=0, max_digits=12, decimal_places=6, allow_inf_nan=False)]
-"""USD amount, exact; written as a plain decimal (``"0.40"``), never in exponent notation."""
+"""USD amount, exact; written as a plain decimal (``"0.40"``), never in exponent notation
+nor with a sign (``"-0"`` is refused)."""
+Price = Annotated[Money, AfterValidator(_not_free)]
+"""An offer's price: :data:`Money` above zero (a free offer is not an offer to plan with)."""
 
 SourceKind = Literal["vendor", "vendor_mirror", "platform", "secondary", "article"]
 """Source grades, most authoritative first (the order is the display precedence)."""

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictBool, model_validator
 from pydantic_core import PydanticCustomError
 
-from .fields import Currency, Date, Money, MonthOrDay, ResolutionLabel, Seconds, Slug, Strict, Text, Tier, day_of
+from .fields import Currency, Date, MonthOrDay, Price, ResolutionLabel, Seconds, Slug, Strict, Text, Tier, day_of
 
 PriceUnit = Literal["second", "credit", "token", "clip", "subscription"]
 UNIT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -66,15 +66,15 @@ class Offer(Strict):
     resolution: ResolutionLabel | None = None
     audio: StrictBool | None = None
     unit: PriceUnit = "second"
-    price_per_second: Money | None = None
-    credits_per_second: Money | None = None
-    credit_price: Money | None = None
+    price_per_second: Price | None = None
+    credits_per_second: Price | None = None
+    credit_price: Price | None = None
     tokens_per_second: TokenCount | None = None
-    price_per_million_tokens: Money | None = None
-    price_per_clip: Money | None = None
+    price_per_million_tokens: Price | None = None
+    price_per_clip: Price | None = None
     clip_seconds: Seconds | None = None
     plan: Text | None = None
-    price_per_month: Money | None = None
+    price_per_month: Price | None = None
     includes: Text | None = None
     currency: Currency = "USD"
     effective_from: MonthOrDay | None = None

@@ -98,7 +98,9 @@ def test_unquoted_money_from_yaml_stays_exact(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("price", "kind", "message"),
     [
-        ("-0.40", "greater_than_equal", "Input should be greater than or equal to 0"),
+        ("-0.40", "money_sign", "write an amount without a sign (amounts are never negative)"),
+        ("0", "free_price", "a price of 0 is refused: a free offer would be every plan's cheapest; leave it out and "
+                            "describe it in the model's note"),
         ("free", "decimal_parsing", "Input should be a valid decimal"),
         ("NaN", "decimal_parsing", "Input should be a valid decimal"),
         ("1e3", "decimal_parsing", "Input should be a valid decimal"),

@@ -185,6 +185,21 @@ def test_wrong_type(data: Path, old: str, new: str, expected: str) -> None:
     assert model_problems(data, old, new) == [expected]
 
 
+SIGN = "write an amount without a sign (amounts are never negative)"
+FREE = ("a price of 0 is refused: a free offer would be every plan's cheapest; leave it out and describe it in "
+        "the model's note")
+
+
+@pytest.mark.parametrize(("price", "message"), [
+    ('"-0"', SIGN), ('"-0.00"', SIGN), ('"+0.40"', SIGN), ("-1", SIGN),
+    ('"0"', FREE), ('"0.000"', FREE), ("0", FREE),
+], ids=["minus-zero", "minus-zero-cents", "plus", "negative-int", "zero", "zero-places", "zero-int"])
+def test_a_price_that_means_nothing_is_refused(data: Path, price: str, message: str) -> None:
+    """``"-0"`` was shown as $-0.00 everywhere, and 0 became every plan's cheapest offer."""
+    assert model_problems(data, 'price_per_second: "0.40"}', f"price_per_second: {price}}}") == [
+        f"{F}:15:45: offers[0].price_per_second: {message}"]
+
+
 def test_yaml11_lookalike_reaches_schema_as_text(data: Path) -> None:
     (data / MODEL).write_text(edit("name: Veo 3.1", "name: 3.10"))
     assert load_dataset(data).models["veo-3-1"][1].name == "3.10"
@@ -200,7 +215,7 @@ def test_boolean_written_yaml11_style_says_true_or_false(data: Path, old: str, n
 
 @pytest.mark.parametrize(
     ("price", "message"),
-    [("-0.40", "Input should be greater than or equal to 0"), ('"-0.40"', "Input should be greater than or equal to 0"),
+    [("-0.40", SIGN), ('"-0.40"', SIGN),
      ("cheap", "Input should be a valid decimal"), ("$0.40", "Input should be a valid decimal"),
      ("true", "Input should be a valid decimal")],
     ids=["negative", "negative-quoted", "word", "dollar-sign", "boolean"],
