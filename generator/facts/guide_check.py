@@ -62,30 +62,58 @@ def _unresolved(doc: Document, guide: s.DecisionGuideFile, dataset: Dataset) -> 
                                      unknown_id("source", answer.pin.source, sources))
 
 
-def _shape(doc: Document, guide: s.DecisionGuideFile) -> Iterator[Problem]:
-    """Reachability from ``start`` and cycles, by depth-first search."""
-    index = _ids(guide.questions)
-    if guide.start not in index:
-        return
-    state: dict[str, str] = {}  # "open" while on the current path, "done" after
+def _culprit(cycle: list[int]) -> tuple[int, int]:
+    """The edge of a cycle (question positions, first = last) most likely made by the edit: the
+    last one that points back up the file (questions are listed in the order they are asked)."""
+    edges = list(zip(cycle, cycle[1:]))
+    backward = [edge for edge in edges if edge[1] <= edge[0]]
+    return max(backward or edges[-1:])
 
-    def visit(qid: str) -> Iterator[Problem]:
+
+def _cycles(guide: s.DecisionGuideFile, index: dict[str, int]) -> tuple[set[str], dict[tuple[int, int], list[int]]]:
+    """The questions reached from ``start``, and per cycle found by depth-first search one
+    edge ``(from, to)`` with the cycle's questions from ``to`` round to ``to`` (positions)."""
+    state: dict[str, str] = {}  # "open" while on the current path, "done" after
+    path: list[int] = []
+    culprits: dict[tuple[int, int], list[int]] = {}
+
+    def visit(qid: str) -> None:
         state[qid] = "open"
-        qi = index[qid]
-        for ai, answer in enumerate(guide.questions[qi].answers):
+        path.append(index[qid])
+        for answer in guide.questions[index[qid]].answers:
             target = answer.next
             if target is None or target not in index:
                 continue
             if state.get(target) == "open":
-                yield problem_at(doc, ("questions", qi, "answers", ai, "next"),
-                                 f"'{target}' leads back to an earlier question: paths must end")
+                cycle = path[path.index(index[target]):] + [index[target]]
+                edge = _culprit(cycle)
+                start = cycle.index(edge[1])
+                culprits.setdefault(edge, cycle[start:-1] + cycle[:start] + [edge[1]])
             elif target not in state:
-                yield from visit(target)
+                visit(target)
+        path.pop()
         state[qid] = "done"
 
-    yield from visit(guide.start)
+    visit(guide.start)
+    return set(state), culprits
+
+
+def _shape(doc: Document, guide: s.DecisionGuideFile) -> Iterator[Problem]:
+    """Reachability from ``start``, and cycles: each reported once, at the answer that points
+    back up the file, with the questions it loops through."""
+    index = _ids(guide.questions)
+    if guide.start not in index:
+        return
+    reached, culprits = _cycles(guide, index)
+    for (qi, target), cycle in sorted(culprits.items()):
+        target_id = guide.questions[target].id
+        loop = " → ".join(guide.questions[q].id for q in cycle)
+        for ai, answer in enumerate(guide.questions[qi].answers):
+            if answer.next == target_id:
+                yield problem_at(doc, ("questions", qi, "answers", ai, "next"),
+                                 f"'{target_id}' leads back to an earlier question ({loop}): paths must end")
     for qi, question in enumerate(guide.questions):
-        if question.id not in state:
+        if question.id not in reached:
             yield problem_at(doc, ("questions", qi, "id"), f"question '{question.id}' cannot be reached from '{guide.start}'")
 
 

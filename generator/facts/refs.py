@@ -17,7 +17,7 @@ from . import schema as s
 from .dataset import Dataset
 from .errors import Problem
 from .guide_check import check_guide
-from .load import Document, Loc
+from .load import Document, Loc, field_path
 from .locate import near, problem_at, unknown_id
 from .price_check import check_price_history
 
@@ -75,6 +75,12 @@ def _future(doc: Document, loc: Loc, value: dt.date | None, today: dt.date) -> I
         yield problem_at(doc, loc, f"as-of date {value.isoformat()} is in the future (today is {today.isoformat()})")
 
 
+def _left_out(failed: frozenset[str], loc: Loc, key: str) -> bool:
+    """Whether ``key`` (the file's own, or the one at ``loc``) was invalid and left out: its
+    absence is then no problem of its own."""
+    return key in failed or field_path(loc + (key,)) in failed
+
+
 def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None,
                   failed: frozenset[str] = frozenset()) -> Iterator[Problem]:
     today = dt.date.today()
@@ -85,24 +91,24 @@ def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None,
         if claim.source is not None or claim.as_of is not None:
             yield from _future(doc, loc + ("as_of",), claim.as_of, today)
         source = claim.source or model.source
-        if source is None and "source" not in failed:
+        if source is None and not _left_out(failed, loc, "source"):
             yield problem_at(doc, loc, "no source: give the claim a 'source' or set the file's 'source'")
         elif claim.source is not None:
             yield from _ref(doc, loc + ("source",), "source", claim.source, sources)
-        if claim.as_of is None and model.as_of is None and "as_of" not in failed:
+        if claim.as_of is None and model.as_of is None and not _left_out(failed, loc, "as_of"):
             yield problem_at(doc, loc, "no as-of date: give the claim an 'as_of' or set the file's 'as_of'")
     yield from _ref(doc, ("source",), "source", model.source, sources)
     for index, offer in enumerate(model.offers):
-        if offer.source is None and model.source is None and "source" not in failed:
+        if offer.source is None and model.source is None and not _left_out(failed, ("offers", index), "source"):
             yield problem_at(doc, ("offers", index), "no source: give the offer a 'source' or set the file's 'source'")
         yield from _ref(doc, ("offers", index, "source"), "source", offer.source, sources)
-        if offer.as_of is None and model.as_of is None and "as_of" not in failed:
+        if offer.as_of is None and model.as_of is None and not _left_out(failed, ("offers", index), "as_of"):
             yield problem_at(doc, ("offers", index), "no as-of date: give the offer an 'as_of' or set the file's 'as_of'")
     if model.prompt is not None:
         yield from _ref(doc, ("prompt", "source"), "source", model.prompt.source, sources)
-        if model.prompt.source is None and model.source is None and "source" not in failed:
+        if model.prompt.source is None and model.source is None and not _left_out(failed, ("prompt",), "source"):
             yield problem_at(doc, ("prompt",), "no source: give the prompt a 'source' or set the file's 'source'")
-        if model.prompt.as_of is None and model.as_of is None and "as_of" not in failed:
+        if model.prompt.as_of is None and model.as_of is None and not _left_out(failed, ("prompt",), "as_of"):
             yield problem_at(doc, ("prompt",), "no as-of date: give the prompt an 'as_of' or set the file's 'as_of'")
 
 

@@ -11,7 +11,7 @@ import difflib
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from . import schema as s
 from .changelog import CHANGELOG_FILE, ChangesFile
@@ -19,6 +19,7 @@ from .dataset import Dataset, DatasetCheck
 from .errors import DataError, Problem, display_path
 from .load import Document, load_document
 from .locate import field_names_at, problem_at, raw_loc
+from .partial import partial_model
 from .refs import check_references
 from .samples import CLIPS_FILE, SAMPLES_FILE, ClipsFile, SamplesFile
 
@@ -81,22 +82,6 @@ def _validate(doc: Document, model: type[BaseModel], problems: list[Problem]) ->
         return None
 
 
-def partial_model(data: dict) -> tuple[s.ModelFile, frozenset[str]]:
-    """A ModelFile from the fields of ``data`` that validate on their own (others take their
-    default or None), and the names of the fields that did not."""
-    values: dict[str, Any] = {}
-    failed = set()
-    for name, info in s.ModelFile.model_fields.items():
-        default = None if info.is_required() else info.get_default(call_default_factory=True)
-        try:
-            values[name] = TypeAdapter(info.rebuild_annotation()).validate_python(data[name]) \
-                if name in data else default
-        except ValidationError:
-            values[name] = default
-            failed.add(name)
-    return s.ModelFile.model_construct(**values), frozenset(failed)
-
-
 def _load(path: Path, within: Path, problems: list[Problem]) -> Document | None:
     try:
         doc = load_document(path, within)
@@ -140,7 +125,7 @@ def _models(folder: Path, problems: list[Problem]) -> tuple[dict, dict]:
         if parsed is not None:
             models[path.stem] = (doc, parsed)
         elif doc is not None and isinstance(doc.data, dict):
-            partial[path.stem] = (doc, *partial_model(doc.data))
+            partial[path.stem] = (doc, *partial_model(doc))
     if not models and not any(p.path.endswith(".yaml") and "/models/" in p.path for p in problems):
         problems.append(Problem(display_path(folder), 1, 1, "<file>", "no model files (*.yaml) found"))
     return models, partial

@@ -62,7 +62,8 @@ def test_a_question_nobody_reaches(data: Path) -> None:
 
 def test_a_path_that_loops(data: Path) -> None:
     assert guide_problems(data, "{id: final, label: Final}", "{id: final, label: Final, next: physics}") == [
-        f"{G}:14:41: questions[1].answers[1].next: 'physics' leads back to an earlier question: paths must end",
+        f"{G}:14:41: questions[1].answers[1].next: 'physics' leads back to an earlier question "
+        "(physics → pace → physics): paths must end",
     ]
 
 
@@ -98,3 +99,22 @@ def test_a_requirement_sets_exactly_one_field(data: Path) -> None:
     assert found == [f"{G}:14:45: questions[1].answers[1].require[0]: a requirement sets exactly one of: "
                      "audio_in, min_resolution_height, aspect_ratio, input, finished_seconds, continuous, "
                      "max_usd_total"]
+
+
+def test_a_loop_in_the_real_guide_is_reported_once_at_the_line_that_made_it(article_dir: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last question pointing back to the second: the search meets the loop first at
+    questions the editor did not touch (it was reported at eight of their answers)."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[2]
+    shutil.copy(root / "data" / "decision_guide.yaml", article_dir / "decision_guide.yaml")
+    monkeypatch.chdir(article_dir.parent)
+    lines = (article_dir / "decision_guide.yaml").read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip() == "label: Up to $2")
+    lines.insert(at + 1, lines[at].replace("label: Up to $2", "next: subject"))
+    found = helpers.problems(article_dir, {"decision_guide.yaml": "\n".join(lines) + "\n"})
+    loops = [p for p in found if "leads back" in p]
+    assert loops == [f"{G}:{at + 2}:15: questions[8].answers[0].next: 'subject' leads back to an earlier question "
+                     "(subject → product-image → length → format → resolution → audio → budget → subject): "
+                     "paths must end"]

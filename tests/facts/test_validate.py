@@ -404,3 +404,28 @@ def test_a_source_without_an_address_must_say_why(data: Path, old: str, new: str
     text = (data / "sources.yaml").read_text()
     assert old in text
     assert problems(data, {"sources.yaml": text.replace(old, new)}) == [expected]
+
+
+def test_one_bad_offer_does_not_hide_the_problems_of_the_others(data: Path) -> None:
+    """Errors in rounds: a bad effective_from in one offer hid a future as_of in the next."""
+    text = edit('price_per_second: "0.40"}', 'price_per_second: "0.40", effective_from: 2026-13-45}')
+    text += '  - {platform: null, tier: fast, price_per_second: "0.20", approximate: true, as_of: 2030-01-01}\n'
+    (data / MODEL).write_text(text)
+    with pytest.raises(DataError) as exc:
+        load_dataset(data)
+    found = [str(p) for p in exc.value.problems]
+    assert found[0].startswith(f"{F}:15:") and found[0].endswith(
+        "offers[0].effective_from: Input should be a date (YYYY-MM-DD) or a month (YYYY-MM)")
+    assert found[1:] == [f"{F}:16:86: offers[1].as_of: as-of date 2030-01-01 is in the future (today is "
+                         f"{dt.date.today().isoformat()})"]
+
+
+def test_a_bad_claim_source_left_out_is_not_also_missing(data: Path) -> None:
+    """The repair leaves an invalid key out to check the rest; its absence is no second problem."""
+    text = edit("source: article\n", "").replace("  max_clip_seconds: 60", "  max_clip_seconds: {value: 60, source: Bad_Slug}")
+    (data / MODEL).write_text(text)
+    with pytest.raises(DataError) as exc:
+        load_dataset(data)
+    at_claim = [str(p) for p in exc.value.problems if "specs.max_clip_seconds" in str(p)]
+    assert at_claim == [f"{F}:8:41: specs.max_clip_seconds.source: 'Bad_Slug' is not a lowercase slug "
+                        "(a-z, 0-9 and single hyphens, e.g. 'veo-3-1')"]
