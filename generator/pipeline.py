@@ -29,10 +29,11 @@ from .pages.samples import ClipSet
 from .pages.what_changed import FEED_FILE, feed_xml
 from .settings import Settings
 from .site.engine import build_site, configured_site_url, engine_label
+from .site.lock import project_lock
 from .site.serve import serve as serve_site
 from .site.vendored import vendor_assets
-from .site.uptodate import build_key, generation_key, tree_digest
-from .site.write import (SITE_MARKER, WriteReport, check_site_dir, mark_site, outputs_current, replace_dir, scratch_dir,
+from .site.uptodate import PACKAGE_DIR, build_key, generation_key, tree_digest
+from .site.write import (SITE_MARKER, WriteReport, check_site_dir, mark_site, outputs_current, scratch_dir, site_swap,
                          site_digests, stage_docs, write_outputs)
 
 DATA_CHECKS = (check_samples,)
@@ -90,7 +91,13 @@ def _generation_key(settings: Settings, today: dt.date | None, site_url: str) ->
 def generate(settings: Settings, today: dt.date | None = None) -> WriteReport:
     """Validate, render and write the generated pages into ``settings.docs_dir``; when nothing
     they depend on changed since the last run (see :mod:`.site.uptodate`), write nothing and
-    report every file unchanged without rendering."""
+    report every file unchanged without rendering. Raises BusyError while another build,
+    generate or serve runs in the project."""
+    with project_lock(settings.project_dir, "generate"):
+        return _generate(settings, today)
+
+
+def _generate(settings: Settings, today: dt.date | None = None) -> WriteReport:
     key = _generation_key(settings, today, configured_site_url(settings.mkdocs_yml))
     current = outputs_current(settings.docs_dir, key)
     if current is not None:
@@ -124,12 +131,17 @@ def build(settings: Settings, today: dt.date | None = None, site_url: str | None
     are the generated pages written and the new site swapped into ``settings.site_dir``.
     When nothing the site depends on changed since the last build into that folder, neither
     the pages nor the engine run. Raises DataError, BuildError or WriteError; on any of them
-    nothing real has changed.
+    nothing real has changed; BusyError while another build, generate or serve runs.
     """
+    with project_lock(settings.project_dir, "build"):
+        return _build(settings, today, site_url)
+
+
+def _build(settings: Settings, today: dt.date | None, site_url: str | None) -> BuildReport:
     engine = settings.engine()
     label = engine_label(engine)
-    check_site_dir(settings.site_dir, [settings.mkdocs_yml, settings.data_dir, settings.docs_dir],
-                   [settings.docs_dir, settings.data_dir])
+    check_site_dir(settings.site_dir, [settings.mkdocs_yml, settings.data_dir, settings.docs_dir, PACKAGE_DIR],
+                   [settings.docs_dir, settings.data_dir, PACKAGE_DIR])
     url = site_url or configured_site_url(settings.mkdocs_yml)
     key = _generation_key(settings, today, url)
     current = outputs_current(settings.docs_dir, key)
@@ -143,14 +155,14 @@ def build(settings: Settings, today: dt.date | None = None, site_url: str | None
         build_site(settings.mkdocs_yml, staged, scratch / "site", site_url, engine, settings.engine_cache)
         mark_site(scratch / "site", build_key(key, staged, settings.mkdocs_yml, label, url),
                   tree_digest(scratch / "site", SITE_SKIP))
-        report = WriteReport(unchanged=current) if files is None else write_outputs(settings.docs_dir, files, key)
-        replace_dir(scratch / "site", settings.site_dir)
+        with site_swap(scratch / "site", settings.site_dir):  # the old site moves first, or nothing changes
+            report = WriteReport(unchanged=current) if files is None else write_outputs(settings.docs_dir, files, key)
     return BuildReport(report, label, built=True)
 
 
 def _regenerate(settings: Settings) -> None:
     try:
-        report = generate(settings)
+        report = _generate(settings)
         print(f"videoguide: data changed; {report.summary()}", flush=True)
     except DataError as exc:
         print("videoguide: data has problems; pages left as they were:", flush=True)
@@ -162,5 +174,8 @@ def _regenerate(settings: Settings) -> None:
 
 def serve(settings: Settings, addr: str) -> None:
     """Generate, run ``mkdocs serve`` on ``addr`` and regenerate when a data file changes
-    (problems are printed, the pages left as they were). Blocks until interrupted."""
-    serve_site(settings.mkdocs_yml, settings.data_dir, addr, lambda: generate(settings), lambda: _regenerate(settings))
+    (problems are printed, the pages left as they were). Blocks until interrupted; holds the
+    project's lock throughout (BusyError when a build runs)."""
+    with project_lock(settings.project_dir, "serve"):
+        serve_site(settings.mkdocs_yml, settings.data_dir, addr, lambda: _generate(settings),
+                   lambda: _regenerate(settings))

@@ -97,6 +97,24 @@ def test_the_site_dir_cannot_hold_the_project(article_project, target):
     assert (article_project.data_dir / "sources.yaml").exists()
 
 
+@pytest.mark.parametrize("inside", ["docs/out", "data/models/out", "generator/out", "generator"])
+def test_the_site_dir_cannot_lie_in_what_the_build_reads(article_project, inside):
+    """``--site-dir docs/out`` once copied the scratch folder into itself; inside the data it
+    built, then check reported every file as not read; inside the generator's own package it
+    changed the code the no-op check hashes."""
+    from generator.site.uptodate import PACKAGE_DIR
+
+    root = PACKAGE_DIR if inside.startswith("generator") else article_project.project_dir
+    site = root / inside.removeprefix("generator").lstrip("/") if inside.startswith("generator") else root / inside
+    settings = type(article_project)(article_project.project_dir, article_project.data_dir,
+                                     article_project.docs_dir, site)
+    with pytest.raises(WriteError) as exc:
+        pipeline.build(settings, TODAY)
+    assert str(exc.value).startswith("refusing to ")
+    assert str(site.resolve()) in str(exc.value)
+    assert not site.exists() or site == PACKAGE_DIR
+
+
 def test_no_generated_page_is_committed():
     """A fresh clone must build: generated pages are git-ignored, never tracked."""
     import subprocess
@@ -109,3 +127,77 @@ def test_no_generated_page_is_committed():
     generated = [name for name in tracked.stdout.split()
                  if name.endswith(".md") and GENERATED_MARKER in (ROOT / name).read_text(encoding="utf-8")]
     assert generated == []
+
+
+def _edit_a_model(settings) -> None:  # noqa: ANN001
+    model = settings.data_dir / "models" / "veo-3-1.yaml"
+    model.write_text(model.read_text(encoding="utf-8").replace("name: Veo 3.1", "name: Veo 3.1 edited", 1),
+                     encoding="utf-8")
+
+
+def _hidden(settings) -> list[str]:  # noqa: ANN001
+    return sorted(p.name for p in settings.site_dir.parent.iterdir() if p.name.startswith("."))
+
+
+def test_a_site_that_cannot_be_moved_aside_leaves_docs_and_site_as_they_were(article_project, monkeypatch):
+    """The old site moves first: when it cannot (a read-only or immutable folder), the new
+    pages are not written either, and the message says so."""
+    import os
+
+    settings = article_project
+    pipeline.build(settings, TODAY)
+    hidden = _hidden(settings)
+    _edit_a_model(settings)
+    docs, site = _tree(settings.docs_dir), _tree(settings.site_dir)
+    real = os.replace
+
+    def refuse_site(src, dst):  # noqa: ANN001
+        if Path(src) == settings.site_dir:
+            raise PermissionError(13, "Permission denied")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", refuse_site)
+    with pytest.raises(WriteError) as exc:
+        pipeline.build(settings, TODAY)
+    assert str(exc.value) == (f"cannot replace {settings.site_dir}: moving it aside failed (Permission denied); "
+                              "nothing was changed")
+    assert (_tree(settings.docs_dir), _tree(settings.site_dir), _hidden(settings)) == (docs, site, hidden)
+
+
+def test_a_failure_while_writing_the_pages_puts_the_old_site_back(article_project, monkeypatch):
+    settings = article_project
+    pipeline.build(settings, TODAY)
+    hidden = _hidden(settings)
+    _edit_a_model(settings)
+    site = _tree(settings.site_dir)
+    real = pipeline.write_outputs
+
+    def write(docs, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        if docs == settings.docs_dir:
+            raise OSError(28, "No space left on device")
+        return real(docs, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "write_outputs", write)
+    with pytest.raises(OSError, match="No space left"):
+        pipeline.build(settings, TODAY)
+    assert (_tree(settings.site_dir), _hidden(settings)) == (site, hidden)
+
+
+def test_an_old_site_that_cannot_be_deleted_is_git_ignored_and_removed_next_time(article_project, monkeypatch):
+    import shutil
+    import subprocess
+
+    settings = article_project
+    pipeline.build(settings, TODAY)
+    real = shutil.rmtree
+    monkeypatch.setattr(shutil, "rmtree", lambda *a, **k: None)  # an immutable file: nothing goes
+    _edit_a_model(settings)
+    pipeline.build(settings, TODAY)
+    [left] = [p for p in settings.site_dir.parent.iterdir() if p.name.startswith(f".{settings.site_dir.name}-old-")]
+    root = Path(__file__).resolve().parent.parent
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", "-q", f"{left.name}/index.html"], cwd=root)
+    assert ignored.returncode == 0, f"{left.name} is not git-ignored"
+    monkeypatch.setattr(shutil, "rmtree", real)
+    _edit_a_model(settings)
+    pipeline.build(settings, TODAY)
+    assert not left.exists()

@@ -6,7 +6,7 @@
   recorded in ``.videoguide-manifest.json`` at the top of the docs folder.
 * :func:`scratch_dir` and :func:`stage_docs` copy a docs folder to a scratch location so a
   site can be built from it before anything real is changed.
-* :func:`replace_dir` swaps a freshly built site into place.
+* :func:`site_swap` and :func:`replace_dir` swap a freshly built site into place.
 * :func:`prepare_workspace` lays out the folder an external site engine builds in.
 * :func:`replace_file`, :func:`atomic_file` and :func:`exclusive_lock` serve the commands
   that update a data file (``diff --record``, the clip manifest) or write a downloaded clip.
@@ -210,6 +210,43 @@ def replace_dir(new: Path, target: Path) -> None:
         os.replace(target, backup)
     try:
         shutil.move(str(new), str(target))
+    except BaseException:
+        if backup is not None:
+            os.replace(backup, target)
+        raise
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+
+
+def _set_aside(target: Path) -> Path | None:
+    """Rename ``target`` to a hidden backup beside it (None when it does not exist); raises
+    WriteError when it cannot be moved, before anything else has changed."""
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return None
+    for stale in target.parent.glob(f".{target.name}-old-*"):  # left by a build that could not delete it
+        shutil.rmtree(stale, ignore_errors=True)
+    backup = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    backup.rmdir()
+    try:
+        os.replace(target, backup)
+    except OSError as exc:
+        raise WriteError(f"cannot replace {target}: moving it aside failed ({exc.strerror}); "
+                         "nothing was changed") from None
+    return backup
+
+
+@contextmanager
+def site_swap(new: Path, target: Path) -> Iterator[None]:
+    """Move the old ``target`` aside, run the block (it writes the generated pages), then
+    move ``new`` into place. A failure at any step puts the old folder back and re-raises:
+    the block runs only once the old site is known to move. The backup is deleted at the end;
+    what cannot be deleted (an immutable file) stays in a hidden ``.NAME-old-*`` folder,
+    git-ignored and removed by the next build."""
+    backup = _set_aside(target)
+    try:
+        yield
+        os.replace(new, target)
     except BaseException:
         if backup is not None:
             os.replace(backup, target)
