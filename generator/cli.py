@@ -112,6 +112,9 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--record", action="store_true",
                       help="append the report to data/changes.yaml (the What changed page and feed)")
     diff.add_argument("--summary", default=None, help="with --record: a one-line summary for the entry")
+    diff.add_argument("--allow-rewrite", action="store_true",
+                      help="with --record: record even though a price entry was edited in place or removed "
+                           "(a correction); without it, such a record is refused")
     _add_clips(sub, data_help)
     serve = sub.add_parser("serve", help="generate, serve on 127.0.0.1:8000, regenerate on data edits")
     serve.add_argument("--data", type=Path, default=None, help=data_help)
@@ -145,9 +148,9 @@ def _run(args: argparse.Namespace) -> str:
         catalog = pipeline.check(settings)
         return f"{len(catalog.models)} models, {len(catalog.sources)} sources: no problems"
     if args.command == "diff":
-        if args.summary and not args.record:
-            raise UsageError("--summary needs --record")
-        return commands.diff_text(settings, args.revision, args.record, args.summary)
+        if (args.summary or args.allow_rewrite) and not args.record:
+            raise UsageError(f"{'--summary' if args.summary else '--allow-rewrite'} needs --record")
+        return commands.diff_text(settings, args.revision, args.record, args.summary, allow_rewrite=args.allow_rewrite)
     if args.command == "clips":
         return _clips(args, settings)
     if args.command == "cost":

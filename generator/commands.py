@@ -20,7 +20,8 @@ from .clips.runner import Timing
 from .clips.session import LOCK_FILE, Folders, run_jobs
 from .facts.catalog import build_catalog
 from .facts.changelog import CHANGELOG_FILE, ChangesFile, changelog_yaml, new_entry
-from .facts.errors import GuideError, UsageError
+from .facts.errors import DataError, GuideError, UsageError
+from .facts.history import rewritten_history
 from .facts.locate import near
 from .facts.revisions import commit_of, dataset_at, default_revision
 from .facts.samples import CLIPS_FILE, SAMPLES_FILE, ClipsFile, SamplesFile
@@ -81,11 +82,13 @@ def cost_text(settings: Settings, job: Job, models: list[str] | None = None, pla
 
 
 def diff_text(settings: Settings, revision: str | None = None, record: bool = False, summary: str | None = None,
-              today: dt.date | None = None) -> str:
+              today: dt.date | None = None, allow_rewrite: bool = False) -> str:
     """``videoguide diff``: the data at ``revision`` (default: HEAD when data/ has edits,
-    else HEAD~1) against the working tree, and what that changed downstream. With
-    ``record``, the report is appended to data/changes.yaml for the "What changed" page
-    and feed. Raises DataError, or UsageError for git problems."""
+    else HEAD~1) against the working tree, and what that changed downstream, then any price
+    entry edited in place or removed (:mod:`generator.facts.history`). With ``record``, the
+    report is appended to data/changes.yaml for the "What changed" page and feed. Raises
+    DataError (also when ``record`` would record rewritten history without
+    ``allow_rewrite``), or UsageError for git problems."""
     day = today or dt.date.today()
     revision = revision or default_revision(settings.project_dir, settings.data_dir)
     commit = commit_of(settings.project_dir, revision)
@@ -95,6 +98,11 @@ def diff_text(settings: Settings, revision: str | None = None, record: bool = Fa
     changes = compare(Version(view_of(build_catalog(old), day), old.vocabularies.get("decision_guide.yaml")),
                       Version(view_of(build_catalog(new), day), new.vocabularies.get("decision_guide.yaml")))
     text = report_text(changes, base, day)
+    rewrites = rewritten_history(old, new, revision)
+    if rewrites:
+        text += f"\n\nPrice history rewritten ({len(rewrites)}):\n" + "\n".join(f"  {p}" for p in rewrites)
+    if record and rewrites and not allow_rewrite:
+        raise DataError(rewrites)
     if record:
         text += "\n\n" + _record(settings, new.vocabularies.get(CHANGELOG_FILE), changes, commit, day, summary)
     return text

@@ -23,6 +23,11 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_
            "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
 ATOM = "{http://www.w3.org/2005/Atom}"
 CHEAP = ('price_per_second: "0.40", effective_from: 2026-06-01}', 'price_per_second: "0.04", effective_from: 2026-06-01}')
+"""A price edited in place (a correction: diff shows it; --record wants --allow-rewrite)."""
+CUT = ('price_per_second: "0.40", effective_from: 2026-06-01}',
+       'price_per_second: "0.40", effective_from: 2026-06-01, effective_until: 2026-11-01}\n'
+       '  - {platform: acme-api, resolution: 720p, audio: true, price_per_second: "0.04", effective_from: 2026-11-01}')
+"""The same cut recorded as the editing guide says: a new entry, the old one ended."""
 
 
 def _git(project: Path, *args: str) -> None:
@@ -82,7 +87,7 @@ def test_no_change_says_so(repo):
 
 
 def test_record_feeds_the_page_and_a_valid_atom_feed(repo):
-    _edit(repo, *CHEAP)
+    _edit(repo, *CUT)
     text = commands.diff_text(repo, record=True, summary="Alpha's API price cut", today=TODAY)
     assert text.endswith(f"Recorded in {repo.data_dir / 'changes.yaml'}.")
     [entry] = load_dataset(repo.data_dir).vocabularies["changes.yaml"].changes
@@ -132,26 +137,26 @@ def test_record_writes_a_valid_file_from_any_starting_layout(repo, layout):
     path = repo.data_dir / "changes.yaml"
     if layout is not None:
         path.write_text(layout)
-    _edit(repo, *CHEAP)
+    _edit(repo, *CUT)
     commands.diff_text(repo, record=True, today=TODAY)
     [entry] = load_dataset(repo.data_dir).vocabularies["changes.yaml"].changes
     assert entry.items[0].subject == "Alpha · Acme API · standard · 720p · with audio"
 
 
 def test_recording_again_before_a_commit_replaces_the_entry(repo):
-    _edit(repo, *CHEAP)
+    _edit(repo, *CUT)
     assert commands.diff_text(repo, record=True, summary="Cut", today=TODAY).endswith("changes.yaml.")
     assert commands.diff_text(repo, record=True, today=TODAY).endswith("Already recorded on 2026-11-29; nothing was written.")
-    _edit(repo, '"0.04", effective_from: 2026-06-01}', '"0.05", effective_from: 2026-06-01}')
+    _edit(repo, '"0.04", effective_from: 2026-11-01}', '"0.05", effective_from: 2026-11-01}')
     text = commands.diff_text(repo, record=True, today=TODAY)
     assert "Replaced the entry of 2026-11-29 against" in text
     [entry] = load_dataset(repo.data_dir).vocabularies["changes.yaml"].changes
-    assert (entry.summary, entry.items[0].after) == ("Cut", "$0.05 per second (from 2026-06-01)")
+    assert (entry.summary, entry.items[0].after) == ("Cut", "$0.05 per second (from 2026-11-01)")
 
 
 @pytest.mark.parametrize("summary", ["   ", "two\nlines"], ids=["blank", "multi-line"])
 def test_a_bad_summary_writes_nothing(repo, summary):
-    _edit(repo, *CHEAP)
+    _edit(repo, *CUT)
     with pytest.raises(UsageError, match="cannot record this report: summary"):
         commands.diff_text(repo, record=True, summary=summary, today=TODAY)
     assert not (repo.data_dir / "changes.yaml").exists()
@@ -166,3 +171,46 @@ def test_a_scheduled_price_and_a_corrected_date_are_changes(repo):
             in lines)
     assert ("  Price: Alpha · Acme API · standard · 720p · with audio: $0.40 per second (from 2026-06-01) →"
             " $0.40 per second (from 2026-05-15)") in lines
+
+
+REWRITE = ("alpha.yaml:21:5: offers[1]: the price acme-api, text to video, standard, 720p, with audio, effective from "
+           "2026-06-01 was edited in place: price_per_second 0.40 at HEAD, now price_per_second 0.04, and the old "
+           "amount is gone from the history; record a new price as a new entry (effective_from: the day it took "
+           "effect) and end the old one with effective_until; for the correction of a wrong value, diff --record "
+           "--allow-rewrite")
+
+
+def test_a_price_edited_in_place_is_shown_and_not_recorded_without_allow_rewrite(repo, monkeypatch, capsys):
+    monkeypatch.chdir(repo.project_dir)
+    _edit(repo, *CHEAP)
+    text = commands.diff_text(repo, today=TODAY)
+    assert text.endswith(f"Price history rewritten (1):\n  data/models/{REWRITE}")
+    before = sorted(p.name for p in repo.data_dir.iterdir())
+    assert main(["diff", "--record"]) == 1
+    assert capsys.readouterr().err == f"data/models/{REWRITE}\n1 problem(s) found; nothing was written.\n"
+    assert sorted(p.name for p in repo.data_dir.iterdir()) == before
+    assert main(["diff", "--record", "--allow-rewrite", "--summary", "Corrected Alpha's API price"]) == 0
+    [entry] = load_dataset(repo.data_dir).vocabularies["changes.yaml"].changes
+    assert entry.summary == "Corrected Alpha's API price"
+
+
+def test_a_price_recorded_as_a_new_entry_is_no_rewrite(repo):
+    _edit(repo, *CUT)
+    assert "Price history rewritten" not in commands.diff_text(repo, today=TODAY)
+
+
+def test_a_removed_price_entry_is_gone_from_the_history(repo):
+    _edit(repo, '  - {platform: acme-api, resolution: 720p, audio: true, price_per_second: "0.40", effective_from: 2026-06-01}\n', "")
+    text = commands.diff_text(repo, today=TODAY)
+    [line] = [x for x in text.splitlines() if "gone from the history" in x]
+    assert line.endswith("offers: the price acme-api, text to video, standard, 720p, with audio, effective from "
+                         "2026-06-01 (price_per_second 0.40) at HEAD is gone from the history (removed, or its "
+                         "effective_from changed); record a new price as a new entry (effective_from: the day it "
+                         "took effect) and end the old one with effective_until; for the correction of a wrong value, "
+                         "diff --record --allow-rewrite")
+
+
+def test_allow_rewrite_needs_record(repo, monkeypatch, capsys):
+    monkeypatch.chdir(repo.project_dir)
+    assert main(["diff", "--allow-rewrite"]) == 2
+    assert capsys.readouterr().err == "videoguide: error: --allow-rewrite needs --record\n"
