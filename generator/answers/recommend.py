@@ -29,9 +29,9 @@ from ..facts.errors import GuideError
 from .asof import AsOf, ModelState, memoized
 from .costs import Why
 from .lifecycle import LifecycleSummary
-from .plans import CHECK_FIELDS, CHECKS, Job, Plan
-from .standing import (SPEC_KINDS, Check, check, job_of, offer_fits, plan_for, planned, qualifies_unplanned,
-                       requirement_id)
+from .meeting import NO_COST, asked, models_meeting
+from .plans import Job, Plan
+from .standing import Check, check, job_of, offer_fits, plan_for, qualifies_unplanned
 from .verdicts import Reason, positions, weighted_score
 
 
@@ -114,17 +114,10 @@ def walk(guide: s.DecisionGuideFile, answers: dict[str, str]) -> tuple[tuple, s.
     return tuple(path), current
 
 
-def _asked(requirements: tuple) -> tuple[Job, bool, list[tuple[s.Requirement, tuple]]]:
-    """What a path's requirements ask: the job, whether in one continuous take, and the spec
-    requirements with their keys (:func:`requirement_id`)."""
-    specs = [(r, requirement_id(r)) for r in requirements if r.kind in SPEC_KINDS]
-    return job_of(requirements), any(r.continuous for r in requirements), specs
-
-
 def _matches(view: AsOf, requirements: tuple, preferences: dict, pins: dict,
              states: tuple[ModelState, ...] | None = None) -> list[Match]:
     """Every model (or those of ``states``) on the path, in the order of the ranking."""
-    job, continuous, specs = _asked(requirements)
+    job, continuous, specs = asked(requirements)
     places, fits = _places(view, requirements, preferences)
     out = [_match(view, state, job, continuous, specs, preferences, places, fits, pins)
            for state in (view.models.values() if states is None else states)]
@@ -164,9 +157,9 @@ def _top(view: AsOf, requirements: tuple, preferences: dict, pins: dict,
     :func:`_matches` would rank them. Only the models the walk reaches are planned: the
     models go in order of the ranking's first keys (:func:`_rank_head`, kept per preferences
     and offer filter), one group of equal keys at a time, sorted by cost and name inside."""
-    job, continuous, specs = _asked(requirements)
+    job, continuous, specs = asked(requirements)
     places, fits = _places(view, requirements, preferences)
-    costs = _meeting(view, requirements)
+    costs = models_meeting(view, requirements)
     ranked: list[Match] = []
     retired: list[Match] = []
     for group in _groups(view, requirements, preferences, places, pins, costs):
@@ -233,60 +226,9 @@ def _positions(view: AsOf, criterion_id: str, requirements: tuple, fits) -> dict
                     lambda: positions(view, view.catalog.criteria[criterion_id], fits))
 
 
-NO_COST = Decimal("Infinity")
-
-
 def _cost(match: Match) -> Decimal:
     """A plan's total for the ranking among equal scores: cheaper first, undocumented last."""
     return match.plan.total if match.plan is not None and match.plan.total is not None else NO_COST
-
-
-def _spec_meeting(view: AsOf, specs: list[tuple[s.Requirement, tuple]]) -> frozenset[str] | set[str]:
-    """The ids of the models that meet every spec requirement of ``specs`` (see :func:`check`);
-    the models meeting each requirement are kept on the view."""
-    met = [memoized(view, ("spec", key), lambda r=r, key=key: frozenset(
-        mid for mid, state in view.models.items() if check(state, r, key).met)) for r, key in specs]
-    return frozenset.intersection(*met) if met else view.models.keys()
-
-
-def _meeting(view: AsOf, requirements: tuple) -> dict[str, Decimal]:
-    """The models that meet ``requirements`` (as :attr:`Match.meets`), by id in catalog order,
-    each with the total of its plan (:data:`NO_COST` when none or not documented); kept on
-    the view: many paths relax to the same requirements. The spec checks and the job's
-    :data:`~generator.answers.jobs.CHECKS` are sets of models kept per requirement and per
-    value checked, so only the models that pass them all are planned."""
-    def compute() -> dict[str, Decimal]:
-        job, continuous, specs = _asked(requirements)
-        spec_ok = _spec_meeting(view, specs)
-        failing = _failing(view, job)
-        blocked = frozenset().union(*failing.values())
-        but_price = frozenset().union(*(ids for name, ids in failing.items() if name != "price"))
-        out = {}
-        for mid, state in view.models.items():
-            if mid not in spec_ok:
-                continue
-            plan = None if mid in blocked else planned(state, job, continuous)[0]
-            if plan is not None:
-                out[mid] = NO_COST if plan.total is None else plan.total
-            elif job.budget is None and (mid in failing["price"] if state.lifecycle.available else mid not in but_price):
-                out[mid] = NO_COST
-        return out
-
-    return memoized(view, ("meeting", tuple(requirement_id(r) for r in requirements)), compute)
-
-
-def _failing(view: AsOf, job: Job) -> dict[str, frozenset[str]]:
-    """Check name of :data:`~generator.answers.jobs.CHECKS` → the ids of the models that fail
-    it for ``job``, kept on the view per value of the field it checks. (Without a budget, an
-    available model failing only on price qualifies unplanned, as does a model no longer
-    available failing on nothing else: :func:`~generator.answers.standing.qualifies_unplanned`.)"""
-    out = {}
-    for name, test in CHECKS.items():
-        field = CHECK_FIELDS.get(name)
-        value = getattr(job, field) if field else None
-        out[name] = memoized(view, ("failing", name, value), lambda test=test: frozenset(
-            mid for mid, state in view.models.items() if test(state, job)))
-    return out
 
 
 def _relax(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> Relaxation | None:
@@ -297,7 +239,7 @@ def _relax(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> Re
         if requirement.finished_seconds is not None:
             continue  # the video's length is the job itself, never what to give up
         rest = requirements[:i] + requirements[i + 1:]
-        found = sum(view.models[mid].lifecycle.available for mid in _meeting(view, rest))
+        found = sum(view.models[mid].lifecycle.available for mid in models_meeting(view, rest))
         if found and (best is None or found > best.gained):
             best = Relaxation(requirement, found, _top(view, rest, preferences, pins, 1)[0][0])
     return best

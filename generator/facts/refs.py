@@ -18,7 +18,7 @@ from .dataset import Dataset
 from .errors import Problem
 from .guide_check import check_guide
 from .load import Document, Loc, field_path
-from .locate import near, problem_at, unknown_id
+from .locate import problem_at, unknown_id
 from .price_check import check_price_history
 
 RESERVED_IDS = frozenset({"index"})
