@@ -15,7 +15,7 @@ import statistics
 import time
 from pathlib import Path
 
-from generator.pages.costs import calculator_data
+from generator.pages.calculator import calculator_data
 from generator.pipeline import check, render_all, view_of
 from generator.settings import Settings
 

@@ -79,8 +79,10 @@ def test_the_site_dir_must_be_empty_or_a_previous_site(article_project):
     (other / "important.txt").write_text("keep me")
     settings = type(article_project)(article_project.project_dir, article_project.data_dir,
                                      article_project.docs_dir, other)
-    with pytest.raises(WriteError, match="it is not empty and not a site built by videoguide"):
+    with pytest.raises(WriteError) as exc:
         pipeline.build(settings, TODAY)
+    assert str(exc.value) == (f"refusing to replace {other.resolve()}: it is not empty and not a site built by "
+                              "videoguide (no .videoguide-site in it); delete it yourself, or choose another --site-dir")
     assert (other / "important.txt").read_text() == "keep me"
     pipeline.build(article_project, TODAY)  # a fresh site, then a rebuild over it
     pipeline.build(article_project, TODAY)

@@ -179,7 +179,8 @@ def check_site_dir(target: Path, keep: list[Path], inputs: list[Path] = ()) -> N
             raise WriteError(f"refusing to build the site into {target}: it is inside {folder.resolve()}, "
                              "which the build reads; choose a folder outside it")
     if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / SITE_MARKER).exists())):
-        raise WriteError(f"refusing to replace {target}: it is not empty and not a site built by videoguide")
+        raise WriteError(f"refusing to replace {target}: it is not empty and not a site built by videoguide "
+                         f"(no {SITE_MARKER} in it); delete it yourself, or choose another --site-dir")
 
 
 def mark_site(site: Path, inputs: str, output: str) -> None:
