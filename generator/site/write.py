@@ -202,21 +202,9 @@ def site_digests(site: Path) -> tuple[str | None, str | None]:
 
 
 def replace_dir(new: Path, target: Path) -> None:
-    """Move ``new`` to ``target``, replacing what was there with two renames."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    backup = None
-    if target.exists():
-        backup = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-        backup.rmdir()
-        os.replace(target, backup)
-    try:
-        shutil.move(str(new), str(target))
-    except BaseException:
-        if backup is not None:
-            os.replace(backup, target)
-        raise
-    if backup is not None:
-        shutil.rmtree(backup, ignore_errors=True)
+    """Move ``new`` to ``target``, replacing what was there (see :func:`site_swap`)."""
+    with site_swap(new, target):
+        pass
 
 
 def _set_aside(target: Path) -> Path | None:
@@ -247,7 +235,7 @@ def site_swap(new: Path, target: Path) -> Iterator[None]:
     backup = _set_aside(target)
     try:
         yield
-        os.replace(new, target)
+        shutil.move(str(new), str(target))  # a rename, or a copy across file systems
     except BaseException:
         if backup is not None:
             os.replace(backup, target)
