@@ -19,7 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def child(*args: str, cwd: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_interruptible)
+
+
+def _interruptible() -> None:
+    """Ctrl-C as at a terminal: a runner started in the background (``nohup``, ``&``) passes
+    SIGINT on ignored, and a child then never sees it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_version_names_the_installed_package(capsys: pytest.CaptureFixture[str]) -> None:
