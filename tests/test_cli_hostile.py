@@ -56,7 +56,7 @@ def test_recommend_help_without_a_guide_says_why(tmp_path: Path, capsys: pytest.
         "No such file or directory)")
 
 
-@pytest.mark.parametrize("delay", [0.08, 0.12, 0.16, 0.2, 0.3, 0.6])
+@pytest.mark.parametrize("delay", [0.08, 0.12, 0.16, 0.2, 0.3, 0.45])
 def test_ctrl_c_at_any_moment_exits_130_without_a_traceback(delay: float) -> None:
     """From the first imports (about 0.3 s) to the work itself (the real data's check takes
     over a second), a SIGINT ends the run quietly. (The interpreter's own start, the first
@@ -65,7 +65,10 @@ def test_ctrl_c_at_any_moment_exits_130_without_a_traceback(delay: float) -> Non
     time.sleep(delay)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
-    assert (proc.returncode, err, out) == (130, "", "")
+    if out:  # the check had finished when the signal came (it then ends the exiting interpreter)
+        assert (err, proc.returncode in (0, -signal.SIGINT)) == ("", True)
+    else:
+        assert (proc.returncode, err) == (130, "")
 
 
 def test_a_reader_that_goes_away_ends_the_run_quietly(article_dir: Path) -> None:
