@@ -128,7 +128,9 @@ def test_bad_revision_and_no_repository_are_usage_errors(repo, tmp_path, capsys,
     monkeypatch.chdir(elsewhere.project_dir)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     assert main(["diff"]) == 2
-    assert "not a git repository" in capsys.readouterr().err
+    assert capsys.readouterr().err == (f"videoguide: error: {elsewhere.project_dir} is not in a git repository; "
+                                       "`videoguide diff` compares the data with a committed revision (git init, "
+                                       "then commit the data)\n")
     assert main(["diff", "--summary", "x"]) == 2
 
 
@@ -185,10 +187,10 @@ def test_a_price_edited_in_place_is_shown_and_not_recorded_without_allow_rewrite
     _edit(repo, *CHEAP)
     text = commands.diff_text(repo, today=TODAY)
     assert text.endswith(f"Price history rewritten (1):\n  data/models/{REWRITE}")
-    before = sorted(p.name for p in repo.data_dir.iterdir())
+    before = {p: p.read_bytes() for p in sorted(repo.data_dir.rglob("*")) if p.is_file()}
     assert main(["diff", "--record"]) == 1
     assert capsys.readouterr().err == f"data/models/{REWRITE}\n1 problem(s) found; nothing was written.\n"
-    assert sorted(p.name for p in repo.data_dir.iterdir()) == before
+    assert {p: p.read_bytes() for p in sorted(repo.data_dir.rglob("*")) if p.is_file()} == before
     assert main(["diff", "--record", "--allow-rewrite", "--summary", "Corrected Alpha's API price"]) == 0
     [entry] = load_dataset(repo.data_dir).vocabularies["changes.yaml"].changes
     assert entry.summary == "Corrected Alpha's API price"

@@ -178,3 +178,43 @@ def test_an_error_zensical_raises_is_reported_in_its_words():
     assert _zensical_problems("Build started\n\x1b[33mWarning:\x1b[0m page does not exist\nTraceback (most recent "
                               "call last):\nRuntimeError: Aborted because --strict flag is set\n") == \
         "  Warning: page does not exist"
+
+
+@pytest.mark.parametrize("entry", ["named pipe", "link to a device", "dangling link", "link to a folder", "folder"])
+def test_any_new_entry_in_the_data_folder_changes_the_generation_key(tmp_path, entry):
+    """A pipe or a link is no regular file, yet the next generate must see it (and report it)."""
+    import os
+
+    from generator.site.uptodate import tree_digest
+
+    data = tmp_path / "data"
+    (data / "models").mkdir(parents=True)
+    (data / "models" / "a.yaml").write_text("id: a\n")
+    before = tree_digest(data)
+    target = data / "models" / "b.yaml"
+    {"named pipe": lambda: os.mkfifo(target), "link to a device": lambda: target.symlink_to("/dev/zero"),
+     "dangling link": lambda: target.symlink_to("gone.yaml"), "link to a folder": lambda: target.symlink_to(tmp_path),
+     "folder": lambda: (target.mkdir(), (target / "c.yaml").write_text("id: c\n"))}[entry]()
+    assert tree_digest(data) != before
+
+
+def test_a_data_file_over_the_size_limit_is_not_read_for_the_key(tmp_path, monkeypatch):
+    """An 8 GB sparse file: check refuses it after a byte past the limit; the key must not read
+    it either (its size and modification time stand for it)."""
+    from generator.facts.files import MAX_FILE_BYTES
+    from generator.site import uptodate
+
+    data = tmp_path / "data"
+    data.mkdir()
+    with open(data / "huge.yaml", "wb") as handle:
+        handle.truncate(8 * 2**30)
+    (data / "small.yaml").write_text("id: a\n")
+    read = []
+    real = hashlib.file_digest
+    monkeypatch.setattr(hashlib, "file_digest", lambda handle, name: (read.append(Path(handle.name).name),
+                                                                      real(handle, name))[1])
+    first = uptodate.tree_digest(data, large=MAX_FILE_BYTES)
+    assert read == ["small.yaml"]
+    with open(data / "huge.yaml", "r+b") as handle:
+        handle.truncate(8 * 2**30 + 1)
+    assert uptodate.tree_digest(data, large=MAX_FILE_BYTES) != first

@@ -14,8 +14,13 @@ import datetime as dt
 import functools
 import hashlib
 import importlib.metadata
+import os
 import re
+import stat
 from pathlib import Path
+
+from ..facts.files import MAX_FILE_BYTES
+from .write import SITE_MARKER, read_manifest
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CLIPS_FOLDER = "assets/clips"
@@ -29,15 +34,49 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-def tree_digest(folder: Path, skip: frozenset[str] = frozenset()) -> str:
-    """SHA-256 (hex) of every regular file under ``folder`` but those named in ``skip``
-    (relative POSIX paths): relative paths and bytes."""
+def _entries(folder: Path) -> list[str]:
+    """Every entry under ``folder`` but folders (files, links, pipes, devices …), as sorted
+    relative POSIX paths; links to folders are listed, not followed."""
+    found = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        rel = Path(top).relative_to(folder)
+        found += [(rel / name).as_posix() for name in files + [d for d in dirs if os.path.islink(Path(top, d))]]
+    return sorted(found)
+
+
+def _entry_digest(path: Path, large: int | None) -> bytes:
+    """What an entry holds: a link's target text and then what it leads to; a regular file's
+    SHA-256, or only its size and modification time past ``large`` bytes; any other kind of
+    file by its kind alone (a device or a pipe is never read)."""
+    info, head = os.lstat(path), b""
+    if stat.S_ISLNK(info.st_mode):
+        head = b"link " + os.fsencode(os.readlink(path)) + b"\0"
+        try:
+            info = os.stat(path)
+        except OSError:  # dangling, or a loop of links
+            return head + b"unresolved"
+    if not stat.S_ISREG(info.st_mode):
+        return head + f"kind {stat.S_IFMT(info.st_mode)}".encode()
+    if large is not None and info.st_size > large:
+        return head + f"large {info.st_size} {info.st_mtime_ns}".encode()
+    with open(path, "rb") as handle:
+        return head + hashlib.file_digest(handle, "sha256").digest()
+
+
+def tree_digest(folder: Path, skip: frozenset[str] = frozenset(), large: int | None = None) -> str:
+    """SHA-256 (hex) of every entry under ``folder`` but those named in ``skip`` (relative
+    POSIX paths): relative paths and what each holds (see :func:`_entry_digest`), so adding a
+    link, a pipe or a device changes it as adding a file does. Files over ``large`` bytes
+    count by size and modification time (None: every file is read, in chunks)."""
     digest = hashlib.sha256()
-    for path in _files(folder):
-        if path.relative_to(folder).as_posix() in skip:
+    if not folder.is_dir():
+        return digest.hexdigest()
+    for rel in _entries(folder):
+        if rel in skip:
             continue
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(rel.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(_entry_digest(folder / rel, large))
     return digest.hexdigest()
 
 
@@ -71,7 +110,7 @@ def code_digest() -> str:
 
 def generation_key(data_dir: Path, docs_dir: Path, today: dt.date, stale_after_days: int, site_url: str) -> str:
     """SHA-256 (hex) of everything the generated pages depend on (see the module's docstring)."""
-    parts = [code_digest(), tree_digest(data_dir), _stat_digest(docs_dir / CLIPS_FOLDER),
+    parts = [code_digest(), tree_digest(data_dir, large=MAX_FILE_BYTES), _stat_digest(docs_dir / CLIPS_FOLDER),
              today.isoformat(), str(stale_after_days), site_url]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -82,3 +121,28 @@ def build_key(generation: str, docs_dir: Path, config_file: Path, engine: str, s
     parts = [generation, tree_digest(docs_dir), hashlib.sha256(config_file.read_bytes()).hexdigest(),
              engine, site_url or ""]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def outputs_current(docs_dir: Path, inputs: str) -> list[str] | None:
+    """The generated files (docs-relative) when the manifest of ``docs_dir`` records the input
+    digest ``inputs`` and every file it lists still has the recorded content; else None.
+    Raises :class:`WriteError` when the manifest is damaged."""
+    manifest = read_manifest(docs_dir)
+    hashes = manifest.get("sha256")
+    if manifest.get("inputs") != inputs or not isinstance(hashes, dict):
+        return None
+    for rel in manifest["generated"]:
+        target = docs_dir / rel
+        if not target.is_file() or hashlib.sha256(target.read_bytes()).hexdigest() != hashes.get(rel):
+            return None
+    return list(manifest["generated"])
+
+
+def site_digests(site: Path) -> tuple[str | None, str | None]:
+    """``(inputs, output)``: the digests :func:`.write.mark_site` recorded in ``site``, if any."""
+    marker = site / SITE_MARKER
+    if not marker.is_file():
+        return None, None
+    text = marker.read_text("utf-8", errors="replace")
+    found = [re.search(rf"^{name}: ([0-9a-f]{{64}})$", text, re.M) for name in ("inputs", "output")]
+    return tuple(f.group(1) if f else None for f in found)
