@@ -32,9 +32,9 @@ from .site.engine import build_site, configured_site_url, engine_label
 from .site.lock import project_lock
 from .site.serve import serve as serve_site
 from .site.vendored import vendor_assets
-from .site.uptodate import PACKAGE_DIR, build_key, generation_key, tree_digest
-from .site.write import (SITE_MARKER, WriteReport, check_site_dir, mark_site, outputs_current, scratch_dir, site_swap,
-                         site_digests, stage_docs, write_outputs)
+from .site.uptodate import PACKAGE_DIR, build_key, generation_key, outputs_current, site_digests, tree_digest
+from .site.write import (SITE_MARKER, WriteReport, check_site_dir, mark_site, scratch_dir, site_swap, stage_docs,
+                         write_outputs)
 
 DATA_CHECKS = (check_samples,)
 """Checks of files whose rules another package owns, run with the cross-file checks."""

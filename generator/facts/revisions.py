@@ -32,6 +32,7 @@ def _git(project_dir: Path, *args: str) -> bytes:
 
 def default_revision(project_dir: Path, data_dir: Path) -> str:
     """``HEAD`` when the data folder has uncommitted edits, else ``HEAD~1`` (the previous commit)."""
+    _toplevel(project_dir)  # "not a git repository" first
     dirty = _git(project_dir, "status", "--porcelain", "--", str(data_dir))
     return "HEAD" if dirty.strip() else "HEAD~1"
 
@@ -67,4 +68,10 @@ def dataset_at(project_dir: Path, data_dir: Path, revision: str, checks: Iterabl
 
 
 def _toplevel(project_dir: Path) -> Path:
-    return Path(_git(project_dir, "rev-parse", "--show-toplevel").decode().strip()).resolve()
+    try:
+        return Path(_git(project_dir, "rev-parse", "--show-toplevel").decode().strip()).resolve()
+    except UsageError as exc:
+        if "not a git repository" not in str(exc):
+            raise
+        raise UsageError(f"{project_dir} is not in a git repository; `videoguide diff` compares the data with a "
+                         "committed revision (git init, then commit the data)") from None

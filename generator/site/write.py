@@ -14,10 +14,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -50,7 +50,30 @@ class WriteReport:
                 f"{len(self.removed)} removed")
 
 
-def _manifest(docs_dir: Path) -> dict:
+def _reason(exc: OSError) -> str:
+    """``path: reason`` of a failed system call (shutil.Error: its first failure)."""
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        source, _, why = exc.args[0][0]
+        return f"{source}: {why}"
+    where, why = exc.filename2 or exc.filename, exc.strerror or str(exc)
+    if exc.errno == errno.EEXIST and where and os.path.isfile(where):  # mkdir's way of saying it
+        why = "a file is where a folder goes"
+    return f"{where}: {why}" if where else why
+
+
+@contextmanager
+def _disk(doing: str) -> Iterator[None]:
+    """Turn a failed system call inside the block into :class:`WriteError` "cannot DOING
+    (PATH: REASON)": a full disk, a read-only or missing folder, a file where a folder goes."""
+    try:
+        yield
+    except OSError as exc:
+        raise WriteError(f"cannot {doing} ({_reason(exc)})") from None
+
+
+def read_manifest(docs_dir: Path) -> dict:
+    """The docs manifest (``generated``: docs-relative paths; ``inputs``: digest; ``sha256``:
+    path → digest), empty when missing; raises :class:`WriteError` when it is damaged."""
     path = docs_dir / MANIFEST
     if not path.exists():
         return {"generated": []}
@@ -63,27 +86,8 @@ def _manifest(docs_dir: Path) -> dict:
         raise WriteError(f"{path} is damaged ({exc}); delete it and the generated folders, then retry") from None
 
 
-def _read_manifest(docs_dir: Path) -> set[str]:
-    return set(_manifest(docs_dir)["generated"])
-
-
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def outputs_current(docs_dir: Path, inputs: str) -> list[str] | None:
-    """The generated files (docs-relative) when the manifest of ``docs_dir`` records the input
-    digest ``inputs`` and every file it lists still has the recorded content; else None.
-    Raises :class:`WriteError` when the manifest is damaged."""
-    manifest = _manifest(docs_dir)
-    hashes = manifest.get("sha256")
-    if manifest.get("inputs") != inputs or not isinstance(hashes, dict):
-        return None
-    for rel in manifest["generated"]:
-        target = docs_dir / rel
-        if not target.is_file() or _sha256(target.read_bytes()) != hashes.get(rel):
-            return None
-    return list(manifest["generated"])
 
 
 def _umask() -> int:
@@ -111,16 +115,35 @@ def _as_bytes(content: str | bytes) -> bytes:
 
 def write_outputs(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None = None) -> WriteReport:
     """Make the generated part of ``docs_dir`` equal ``files`` (docs-relative path → content),
-    recording ``inputs``, the digest of what they were made from (see :func:`outputs_current`).
+    recording ``inputs``, the digest of what they were made from (see :func:`.uptodate.outputs_current`).
 
     Raises :class:`WriteError` before writing anything if a path would overwrite a file the
-    generator did not create.
+    generator did not create or ``docs_dir`` is a file, and when the system refuses a write
+    (the message says whether some pages were updated; a re-run completes them).
     """
-    previous = _read_manifest(docs_dir)
+    if docs_dir.exists() and not docs_dir.is_dir():
+        raise WriteError(f"cannot write the generated pages into {docs_dir}: it is a file, not a folder")
+    previous = set(read_manifest(docs_dir)["generated"])
     clashes = sorted(p for p in files if p not in previous and (docs_dir / p).exists())
     if clashes:
         raise WriteError("refusing to overwrite hand-written file(s): " + ", ".join(clashes))
-    report, hashes = WriteReport(), {}
+    report = WriteReport()
+    try:
+        return _write_all(docs_dir, files, inputs, previous, report)
+    except OSError as exc:
+        done = "; nothing was changed"
+        if report.written or report.removed:
+            done = (f"; the pages are partly updated ({len(report.written)} written, {len(report.removed)} removed): "
+                    "run the command again once the cause is fixed")
+        raise WriteError(f"cannot write the generated pages into {docs_dir} ({_reason(exc)}){done}") from None
+
+
+def _write_all(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None, previous: set[str],
+               report: WriteReport) -> WriteReport:
+    new = set(files) - previous
+    if new:  # listed before they exist: after a failure half-way, the next run may replace them
+        _atomic_write(docs_dir / MANIFEST, (json.dumps({"generated": sorted(previous | new)}, indent=1) + "\n").encode())
+    hashes = {}
     for rel, content in sorted(files.items()):
         target, data = docs_dir / rel, _as_bytes(content)
         hashes[rel] = _sha256(data)
@@ -150,18 +173,21 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
 @contextmanager
 def scratch_dir(parent: Path) -> Iterator[Path]:
     """A temporary folder beside ``parent``'s contents (same file system), removed afterwards."""
-    parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".videoguide-", dir=parent) as path:
+    with _disk(f"make a scratch folder in {parent}"):
+        parent.mkdir(parents=True, exist_ok=True)
+        scratch = tempfile.TemporaryDirectory(prefix=".videoguide-", dir=parent)
+    with scratch as path:
         yield Path(path)
 
 
 def stage_docs(docs_dir: Path, scratch: Path) -> Path:
     """Copy ``docs_dir`` (if it exists) into ``scratch/docs`` and return that path."""
     target = scratch / "docs"
-    if docs_dir.exists():
-        shutil.copytree(docs_dir, target)
-    else:
-        target.mkdir(parents=True)
+    with _disk(f"copy {docs_dir} to build from"):
+        if docs_dir.exists():
+            shutil.copytree(docs_dir, target)
+        else:
+            target.mkdir(parents=True)
     return target
 
 
@@ -186,19 +212,10 @@ def check_site_dir(target: Path, keep: list[Path], inputs: list[Path] = ()) -> N
 def mark_site(site: Path, inputs: str, output: str) -> None:
     """Record that ``site`` was built by this tool (see :func:`check_site_dir`) from inputs
     whose digest is ``inputs``, and the digest of what it holds, ``output`` (see
-    :func:`site_digests`)."""
-    _atomic_write(site / SITE_MARKER, f"Built by videoguide; replaced on every build.\ninputs: {inputs}\n"
-                                      f"output: {output}\n".encode())
-
-
-def site_digests(site: Path) -> tuple[str | None, str | None]:
-    """``(inputs, output)``: the digests :func:`mark_site` recorded in ``site``, if any."""
-    marker = site / SITE_MARKER
-    if not marker.is_file():
-        return None, None
-    text = marker.read_text("utf-8", errors="replace")
-    found = [re.search(rf"^{name}: ([0-9a-f]{{64}})$", text, re.M) for name in ("inputs", "output")]
-    return tuple(f.group(1) if f else None for f in found)
+    uptodate.site_digests)."""
+    with _disk(f"mark {site} as a site"):
+        _atomic_write(site / SITE_MARKER, f"Built by videoguide; replaced on every build.\ninputs: {inputs}\n"
+                                          f"output: {output}\n".encode())
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -211,7 +228,8 @@ def _set_aside(target: Path) -> Path | None:
     """Rename ``target`` to a hidden backup beside it (None when it does not exist); raises
     WriteError when it cannot be moved, before anything else has changed."""
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
+        with _disk(f"make the site folder {target}"):
+            target.parent.mkdir(parents=True, exist_ok=True)
         return None
     for stale in target.parent.glob(f".{target.name}-old-*"):  # left by a build that could not delete it
         shutil.rmtree(stale, ignore_errors=True)
@@ -235,9 +253,11 @@ def site_swap(new: Path, target: Path) -> Iterator[None]:
     backup = _set_aside(target)
     try:
         yield
-        shutil.move(str(new), str(target))  # a rename, or a copy across file systems
+        with _disk(f"move the new site into {target}"):
+            shutil.move(str(new), str(target))  # a rename, or a copy across file systems
     except BaseException:
         if backup is not None:
+            shutil.rmtree(target, ignore_errors=True)  # what a failed copy across file systems left
             os.replace(backup, target)
         raise
     if backup is not None:
@@ -247,16 +267,19 @@ def site_swap(new: Path, target: Path) -> Iterator[None]:
 def prepare_workspace(work: Path, config_name: str, config_text: str, docs_dir: Path) -> None:
     """Make ``work`` hold ``config_name`` (UTF-8 ``config_text``) and ``docs/``, a copy of
     ``docs_dir``, with no ``site/``; anything else there (an engine's cache) is kept."""
-    work.mkdir(parents=True, exist_ok=True)
-    _atomic_write(work / config_name, config_text.encode("utf-8"))
-    for name in ("docs", "site"):
-        shutil.rmtree(work / name, ignore_errors=True)
-    shutil.copytree(docs_dir, work / "docs")
+    with _disk(f"prepare the engine's workspace {work}"):
+        work.mkdir(parents=True, exist_ok=True)
+        _atomic_write(work / config_name, config_text.encode("utf-8"))
+        for name in ("docs", "site"):
+            shutil.rmtree(work / name, ignore_errors=True)
+        shutil.copytree(docs_dir, work / "docs")
 
 
 def replace_file(target: Path, text: str) -> None:
-    """Atomically replace ``target`` with ``text`` (UTF-8), e.g. a data file the CLI updates."""
-    _atomic_write(target, text.encode("utf-8"))
+    """Atomically replace ``target`` with ``text`` (UTF-8), e.g. a data file the CLI updates;
+    raises :class:`WriteError` when the system refuses (``target`` is then unchanged)."""
+    with _disk(f"write {target}"):
+        _atomic_write(target, text.encode("utf-8"))
 
 
 @contextmanager

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -40,7 +39,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("command", [["build"], ["generate"]])
+@pytest.mark.parametrize("command", [["build"], ["generate"], ["serve", "--addr", "127.0.0.1:8765"]])
 def test_a_second_build_says_a_build_is_running_and_changes_nothing(article_project, holder, monkeypatch,
                                                                    capsys, command):
     monkeypatch.chdir(article_project.project_dir)
