@@ -7,14 +7,16 @@ questions (its size does not grow with the models); each finished path's outcome
 :func:`outcome_data` gives it, is a small JSON file beside the page, named by the path's
 answers (``guide/outcomes/final.physics.no.json``; answer ids are slugs, so the name is
 unique and safe), that ``guide.js`` fetches when the last question is answered. A browser
-test walks every path against :func:`outcome_data`. The paths page lists every path as nested
-lists that work without JavaScript, in print and for search engines.
+test walks every path against :func:`outcome_data`. The paths pages list every path as nested
+lists that work without JavaScript, in print and for search engines: the first answers on
+``guide/paths.md``, and what follows each pair of first answers on a page of its own
+(``guide/paths/final.long.md``), so no page holds all 1,944 paths (about 740 KB of HTML).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..answers.asof import AsOf, Freshness
 from ..answers.recommend import Match, Recommendation, recommend
@@ -25,6 +27,9 @@ from .views import SOURCES_PAGE, Link, href, model_page, status_text, url_href
 
 GUIDE_PAGE = "guide/index.md"
 PATHS_PAGE = "guide/paths.md"
+PATHS_FOLDER = "guide/paths"
+SPLIT_AFTER = 2
+"""Answers shown on the paths page; what follows each such pair of answers has a page."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,14 @@ class Node:
     question: str
     help: str | None
     branches: tuple[Branch, ...]
+    page: str | None = None
+    """The page the question and what follows it are listed on, when not the one above it."""
+    trail: tuple[tuple[str, str], ...] = ()
+    """The questions and answers (text, label) that lead to it."""
+    href: str | None = None
+    """The link to ``page`` from the page above."""
+    paths: int = 0
+    """The finished paths below it, when it is on a page of its own."""
 
 
 @dataclass(frozen=True)
@@ -135,29 +148,58 @@ def outcome(rec: Recommendation, page: str = PATHS_PAGE) -> Outcome:
 OUTCOMES_FOLDER = "guide/outcomes"
 
 
-def _node(view: AsOf, guide: s.DecisionGuideFile, question: s.Question, answers: dict[str, str]) -> Node:
+def _node(view: AsOf, guide: s.DecisionGuideFile, question: s.Question, answers: dict[str, str], page: str,
+          trail: tuple[tuple[str, str], ...] = ()) -> Node:
+    """The question with every path below it; links relative to ``page``, which it is on."""
     questions = {q.id: q for q in guide.questions}
     branches = []
     for answer in question.answers:
-        chosen = {**answers, question.id: answer.id}
+        chosen, steps = {**answers, question.id: answer.id}, (*trail, (question.text, answer.label))
         if answer.next:
-            branches.append(Branch(answer.label, _node(view, guide, questions[answer.next], chosen), None))
+            on = f"{PATHS_FOLDER}/{'.'.join(chosen.values())}.md" if len(chosen) == SPLIT_AFTER else page
+            child = _node(view, guide, questions[answer.next], chosen, on, steps)
+            if on != page:  # listed on a page of its own
+                child = replace(child, page=on, trail=steps, href=href(page, on), paths=count_paths(child))
+            branches.append(Branch(answer.label, child, None))
         else:
             rec = recommend(view, guide, chosen, top=2)
-            branches.append(Branch(answer.label, None, outcome(rec), ".".join(chosen.values()),
+            branches.append(Branch(answer.label, None, outcome(rec, page), ".".join(chosen.values()),
                                    outcome_data(rec, view.catalog.criteria, view.freshness)))
     return Node(question.text, question.help, tuple(branches))
 
 
-def _count(node: Node) -> int:
-    return sum(1 if b.outcome else _count(b.question) for b in node.branches)
+def count_paths(node: Node) -> int:
+    """The finished paths below ``node``."""
+    return sum(1 if b.outcome else count_paths(b.question) for b in node.branches)
 
 
 def paths_context(view: AsOf, guide: s.DecisionGuideFile) -> PathsContext:
     """Every path with its outcome (raises nothing for a validated guide)."""
     start = next(q for q in guide.questions if q.id == guide.start)
-    tree = _node(view, guide, start, {})
-    return PathsContext(tree, _count(tree), href(PATHS_PAGE, GUIDE_PAGE))
+    tree = _node(view, guide, start, {}, PATHS_PAGE)
+    return PathsContext(tree, count_paths(tree), href(PATHS_PAGE, GUIDE_PAGE))
+
+
+@dataclass(frozen=True)
+class PathsPartContext:
+    """One page of the paths below a pair of first answers."""
+
+    node: Node
+    paths: int
+    all_href: str
+    guide_href: str
+
+
+def paths_parts(paths: PathsContext) -> list[tuple[str, str, PathsPartContext]]:
+    """``(page, title, context)`` of each page of paths below the paths page, in order."""
+    parts = []
+    for b in _branches(paths.tree):
+        node = b.question
+        if node is not None and node.page is not None:
+            title = "Paths: " + ", ".join(label for _, label in node.trail)
+            parts.append((node.page, title, PathsPartContext(node, node.paths, href(node.page, PATHS_PAGE),
+                                                             href(node.page, GUIDE_PAGE))))
+    return parts
 
 
 def _branches(node: Node):  # noqa: ANN202 - yields every Branch under node

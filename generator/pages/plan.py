@@ -15,7 +15,7 @@ from ..facts import schema as s
 from ..facts.changelog import ChangesFile
 from .compare import compare_context, use_case_context
 from .calculator import CALCULATOR_PAGE, calculator_context
-from .guide import GUIDE_PAGE, PATHS_PAGE, guide_context, paths_context
+from .guide import GUIDE_PAGE, PATHS_PAGE, guide_context, paths_context, paths_parts
 from .index import disputed_context, home_context, models_index_context, sources_context
 from .model import model_context
 from .platforms import PLATFORMS_PAGE, platform_context, platform_page, platforms_index_context
@@ -82,6 +82,8 @@ def plan_pages(view: AsOf, guide: s.DecisionGuideFile | None = None, changelog: 
         # Every path repeats model names 1,944 times: search would find it first for any model,
         # and its one long section exceeds Zensical's search limit at 1,000 models.
         pages.append(Page(PATHS_PAGE, "guide_paths.md.jinja", paths, "Every path through the guide", searchable=False))
+        pages += [Page(path, "guide_paths_part.md.jinja", part, title, searchable=False)
+                  for path, title, part in paths_parts(paths)]
     calculator = calculator_context(view)
     pages.append(Page(CALCULATOR_PAGE, "cost.md.jinja", calculator, "Cost calculator", calculator.files))
     pages.append(Page(PRICE_HISTORY_PAGE, "price_history.md.jinja", price_history_context(view), "Price history"))

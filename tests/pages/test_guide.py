@@ -9,7 +9,7 @@ import pytest
 
 from generator.answers.recommend import recommend
 from generator.facts.validate import load_dataset
-from generator.pages.guide import guide_data, paths_context
+from generator.pages.guide import PATHS_PAGE, guide_data, paths_context, paths_parts
 from generator.pages.recommendation import describe, plan_line
 
 from ..conftest import ARTICLE, ROOT
@@ -35,8 +35,34 @@ def test_every_path_of_the_articles_guide(article_view):
     drafts = leaves[("Yes", "No", "Iterating on drafts")]
     assert (drafts.recommended.text, drafts.pin_reason) == (
         "Veo 3.1 Fast", "Draft with Fast, then render the final with Veo 3.1 or Sora 2 Pro.")
-    assert drafts.recommended.href == "../models/veo-3-1-fast.md"
+    assert drafts.recommended.href == "../../models/veo-3-1-fast.md"  # on guide/paths/yes.no.md
     assert leaves[("No", "Yes", "Final quality")].recommended.text == "Sora 2 Pro"
+
+
+def test_the_paths_after_each_pair_of_first_answers_have_a_page(real_view):
+    """1,944 paths on one page were 740 KB of HTML; each page now holds what follows two answers."""
+    from generator.pages.render import render_pages
+    from generator.pages.plan import Page
+
+    paths = paths_context(real_view, _real_guide())
+    parts = paths_parts(paths)
+    assert sum(part.paths for _, _, part in parts) == paths.paths == 1944
+    page, title, part = next(p for p in parts if p[0] == "guide/paths/final.long.md")
+    assert title == "Paths: Going straight to final quality, Longer clips or several scenes in one piece"
+    assert (part.all_href, part.guide_href) == ("../paths.md", "../index.md")
+    assert part.node.trail == (("Are you iterating on drafts, or going straight to final quality?",
+                                "Going straight to final quality"),
+                               ("What matters most in this video?", "Longer clips or several scenes in one piece"))
+    out = render_pages([Page(PATHS_PAGE, "guide_paths.md.jinja", paths, "Every path", searchable=False),
+                        *(Page(p, "guide_paths_part.md.jinja", c, t, searchable=False) for p, t, c in parts)])
+    index = out[PATHS_PAGE]
+    assert (f"- What matters most in this video? **Longer clips or several scenes in one piece** → "
+            f"[the {part.paths} paths that follow](paths/final.long.md)") in index
+    assert "Recommended:" not in index  # every path takes more than two answers
+    body = out["guide/paths/final.long.md"]
+    assert body.count("Recommended:") + body.count("No available model") == part.paths
+    assert "](../../models/" in body and "](../models/" not in body
+    assert max(len(text.encode()) for text in out.values()) < 200_000
 
 
 def test_real_guide_outcomes_match_the_recommender(real_view):

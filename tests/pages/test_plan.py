@@ -42,7 +42,8 @@ def test_plan_covers_every_page_kind(article_pages):
     assert len(files) - 1 == 8  # one outcome per path of the article's guide (2 × 2 × 2)
     assert sorted(f for f in article_pages if not f.endswith(".json")) == [
         "changes/index.md", "compare/index.md", "compare/veo-3-1-vs-sora-2-pro.md", "facts/disputed.md", "facts/sources.md",
-        "guide/index.md", "guide/paths.md",
+        "guide/index.md", "guide/paths.md", "guide/paths/no.no.md", "guide/paths/no.yes.md", "guide/paths/yes.no.md",
+        "guide/paths/yes.yes.md",
         "index.md", "models/index.md", "models/sora-2-pro.md", "models/veo-3-1-fast.md", "models/veo-3-1.md",
         "platforms/index.md", "platforms/picassoia.md", "prices/calculator.md", "prices/history.md", "samples/index.md", "use-cases/cinematic-storytelling.md", "use-cases/education-explainers.md", "use-cases/index.md",
         "use-cases/product-advertising.md", "use-cases/rapid-drafts.md", "use-cases/short-films-social.md",
