@@ -16,7 +16,7 @@ processes:
 * a warm ``build`` after an editor's small change (one model's summary): the site engine
   runs again, Zensical with its cache from the cold build;
 * sizes: the median model page, the guide page, the calculator page and the price data it
-  fetches, the guide's every-path page, the whole site.
+  fetches, the largest of the guide's every-path pages, the whole site.
 
 Prints medians (over the runs) per N as a Markdown table, then ratios measured in this run:
 no-op generate against check, each full build against the one at the N before. The machine
@@ -26,6 +26,7 @@ is shared: compare medians and ratios.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import shutil
@@ -66,7 +67,8 @@ def _sizes(site: Path) -> dict:
     return {"model_page": statistics.median(models), "guide_page": (site / "guide/index.html").stat().st_size,
             "calculator_page": (site / "prices/calculator/index.html").stat().st_size,
             "calculator_data": (site / "prices/calculator.json").stat().st_size,
-            "paths_page": (site / "guide/paths/index.html").stat().st_size, "site": total,
+            "calculator_data_gzip": len(gzip.compress((site / "prices/calculator.json").read_bytes())),
+            "paths_page": max(p.stat().st_size for p in (site / "guide/paths").rglob("index.html")), "site": total,
             "files": sum(1 for p in site.rglob("*") if p.is_file())}
 
 
@@ -106,7 +108,8 @@ def summary(n: int, rows: list[dict]) -> dict:
         "share": _median([{"s": (r["build"]["cpu"] - r["build"]["engine_cpu"]) / r["build"]["cpu"]} for r in rows], "s"),
         "engine_cpu": engine_cpu, "peak_mib": m("build", "maxrss_kib") / 1024,
         "model_page": m("model_page"), "guide_page": m("guide_page"), "calculator_page": m("calculator_page"),
-        "calculator_data": m("calculator_data"), "paths_page": m("paths_page"), "site": m("site"), "files": m("files"),
+        "calculator_data": m("calculator_data"), "calculator_data_gzip": m("calculator_data_gzip"),
+        "paths_page": m("paths_page"), "site": m("site"), "files": m("files"),
         "noop_generate": m("noop_generate", "wall"), "noop_written": m("noop_generate", "written"),
         "noop_build": m("noop_build", "wall"), "noop_build_engine": max(r["noop_build"]["engine_runs"] for r in rows),
         "warm_build": m("warm_build", "wall"), "warm_engine": m("warm_build", "engine_cpu"),
@@ -119,14 +122,15 @@ def _kb(size: float) -> str:
 
 def table(results: list[dict], engine: str) -> str:
     head = ("| N | check | generate | engine alone | full build | generation's share of the build's CPU | peak memory "
-            "| median model page | guide page | calculator page (+ its data) | every-path page | site (files) | no-op generate (written) "
+            "| median model page | guide page | calculator page (+ the data it fetches) | largest every-path page | site (files) | no-op generate (written) "
             "| no-op build (engine runs) | warm build after one edit (engine CPU) |")
     lines = [f"Engine: {engine}", "", head, "|" + "---|" * 15]
     for r in results:
         lines.append(
             f"| {r['N']:,} | {r['check']:.2f} s | {r['generate']:.2f} s | {r['engine_alone']:.2f} s "
             f"| {r['build']:.2f} s | {r['share']:.0%} | {r['peak_mib']:,.0f} MiB | {_kb(r['model_page'])} "
-            f"| {_kb(r['guide_page'])} | {_kb(r['calculator_page'])} (+ {_kb(r['calculator_data'])}) "
+            f"| {_kb(r['guide_page'])} | {_kb(r['calculator_page'])} (+ {_kb(r['calculator_data'])}, "
+            f"{_kb(r['calculator_data_gzip'])} gzipped) "
             f"| {_kb(r['paths_page'])} | {_kb(r['site'])} ({r['files']:,.0f}) "
             f"| {r['noop_generate']:.2f} s ({r['noop_written']:.0f}) | {r['noop_build']:.2f} s "
             f"({r['noop_build_engine']}) | {r['warm_build']:.2f} s ({r['warm_engine']:.2f} s) |")
