@@ -9,6 +9,7 @@ is resolved here, once, into the as-of view that answers and pages read.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,6 +149,7 @@ def _build(settings: Settings, today: dt.date | None, site_url: str | None) -> B
     if current is not None and _site_current(settings, build_key(key, settings.docs_dir, settings.mkdocs_yml, label, url)):
         return BuildReport(WriteReport(unchanged=current), label, built=False)
     files = None if current is not None else render_all(settings, today, url)
+    gc.collect()  # the view's answers hold reference cycles: free them before the engine peaks (N=1,000: -80 MB)
     with scratch_dir(settings.site_dir.parent) as scratch:
         staged = stage_docs(settings.docs_dir, scratch)
         if files is not None:
