@@ -34,8 +34,8 @@ from .site.lock import project_lock
 from .site.serve import serve as serve_site
 from .site.vendored import vendor_assets
 from .site.uptodate import PACKAGE_DIR, build_key, generation_key, outputs_current, site_digests, tree_digest
-from .site.write import (SITE_MARKER, WriteReport, check_site_dir, mark_site, scratch_dir, site_swap, stage_docs,
-                         write_outputs)
+from .site.folders import SITE_MARKER, check_docs_dir, check_site_dir
+from .site.write import WriteReport, mark_site, scratch_dir, site_swap, stage_docs, write_outputs
 
 DATA_CHECKS = (check_samples,)
 """Checks of files whose rules another package owns, run with the cross-file checks."""
@@ -99,6 +99,7 @@ def generate(settings: Settings, today: dt.date | None = None) -> WriteReport:
 
 
 def _generate(settings: Settings, today: dt.date | None = None) -> WriteReport:
+    check_docs_dir(settings.docs_dir, settings.project_dir, [settings.data_dir, PACKAGE_DIR])
     key = _generation_key(settings, today, configured_site_url(settings.mkdocs_yml))
     current = outputs_current(settings.docs_dir, key)
     if current is not None:
@@ -140,6 +141,7 @@ def build(settings: Settings, today: dt.date | None = None, site_url: str | None
 
 def _build(settings: Settings, today: dt.date | None, site_url: str | None) -> BuildReport:
     engine = settings.engine()
+    check_docs_dir(settings.docs_dir, settings.project_dir, [settings.data_dir, PACKAGE_DIR])
     label = engine_label(engine)
     check_site_dir(settings.site_dir, [settings.mkdocs_yml, settings.data_dir, settings.docs_dir, PACKAGE_DIR],
                    [settings.docs_dir, settings.data_dir, PACKAGE_DIR])

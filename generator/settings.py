@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .answers.asof import DEFAULT_STALE_AFTER_DAYS
 from .facts.errors import GuideError
+from .facts.files import FileFail, read_text
 
 
 class ConfigError(GuideError):
@@ -74,14 +75,22 @@ SETTINGS = {"stale_after_days": "a whole number of days, 1 or more", "engine": "
 """Every key ``[tool.videoguide]`` may hold, with what it takes."""
 
 
+CONFIG_LIMIT = 1_000_000
+"""The largest pyproject.toml read, in bytes."""
+
+
 def _section(project_dir: Path) -> tuple[Path, dict]:
     path = project_dir / "pyproject.toml"
     if not path.is_file():
         return path, {}
     try:
-        config = tomllib.loads(path.read_text("utf-8"))
+        config = tomllib.loads(read_text(path, None, CONFIG_LIMIT))
+    except FileFail as exc:
+        raise ConfigError(f"{path}: {exc.problem.message}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML (nested too deep)") from None
     section = config.get("tool", {}).get("videoguide", {})
     unknown = sorted(set(section) - set(SETTINGS))
     if unknown:

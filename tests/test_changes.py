@@ -216,3 +216,28 @@ def test_allow_rewrite_needs_record(repo, monkeypatch, capsys):
     monkeypatch.chdir(repo.project_dir)
     assert main(["diff", "--allow-rewrite"]) == 2
     assert capsys.readouterr().err == "videoguide: error: --allow-rewrite needs --record\n"
+
+
+def test_a_data_folder_outside_the_repository_is_a_usage_error(repo, tmp_path, monkeypatch, capsys):
+    import shutil
+
+    elsewhere = tmp_path / "elsewhere" / "data"
+    shutil.copytree(repo.data_dir, elsewhere)
+    monkeypatch.chdir(repo.project_dir)
+    assert main(["diff", "HEAD", "--data", str(elsewhere)]) == 2
+    assert capsys.readouterr().err == (f"videoguide: error: the data folder {elsewhere.resolve()} is not in the git "
+                                       f"repository {repo.project_dir.resolve()}; `videoguide diff` compares data that "
+                                       "git tracks\n")
+
+
+def test_a_committed_link_out_of_the_data_is_a_usage_error(repo, monkeypatch, capsys):
+    link = repo.data_dir / "models" / "z.yaml"
+    link.symlink_to("/dev/zero")
+    _git(repo.project_dir, "add", "data")
+    _git(repo.project_dir, "commit", "-q", "-m", "a link")
+    link.unlink()
+    monkeypatch.chdir(repo.project_dir)
+    assert main(["diff", "HEAD"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("videoguide: error: the data at HEAD cannot be read safely: ") and "z.yaml" in err, err
+    assert err.endswith("; compare with a later revision\n") and "Traceback" not in err

@@ -55,27 +55,28 @@ def _refuse_unless_regular(path: Path, mode: int) -> None:
         raise FileFail(file_problem(path, 1, 1, f"not read: {kind}, not a regular file"))
 
 
-def read_bytes(path: Path, within: Path | None = None) -> bytes:
+def read_bytes(path: Path, within: Path | None = None, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of the regular file ``path`` (links followed only inside ``within``).
 
     Raises :class:`FileFail` for a link leaving ``within``, anything but a regular file, a
-    file over :data:`MAX_FILE_BYTES`, or :class:`OSError` when the file cannot be opened.
+    file over ``limit`` bytes (default :data:`MAX_FILE_BYTES`), or :class:`OSError` when the
+    file cannot be opened.
     """
     real = _target(path, within)
     _refuse_unless_regular(path, real.stat().st_mode)  # a socket cannot even be opened
     fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
     with open(fd, "rb", closefd=True) as handle:
         _refuse_unless_regular(path, os.fstat(fd).st_mode)  # replaced since the check above
-        raw = handle.read(MAX_FILE_BYTES + 1)
-    if len(raw) > MAX_FILE_BYTES:
-        raise FileFail(file_problem(path, 1, 1, f"file is larger than {MAX_FILE_BYTES} bytes"))
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise FileFail(file_problem(path, 1, 1, f"file is larger than {limit} bytes"))
     return raw
 
 
-def read_text(path: Path, within: Path | None = None) -> str:
+def read_text(path: Path, within: Path | None = None, limit: int = MAX_FILE_BYTES) -> str:
     """:func:`read_bytes` decoded as UTF-8; raises :class:`FileFail` at the first byte that is
     not UTF-8, located by line and column."""
-    raw = read_bytes(path, within)
+    raw = read_bytes(path, within, limit)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -183,6 +183,16 @@ def _walk(node: Node, loc: Loc, marks: dict, key_marks: dict, found: list[Proble
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, loc + (index,), marks, key_marks, found)
+    elif (bad := _UNPRINTABLE.search(node.value)) is not None:
+        found.append(Problem("", node.start_mark.line + 1, node.start_mark.column + 1, field_path(loc),
+                             f"character U+{ord(bad.group()):04X} is not allowed in text (a control "
+                             "character, or not a character at all; pages and feeds cannot hold it)"))
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""What a double-quoted YAML escape can put in a string that no page, feed or JSON reader
+should get: C0 and C1 controls (tab, line feed and carriage return aside), surrogates and
+the two non-characters XML forbids."""
 
 
 def _yaml_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:

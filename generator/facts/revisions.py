@@ -53,11 +53,19 @@ def dataset_at(project_dir: Path, data_dir: Path, revision: str, checks: Iterabl
     """The validated data of ``revision`` (``checks`` as for :func:`load_dataset`). Raises
     UsageError (not a repository, unknown revision, no data folder there, data that does
     not validate there, naming its problems)."""
-    relative = data_dir.resolve().relative_to(_toplevel(project_dir)).as_posix()
+    top = _toplevel(project_dir)
+    if not data_dir.resolve().is_relative_to(top):
+        raise UsageError(f"the data folder {data_dir.resolve()} is not in the git repository {top}; "
+                         "`videoguide diff` compares data that git tracks")
+    relative = data_dir.resolve().relative_to(top).as_posix()
     archive = _git(project_dir, "archive", "--format=tar", revision, "--", relative)
     with tempfile.TemporaryDirectory(prefix="videoguide-rev-") as tmp:
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(tmp, filter="data")
+            try:
+                tar.extractall(tmp, filter="data")
+            except tarfile.FilterError as exc:  # a link to an absolute path or out of the folder
+                raise UsageError(f"the data at {revision} cannot be read safely: {exc}; compare with a later "
+                                 "revision") from None
         try:
             return load_dataset(Path(tmp) / relative, checks)
         except DataError as exc:

@@ -138,6 +138,8 @@ def configured_site_url(config_file: Path) -> str:
     try:
         with config_file.open("rb") as handle:
             config = yaml_load(handle)
+    except RecursionError:
+        raise BuildError(f"{config_file}: not a valid MkDocs config: nested too deep") from None
     except (ConfigurationError, yaml.YAMLError) as exc:
         detail = " ".join(str(exc).replace("MkDocs encountered an error parsing the configuration file: ", "").split())
         marks = re.findall(r"line (\d+), column (\d+)", detail)  # the last is where the parser stopped

@@ -5,8 +5,10 @@ the first for ``docs/`` and the site folder."""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -26,10 +28,14 @@ def project_lock(project_dir: Path, command: str) -> Iterator[None]:
     it; raises :class:`BusyError` naming the holder when another process has it. The system
     releases the lock when the process ends, however it ends."""
     path = project_dir / LOCK_FILE
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    try:  # never through a link (it would truncate what it points to), never blocking on a pipe
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK, 0o666)
     except OSError as exc:
-        raise BusyError(f"cannot take the project's lock {path}: {exc.strerror}") from None
+        why = "it is a link; delete it" if exc.errno == errno.ELOOP else exc.strerror
+        raise BusyError(f"cannot take the project's lock {path}: {why}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise BusyError(f"cannot take the project's lock {path}: it is not a regular file; delete it")
     with open(fd, "r+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

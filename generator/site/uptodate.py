@@ -20,7 +20,7 @@ import stat
 from pathlib import Path
 
 from ..facts.files import MAX_FILE_BYTES
-from .write import SITE_MARKER, read_manifest
+from .folders import SITE_MARKER, read_manifest
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CLIPS_FOLDER = "assets/clips"

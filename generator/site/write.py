@@ -10,6 +10,8 @@
 * :func:`prepare_workspace` lays out the folder an external site engine builds in.
 * :func:`replace_file`, :func:`atomic_file` and :func:`exclusive_lock` serve the commands
   that update a data file (``diff --record``, the clip manifest) or write a downloaded clip.
+
+What may be replaced, and the manifest's reading, are checked in :mod:`.folders`.
 """
 
 from __future__ import annotations
@@ -25,16 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from ..facts.errors import GuideError
+from .folders import MANIFEST, SITE_MARKER, WriteError, read_manifest, refuse_special_files
 
 
-class WriteError(GuideError):
-    """A generated file could not be written, or would overwrite a hand-written file."""
-
-
-MANIFEST = ".videoguide-manifest.json"
-SITE_MARKER = ".videoguide-site"
-"""Written into every site this tool builds; only such a folder (or an empty one) is replaced."""
 
 
 @dataclass
@@ -69,21 +64,6 @@ def _disk(doing: str) -> Iterator[None]:
         yield
     except OSError as exc:
         raise WriteError(f"cannot {doing} ({_reason(exc)})") from None
-
-
-def read_manifest(docs_dir: Path) -> dict:
-    """The docs manifest (``generated``: docs-relative paths; ``inputs``: digest; ``sha256``:
-    path → digest), empty when missing; raises :class:`WriteError` when it is damaged."""
-    path = docs_dir / MANIFEST
-    if not path.exists():
-        return {"generated": []}
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(manifest["generated"], list):
-            raise TypeError("'generated' is not a list")
-        return manifest
-    except (ValueError, KeyError, TypeError) as exc:
-        raise WriteError(f"{path} is damaged ({exc}); delete it and the generated folders, then retry") from None
 
 
 def _sha256(data: bytes) -> str:
@@ -152,9 +132,10 @@ def _write_all(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None
             continue
         _atomic_write(target, data)
         report.written.append(rel)
+    root = docs_dir.resolve()
     for rel in sorted(previous - set(files)):
         target = docs_dir / rel
-        if target.exists():
+        if target.exists() and target.resolve().is_relative_to(root):  # never through a link out
             target.unlink()
             report.removed.append(rel)
         _remove_empty_parents(target.parent, docs_dir)
@@ -183,30 +164,13 @@ def scratch_dir(parent: Path) -> Iterator[Path]:
 def stage_docs(docs_dir: Path, scratch: Path) -> Path:
     """Copy ``docs_dir`` (if it exists) into ``scratch/docs`` and return that path."""
     target = scratch / "docs"
+    refuse_special_files(docs_dir)
     with _disk(f"copy {docs_dir} to build from"):
         if docs_dir.exists():
             shutil.copytree(docs_dir, target)
         else:
             target.mkdir(parents=True)
     return target
-
-
-def check_site_dir(target: Path, keep: list[Path], inputs: list[Path] = ()) -> None:
-    """Raise :class:`WriteError` unless ``target`` may receive a site: it must be missing,
-    empty or a site built here before, must not be or contain any path in ``keep``, and must
-    not lie inside any folder of ``inputs`` (the docs and data folders the build reads)."""
-    target = target.resolve()
-    for path in keep:
-        path = path.resolve()
-        if path == target or target in path.parents:
-            raise WriteError(f"refusing to build the site into {target}: it holds {path}")
-    for folder in inputs:
-        if folder.resolve() in target.parents:
-            raise WriteError(f"refusing to build the site into {target}: it is inside {folder.resolve()}, "
-                             "which the build reads; choose a folder outside it")
-    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / SITE_MARKER).exists())):
-        raise WriteError(f"refusing to replace {target}: it is not empty and not a site built by videoguide "
-                         f"(no {SITE_MARKER} in it); delete it yourself, or choose another --site-dir")
 
 
 def mark_site(site: Path, inputs: str, output: str) -> None:

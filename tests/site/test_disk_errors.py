@@ -5,6 +5,8 @@ traceback, and the next run after the cause is fixed does the whole job."""
 from __future__ import annotations
 
 import errno
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,73 @@ def test_a_disk_that_fills_up_while_writing_says_so_and_the_next_run_recovers(ar
     assert "models/veo-3-1-copy.md" in again.unchanged and "models/veo-3-1-fast.md" in again.written
     assert "Veo 3.1 Renamed" in (article_project.docs_dir / "models" / "veo-3-1.md").read_text()
     assert pipeline.generate(article_project, TODAY).skipped
+
+
+@pytest.mark.parametrize("entry", ["/tmp/victim", "../outside.txt", "models/../../outside.txt", ""])
+def test_a_manifest_naming_a_path_outside_the_docs_folder_deletes_nothing(article_project, entry):
+    """The manifest lists what generate may replace and delete; a crafted one must not reach out."""
+    pipeline.generate(article_project, TODAY)
+    outside = article_project.project_dir / "outside.txt"
+    outside.write_text("keep\n")
+    manifest = article_project.docs_dir / write.MANIFEST
+    data = json.loads(manifest.read_text())
+    data["generated"].append(entry)
+    data["inputs"] = None
+    manifest.write_text(json.dumps(data))
+    with pytest.raises(write.WriteError) as exc:
+        pipeline.generate(article_project, TODAY)
+    assert str(exc.value) == (f"{manifest} is damaged ({entry!r} is not a path inside the docs folder); delete it "
+                              "and the generated folders, then retry")
+    assert outside.read_text() == "keep\n"
+
+
+@pytest.mark.parametrize(("make", "why"), [
+    (lambda p: p.symlink_to("/dev/zero"), ": not read: a character device, not a regular file"),
+    (lambda p: os.mkfifo(p), ": not read: a named pipe, not a regular file"),
+    (lambda p: p.mkdir(), ": not read: a folder, not a regular file"),
+    (lambda p: p.write_text("[" * 100_000), " is damaged (maximum recursion depth exceeded while decoding a JSON array "
+                                            "from a unicode string)"),
+], ids=["link-to-dev-zero", "fifo", "folder", "deep"])
+def test_a_manifest_that_is_no_manifest_is_one_clear_error(article_project, make, why):
+    article_project.docs_dir.mkdir(parents=True, exist_ok=True)
+    manifest = article_project.docs_dir / write.MANIFEST
+    make(manifest)
+    with pytest.raises(write.WriteError) as exc:
+        pipeline.generate(article_project, TODAY)
+    assert str(exc.value) == f"{manifest}{why}; delete it and the generated folders, then retry"
+
+
+def test_a_device_linked_into_the_docs_is_refused_before_copying(article_project):
+    """A link to /dev/zero among the docs filled the disk while the docs were staged."""
+    pipeline.generate(article_project, TODAY)
+    zero = article_project.docs_dir / "assets" / "zero.png"
+    zero.symlink_to("/dev/zero")
+    with pytest.raises(write.WriteError) as exc:
+        pipeline.build(article_project, TODAY)
+    assert str(exc.value) == (f"cannot build from {zero}, a link to /dev/zero: not a regular file (a site holds files "
+                              "and folders only); delete it or replace it with a copy of the file")
+    assert not article_project.site_dir.exists()
+    assert not [p for p in article_project.project_dir.iterdir() if p.name.startswith(".videoguide-")]
+
+
+@pytest.mark.parametrize("docs", ["data", "data/models/pages", ".", "generator"])
+def test_generated_pages_never_go_into_the_data_the_project_or_the_generator(article_project, monkeypatch, capsys,
+                                                                           docs):
+    monkeypatch.chdir(article_project.project_dir)
+    target = (article_project.project_dir / docs) if docs != "generator" else write.Path(pipeline.PACKAGE_DIR)
+    before = sorted(article_project.data_dir.rglob("*"))
+    assert main(["generate", "--data", "data", "--docs", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: refusing to write the generated pages into {target.resolve()}: "), err
+    assert sorted(article_project.data_dir.rglob("*")) == before
+
+
+def test_a_lock_file_that_is_a_link_is_refused_and_its_target_kept(article_project, monkeypatch, capsys):
+    monkeypatch.chdir(article_project.project_dir)
+    precious = article_project.project_dir / "precious.txt"
+    precious.write_text("keep\n")
+    (article_project.project_dir / ".videoguide.lock").symlink_to(precious)
+    assert main(["generate", "--data", "data"]) == 1
+    assert capsys.readouterr().err == (f"error: cannot take the project's lock {article_project.project_dir}/"
+                                       ".videoguide.lock: it is a link; delete it\n")
+    assert precious.read_text() == "keep\n"
