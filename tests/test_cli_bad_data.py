@@ -103,6 +103,11 @@ CASES = {
                  '  - {platform: null, tier: fast, price_per_second: "0.20", approximate: true, as_of: 2030-01-01}\n'),
         [f"{M}:37:83: offers[0].effective_from: Input should be a date (YYYY-MM-DD) or a month (YYYY-MM)",
          f"{M}:38:86: offers[1].as_of: as-of date 2030-01-01 is in the future (today is {{today}})"]),
+    "bad-price-and-unknown-platform-in-one-offer": (
+        _replace(M, '{platform: null, price_per_second: "0.35"', '{platform: gemini-apj, price_per_second: "-0"'),
+        [f"{M}:37:16: offers[0].platform: unknown platform 'gemini-apj'; valid: picassoia (platforms are defined in "
+         "platforms.yaml)",
+         f"{M}:37:46: offers[0].price_per_second: write an amount without a sign (amounts are never negative)"]),
     "control-character": (_replace(M, "name: Veo 3.1\n", 'name: "Veo\\x01 3.1"\n'),
                           [f"{M}:3:7: name: character U+0001 is not allowed in text (a control character, or not "
                            "a character at all; pages and feeds cannot hold it)"]),

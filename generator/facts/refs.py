@@ -101,7 +101,6 @@ def _model_claims(doc: Document, model: s.ModelFile, sources: dict | None,
     for index, offer in enumerate(model.offers):
         if offer.source is None and model.source is None and not _left_out(failed, ("offers", index), "source"):
             yield problem_at(doc, ("offers", index), "no source: give the offer a 'source' or set the file's 'source'")
-        yield from _ref(doc, ("offers", index, "source"), "source", offer.source, sources)
         if offer.as_of is None and model.as_of is None and not _left_out(failed, ("offers", index), "as_of"):
             yield problem_at(doc, ("offers", index), "no as-of date: give the offer an 'as_of' or set the file's 'as_of'")
     if model.prompt is not None:
@@ -138,6 +137,15 @@ def _lineage(dataset: Dataset, doc: Document, model: s.ModelFile) -> Iterator[Pr
     vendors = _ids(dataset, "vendors.yaml", "vendors") or {}
     if parent is not None and parent[1].vendor != model.vendor and {parent[1].vendor, model.vendor} <= vendors.keys():
         yield problem_at(doc, ("variant_of",), f"a variant must share its vendor; '{model.variant_of}' is by '{parent[1].vendor}'")
+
+
+def _raw_offers(doc: Document) -> Iterator[tuple[int, dict]]:
+    """Each offer as written, with its index: an offer with an invalid price is left out of
+    the validated model, and its platform and source must still be checked in the same round."""
+    offers = doc.data.get("offers") if isinstance(doc.data, dict) else None
+    for index, raw in enumerate(offers if isinstance(offers, list) else []):
+        if isinstance(raw, dict):
+            yield index, {k: v for k, v in raw.items() if k in ("platform", "source") and isinstance(v, str)}
 
 
 def _model_refs(dataset: Dataset, doc: Document, model: s.ModelFile, failed: frozenset[str]) -> Iterator[Problem]:
@@ -180,8 +188,10 @@ def _model_refs(dataset: Dataset, doc: Document, model: s.ModelFile, failed: fro
     yield from _scores(doc, model, criteria)
     for key in model.verdicts:
         yield from _ref(doc, ("verdicts", key), "use case", key, _ids(dataset, "use_cases.yaml", "use_cases"), True)
-    for index, offer in enumerate(model.offers):
-        yield from _ref(doc, ("offers", index, "platform"), "platform", offer.platform, platforms)
+    for index, raw in _raw_offers(doc):
+        yield from _ref(doc, ("offers", index, "platform"), "platform", raw.get("platform"), platforms)
+        yield from _ref(doc, ("offers", index, "source"), "source", raw.get("source"),
+                        _ids(dataset, "sources.yaml", "sources"))
     yield from _model_claims(doc, model, _ids(dataset, "sources.yaml", "sources"), failed)
 
 
