@@ -217,7 +217,9 @@ def _main(argv: list[str] | None) -> int:
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        suffix = "" if args.command == "check" else "; nothing was written"
+        writes = args.command in ("generate", "build", "serve") or getattr(args, "record", False) or \
+            getattr(args, "clips_command", None) == "run"
+        suffix = "; nothing was written" if writes else ""
         print(f"{len(exc.problems)} problem(s) found{suffix}.", file=sys.stderr)
         return 1
     except (AnswerError, UsageError) as exc:

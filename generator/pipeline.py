@@ -94,6 +94,7 @@ def generate(settings: Settings, today: dt.date | None = None) -> WriteReport:
     they depend on changed since the last run (see :mod:`.site.uptodate`), write nothing and
     report every file unchanged without rendering. Raises BusyError while another build,
     generate or serve runs in the project."""
+    configured_site_url(settings.mkdocs_yml)  # not a project: say so, and leave no lock file behind
     with project_lock(settings.project_dir, "generate"):
         return _generate(settings, today)
 
@@ -135,6 +136,7 @@ def build(settings: Settings, today: dt.date | None = None, site_url: str | None
     the pages nor the engine run. Raises DataError, BuildError or WriteError; on any of them
     nothing real has changed; BusyError while another build, generate or serve runs.
     """
+    configured_site_url(settings.mkdocs_yml)  # not a project: say so, and leave no lock file behind
     with project_lock(settings.project_dir, "build"):
         return _build(settings, today, site_url)
 
@@ -180,6 +182,7 @@ def serve(settings: Settings, addr: str) -> None:
     """Generate, run ``mkdocs serve`` on ``addr`` and regenerate when a data file changes
     (problems are printed, the pages left as they were). Blocks until interrupted; holds the
     project's lock throughout (BusyError when a build runs)."""
+    configured_site_url(settings.mkdocs_yml)  # not a project: say so, and leave no lock file behind
     with project_lock(settings.project_dir, "serve"):
         serve_site(settings.mkdocs_yml, settings.data_dir, addr, lambda: _generate(settings),
                    lambda: _regenerate(settings))

@@ -161,3 +161,20 @@ def test_recommend_rejects_an_answer_given_twice(capsys: pytest.CaptureFixture[s
 
     assert main(["recommend", "--data", str(ARTICLE), "--answer", "physics=yes", "--answer", "physics=no"]) == 2
     assert capsys.readouterr().err == "videoguide: error: answered more than once: physics\n"
+
+
+def test_a_command_that_writes_nothing_does_not_say_nothing_was_written(article_dir: Path, capsys,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    (article_dir / "vendors.yaml").write_text("vendors: [\n")
+    monkeypatch.chdir(article_dir.parent)
+    assert main(["recommend", "--data", "data"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "1 problem(s) found."
+
+
+def test_a_folder_without_mkdocs_yml_gets_no_lock_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate"]) == 1
+    assert capsys.readouterr().err == (f"error: {tmp_path}/mkdocs.yml not found: run videoguide in the project folder "
+                                       "(the one with mkdocs.yml)\n")
+    assert list(tmp_path.iterdir()) == []

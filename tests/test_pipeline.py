@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
@@ -203,3 +204,12 @@ def test_an_old_site_that_cannot_be_deleted_is_git_ignored_and_removed_next_time
     _edit_a_model(settings)
     pipeline.build(settings, TODAY)
     assert not left.exists()
+
+
+def test_a_site_dir_that_is_a_file_says_so(article_project):
+    target = article_project.project_dir / "README.md"
+    target.write_text("# a file\n")
+    settings = dataclasses.replace(article_project, site_dir=target)
+    with pytest.raises(WriteError) as exc:
+        pipeline.build(settings, TODAY)
+    assert str(exc.value) == f"refusing to build the site into {target}: it is a file, not a folder; choose another --site-dir"

@@ -91,7 +91,10 @@ def check_site_dir(target: Path, keep: list[Path], inputs: list[Path] = ()) -> N
         if folder.resolve() in target.parents:
             raise WriteError(f"refusing to build the site into {target}: it is inside {folder.resolve()}, "
                              "which the build reads; choose a folder outside it")
-    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / SITE_MARKER).exists())):
+    if target.exists() and not target.is_dir():
+        raise WriteError(f"refusing to build the site into {target}: it is a file, not a folder; choose another "
+                         "--site-dir")
+    if target.exists() and any(target.iterdir()) and not (target / SITE_MARKER).exists():
         raise WriteError(f"refusing to replace {target}: it is not empty and not a site built by videoguide "
                          f"(no {SITE_MARKER} in it); delete it yourself, or choose another --site-dir")
 
