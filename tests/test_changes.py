@@ -12,6 +12,7 @@ import feedparser
 import pytest
 
 from generator import commands, pipeline
+from generator.facts.history import HOW
 from generator.cli import main
 from generator.facts.errors import UsageError
 from generator.facts.validate import load_dataset
@@ -241,3 +242,19 @@ def test_a_committed_link_out_of_the_data_is_a_usage_error(repo, monkeypatch, ca
     err = capsys.readouterr().err
     assert err.startswith("videoguide: error: the data at HEAD cannot be read safely: ") and "z.yaml" in err, err
     assert err.endswith("; compare with a later revision\n") and "Traceback" not in err
+
+
+def test_an_end_date_moved_on_an_old_price_is_a_rewrite(repo):
+    """Moving effective_until brings an ended price back for the days in between."""
+    _edit(repo, *CUT)
+    _git(repo.project_dir, "commit", "-qam", "a cut, recorded properly")
+    _edit(repo, "effective_until: 2026-11-01}", "effective_until: 2026-11-20}")
+    [line] = [x for x in commands.diff_text(repo, today=TODAY).splitlines() if "effective_until was" in x]
+    assert line.endswith("offers[1]: the price acme-api, text to video, standard, 720p, with audio, effective from "
+                         "2026-06-01 ended on 2026-11-01 at HEAD; its effective_until was moved to 2026-11-20, which "
+                         f"changes the days the old price held; {HOW}")
+
+
+def test_ending_an_old_price_is_no_rewrite(repo):
+    _edit(repo, *CUT)
+    assert "Price history rewritten" not in commands.diff_text(repo, today=TODAY)

@@ -1,4 +1,5 @@
-"""Price history that vanishes: an offer entry edited in place, or removed, since a revision.
+"""Price history that vanishes: an offer entry edited in place, or removed, or its end date
+moved, since a revision.
 
 The editing guide's rule is that a changed price is a new entry with the day it took effect,
 and the old entry stays (ended by ``effective_until``). An entry is the same entry in two
@@ -51,6 +52,12 @@ def _model_rewrites(doc, before: s.ModelFile, after: s.ModelFile, revision: str)
         kept = next(((i, o) for i, o in same if _amounts(o) == _amounts(old)), None)
         if kept is not None:
             left.remove(kept)
+            index, new = kept
+            if old.effective_until is not None and new.effective_until != old.effective_until:
+                moved = f"moved to {new.effective_until}" if new.effective_until else "removed"
+                yield problem_at(doc, ("offers", index), f"the price {_describe(old)} ended on {old.effective_until} "
+                                 f"at {revision}; its effective_until was {moved}, which changes the days the old price "
+                                 f"held; {HOW}")
         elif same:
             index, new = same[0]
             left.remove(same[0])
