@@ -41,8 +41,12 @@ class DataError(GuideError):
 
 
 def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when it lies below it, else absolute. A link
-    is named where it lies, not where it points."""
+    """``path`` relative to the working directory when it lies below it, else absolute, with
+    unprintable characters escaped. A link is named where it lies, not where it points."""
+    return _printable(_relative(path))
+
+
+def _relative(path: Path) -> str:
     cwd = Path.cwd().resolve()
     try:
         return str(Path(os.path.abspath(path)).relative_to(cwd))
@@ -52,6 +56,13 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(cwd))
     except (ValueError, OSError, RuntimeError):
         return str(path)
+
+
+def _printable(name: str) -> str:
+    """``name`` with control characters (a newline, a terminal escape) and undecodable bytes
+    written as ``\\xNN``: a file name must not forge a line of the report or drive the terminal."""
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+                   for c in name)
 
 
 class UsageError(Exception):

@@ -145,3 +145,12 @@ def test_a_fifo_does_not_block_the_reader(models: Path) -> None:
     assert done.wait(10), "the loader blocked on a FIFO"
     assert [str(p) for p in errors[0].problems] == ["data/models/pipe.yaml:1:1: <file>: not read: a named pipe, "
                                                     "not a regular file"]
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(models: Path) -> None:
+    """A name holding a newline and a terminal escape must not forge a line or colour the report."""
+    (models / "bad\x1b[31m\nfake.yaml").write_text("x", encoding="utf-8")
+    result = check(models.parent)
+    assert result.returncode == 1
+    assert ("data/models/bad\\x1b[31m\\x0afake.yaml:1:1: <file>: the file must be a mapping of field names to values"
+            in result.stderr.splitlines())
