@@ -33,9 +33,11 @@ def project_lock(project_dir: Path, command: str) -> Iterator[None]:
     except OSError as exc:
         why = "it is a link; delete it" if exc.errno == errno.ELOOP else exc.strerror
         raise BusyError(f"cannot take the project's lock {path}: {why}") from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:  # a hard link: its holder line would overwrite a file
         os.close(fd)
-        raise BusyError(f"cannot take the project's lock {path}: it is not a regular file; delete it")
+        what = "not a regular file" if not stat.S_ISREG(info.st_mode) else "a hard link to another file"
+        raise BusyError(f"cannot take the project's lock {path}: it is {what}; delete it")
     with open(fd, "r+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -123,16 +123,19 @@ def _write_all(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None
     new = set(files) - previous
     if new:  # listed before they exist: after a failure half-way, the next run may replace them
         _atomic_write(docs_dir / MANIFEST, (json.dumps({"generated": sorted(previous | new)}, indent=1) + "\n").encode())
-    hashes = {}
+    hashes, root = {}, docs_dir.resolve()
     for rel, content in sorted(files.items()):
         target, data = docs_dir / rel, _as_bytes(content)
         hashes[rel] = _sha256(data)
         if target.exists() and target.read_bytes() == data:
             report.unchanged.append(rel)
             continue
+        folder = next(p for p in target.parents if p.exists())  # the nearest that exists
+        if not folder.resolve().is_relative_to(root):
+            raise WriteError(f"refusing to write {target}: {folder} links out of {docs_dir}; replace the link "
+                             "with a folder")
         _atomic_write(target, data)
         report.written.append(rel)
-    root = docs_dir.resolve()
     for rel in sorted(previous - set(files)):
         target = docs_dir / rel
         if target.exists() and target.resolve().is_relative_to(root):  # never through a link out

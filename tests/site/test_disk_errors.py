@@ -145,3 +145,28 @@ def test_a_lock_file_that_is_a_link_is_refused_and_its_target_kept(article_proje
     assert capsys.readouterr().err == (f"error: cannot take the project's lock {article_project.project_dir}/"
                                        ".videoguide.lock: it is a link; delete it\n")
     assert precious.read_text() == "keep\n"
+
+
+def test_a_generated_folder_that_links_out_of_the_docs_is_not_written_through(article_project, tmp_path):
+    pipeline.generate(article_project, TODAY)
+    outside = tmp_path / "outside"
+    compare = article_project.docs_dir / "compare"
+    compare.rename(outside)
+    compare.symlink_to(outside)
+    (outside / "index.md").write_text("mine\n")
+    with pytest.raises(write.WriteError) as exc:
+        pipeline.generate(article_project, TODAY)
+    assert str(exc.value) == (f"refusing to write {compare}/index.md: {compare} links out of "
+                              f"{article_project.docs_dir}; replace the link with a folder")
+    assert (outside / "index.md").read_text() == "mine\n"
+
+
+def test_a_lock_file_hard_linked_to_another_file_is_refused(article_project, monkeypatch, capsys):
+    monkeypatch.chdir(article_project.project_dir)
+    precious = article_project.project_dir / "precious.txt"
+    precious.write_text("keep\n")
+    os.link(precious, article_project.project_dir / ".videoguide.lock")
+    assert main(["generate", "--data", "data"]) == 1
+    assert capsys.readouterr().err == (f"error: cannot take the project's lock {article_project.project_dir}/"
+                                       ".videoguide.lock: it is a hard link to another file; delete it\n")
+    assert precious.read_text() == "keep\n"
