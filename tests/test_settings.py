@@ -56,3 +56,25 @@ def test_a_bad_engine_or_an_unknown_setting_is_an_error(tmp_path: Path):
     with pytest.raises(ConfigError, match=r"unknown setting\(s\) in \[tool.videoguide\]: engines "
                                           r"\(the settings are stale_after_days, engine\)"):
         configured_stale_after(tmp_path)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\xff\xfe[tool.videoguide]\n", "file is not valid UTF-8 (byte 0xff)"),
+    (b"a = " + b"[" * 5000 + b"\n", "not valid TOML (nested too deep)"),
+], ids=["not-utf-8", "nested-too-deep"])
+def test_a_pyproject_that_cannot_be_read_is_a_clear_error(tmp_path, content, message):
+    from generator.settings import ConfigError, Settings
+
+    (tmp_path / "pyproject.toml").write_bytes(content)
+    with pytest.raises(ConfigError) as exc:
+        Settings.from_cwd(project_dir=tmp_path).stale_after()
+    assert str(exc.value) == f"{tmp_path / 'pyproject.toml'}: {message}"
+
+
+def test_an_mkdocs_yml_nested_too_deep_is_a_clear_error(tmp_path):
+    from generator.site.engine import BuildError, configured_site_url
+
+    (tmp_path / "mkdocs.yml").write_text("a: " + "[" * 5000 + "\n")
+    with pytest.raises(BuildError) as exc:
+        configured_site_url(tmp_path / "mkdocs.yml")
+    assert str(exc.value) == f"{tmp_path / 'mkdocs.yml'}: not a valid MkDocs config: nested too deep"

@@ -194,3 +194,21 @@ def test_entries_no_sample_lists_are_named_not_refused_and_an_altered_file_is_to
         "To generate: 0 clip(s), estimated $0.00; 1 done.",
         "No longer in samples.yaml (delete the entry from clips.yaml, and its file): gone on alpha (gemini-api), done",
     ]
+
+
+def test_clip_files_are_hashed_in_chunks_and_alterations_found(tmp_path, monkeypatch):
+    """A clip may be larger than memory: it is read in chunks, never whole."""
+    import hashlib
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from generator.clips.files import clip_files
+
+    clip = tmp_path / "assets" / "clips" / "a.mp4"
+    clip.parent.mkdir(parents=True)
+    clip.write_bytes(b"\0" * 3_000_000)
+    good = hashlib.sha256(clip.read_bytes()).hexdigest()
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError("read whole")))
+    entry = lambda sha: SimpleNamespace(clips=[SimpleNamespace(file="assets/clips/a.mp4", poster=None, sha256=sha)])  # noqa: E731
+    assert clip_files(tmp_path, entry(good)) == (frozenset({"assets/clips/a.mp4"}), frozenset())
+    assert clip_files(tmp_path, entry("0" * 64)) == (frozenset({"assets/clips/a.mp4"}), frozenset({"assets/clips/a.mp4"}))
