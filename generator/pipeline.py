@@ -89,18 +89,25 @@ def _generation_key(settings: Settings, today: dt.date | None, site_url: str) ->
                           settings.stale_after(), site_url)
 
 
+def _locked(settings: Settings, command: str):  # noqa: ANN202 - the lock's context manager
+    """The project's lock for ``command``, taken only in a project (mkdocs.yml is there; else
+    BuildError, and no lock file is left behind) whose docs folder may receive pages
+    (:func:`~.site.folders.check_docs_dir`, else WriteError)."""
+    configured_site_url(settings.mkdocs_yml)
+    check_docs_dir(settings.docs_dir, settings.project_dir, [settings.data_dir, PACKAGE_DIR])
+    return project_lock(settings.project_dir, command)
+
+
 def generate(settings: Settings, today: dt.date | None = None) -> WriteReport:
     """Validate, render and write the generated pages into ``settings.docs_dir``; when nothing
     they depend on changed since the last run (see :mod:`.site.uptodate`), write nothing and
     report every file unchanged without rendering. Raises BusyError while another build,
     generate or serve runs in the project."""
-    configured_site_url(settings.mkdocs_yml)  # not a project: say so, and leave no lock file behind
-    with project_lock(settings.project_dir, "generate"):
+    with _locked(settings, "generate"):
         return _generate(settings, today)
 
 
 def _generate(settings: Settings, today: dt.date | None = None) -> WriteReport:
-    check_docs_dir(settings.docs_dir, settings.project_dir, [settings.data_dir, PACKAGE_DIR])
     key = _generation_key(settings, today, configured_site_url(settings.mkdocs_yml))
     current = outputs_current(settings.docs_dir, key)
     if current is not None:
@@ -136,14 +143,12 @@ def build(settings: Settings, today: dt.date | None = None, site_url: str | None
     the pages nor the engine run. Raises DataError, BuildError or WriteError; on any of them
     nothing real has changed; BusyError while another build, generate or serve runs.
     """
-    configured_site_url(settings.mkdocs_yml)  # not a project: say so, and leave no lock file behind
-    with project_lock(settings.project_dir, "build"):
+    with _locked(settings, "build"):
         return _build(settings, today, site_url)
 
 
 def _build(settings: Settings, today: dt.date | None, site_url: str | None) -> BuildReport:
     engine = settings.engine()
-    check_docs_dir(settings.docs_dir, settings.project_dir, [settings.data_dir, PACKAGE_DIR])
     label = engine_label(engine)
     check_site_dir(settings.site_dir, [settings.mkdocs_yml, settings.data_dir, settings.docs_dir, PACKAGE_DIR],
                    [settings.docs_dir, settings.data_dir, PACKAGE_DIR])
@@ -182,7 +187,6 @@ def serve(settings: Settings, addr: str) -> None:
     """Generate, run ``mkdocs serve`` on ``addr`` and regenerate when a data file changes
     (problems are printed, the pages left as they were). Blocks until interrupted; holds the
     project's lock throughout (BusyError when a build runs)."""
-    configured_site_url(settings.mkdocs_yml)  # not a project: say so, and leave no lock file behind
-    with project_lock(settings.project_dir, "serve"):
+    with _locked(settings, "serve"):
         serve_site(settings.mkdocs_yml, settings.data_dir, addr, lambda: _generate(settings),
                    lambda: _regenerate(settings))

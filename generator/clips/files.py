@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from ..facts.files import file_sha256
 from ..facts.samples import ClipsFile
 
 
@@ -15,11 +15,5 @@ def clip_files(docs_dir: Path, clips: ClipsFile | None) -> tuple[frozenset[str],
     entries = clips.clips if clips else []
     present = frozenset(f for c in entries for f in (c.file, c.poster) if f and (docs_dir / f).is_file())
     altered = frozenset(c.file for c in entries if c.file in present and c.sha256
-                        and _sha256(docs_dir / c.file) != c.sha256)
+                        and file_sha256(docs_dir / c.file) != c.sha256)
     return present, altered
-
-
-def _sha256(path: Path) -> str:
-    """The file's SHA-256 (hex), read in chunks: a clip may be larger than memory allows."""
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()

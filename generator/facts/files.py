@@ -8,6 +8,7 @@ file before reading, and reading stops one byte past it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -71,6 +72,13 @@ def read_bytes(path: Path, within: Path | None = None, limit: int = MAX_FILE_BYT
     if len(raw) > limit:
         raise FileFail(file_problem(path, 1, 1, f"file is larger than {limit} bytes"))
     return raw
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 (hex) of the file at ``path``, read in chunks (a clip may be larger than
+    memory allows); raises OSError when it cannot be read."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def read_text(path: Path, within: Path | None = None, limit: int = MAX_FILE_BYTES) -> str:

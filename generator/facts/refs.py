@@ -188,11 +188,11 @@ def _model_refs(dataset: Dataset, doc: Document, model: s.ModelFile, failed: fro
     yield from _scores(doc, model, criteria)
     for key in model.verdicts:
         yield from _ref(doc, ("verdicts", key), "use case", key, _ids(dataset, "use_cases.yaml", "use_cases"), True)
+    sources = _ids(dataset, "sources.yaml", "sources")
     for index, raw in _raw_offers(doc):
         yield from _ref(doc, ("offers", index, "platform"), "platform", raw.get("platform"), platforms)
-        yield from _ref(doc, ("offers", index, "source"), "source", raw.get("source"),
-                        _ids(dataset, "sources.yaml", "sources"))
-    yield from _model_claims(doc, model, _ids(dataset, "sources.yaml", "sources"), failed)
+        yield from _ref(doc, ("offers", index, "source"), "source", raw.get("source"), sources)
+    yield from _model_claims(doc, model, sources, failed)
 
 
 def _scores(doc: Document, model: s.ModelFile, criteria: dict | None) -> Iterator[Problem]:

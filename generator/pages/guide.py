@@ -185,9 +185,13 @@ class PathsPartContext:
     """One page of the paths below a pair of first answers."""
 
     node: Node
-    paths: int
     all_href: str
     guide_href: str
+
+    @property
+    def paths(self) -> int:
+        """The finished paths on the page."""
+        return self.node.paths
 
 
 def paths_parts(paths: PathsContext) -> list[tuple[str, str, PathsPartContext]]:
@@ -197,8 +201,7 @@ def paths_parts(paths: PathsContext) -> list[tuple[str, str, PathsPartContext]]:
         node = b.question
         if node is not None and node.page is not None:
             title = "Paths: " + ", ".join(label for _, label in node.trail)
-            parts.append((node.page, title, PathsPartContext(node, node.paths, href(node.page, PATHS_PAGE),
-                                                             href(node.page, GUIDE_PAGE))))
+            parts.append((node.page, title, PathsPartContext(node, href(node.page, PATHS_PAGE), href(node.page, GUIDE_PAGE))))
     return parts
 
 

@@ -19,19 +19,12 @@ import re
 import stat
 from pathlib import Path
 
-from ..facts.files import MAX_FILE_BYTES
+from ..facts.files import MAX_FILE_BYTES, file_sha256
 from .folders import SITE_MARKER, read_manifest
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 CLIPS_FOLDER = "assets/clips"
 """Where clip files live under the docs folder (see :mod:`generator.clips.files`)."""
-
-
-def _files(folder: Path) -> list[Path]:
-    """Regular files under ``folder`` (not following links to folders), sorted by path."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
 def _entries(folder: Path) -> list[str]:
@@ -60,8 +53,7 @@ def _entry_digest(path: Path, large: int | None) -> bytes:
         return head + f"kind {stat.S_IFMT(info.st_mode)}".encode()
     if large is not None and info.st_size > large:
         return head + f"large {info.st_size} {info.st_mtime_ns}".encode()
-    with open(path, "rb") as handle:
-        return head + hashlib.file_digest(handle, "sha256").digest()
+    return head + bytes.fromhex(file_sha256(path))
 
 
 def tree_digest(folder: Path, skip: frozenset[str] = frozenset(), large: int | None = None) -> str:
@@ -81,12 +73,15 @@ def tree_digest(folder: Path, skip: frozenset[str] = frozenset(), large: int | N
 
 
 def _stat_digest(folder: Path) -> str:
-    """SHA-256 (hex) of the paths, sizes and modification times of the files under ``folder``:
-    clips are large, and their content is checked against the manifest when pages are made."""
+    """SHA-256 (hex) of the paths, kinds, sizes and modification times of the entries under
+    ``folder`` (through links): clips are large, and their content is checked against the
+    manifest when pages are made."""
     digest = hashlib.sha256()
-    for path in _files(folder):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for rel in _entries(folder) if folder.is_dir() else []:
+        path = folder / rel
+        info = os.stat(path) if path.exists() else os.lstat(path)  # a dangling link counts as itself
+        line = f"{rel}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\n"
+        digest.update(line.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -133,7 +128,7 @@ def outputs_current(docs_dir: Path, inputs: str) -> list[str] | None:
         return None
     for rel in manifest["generated"]:
         target = docs_dir / rel
-        if not target.is_file() or hashlib.sha256(target.read_bytes()).hexdigest() != hashes.get(rel):
+        if not target.is_file() or file_sha256(target) != hashes.get(rel):
             return None
     return list(manifest["generated"])
 

@@ -30,8 +30,6 @@ from typing import BinaryIO, Iterator
 from .folders import MANIFEST, SITE_MARKER, WriteError, read_manifest, refuse_special_files
 
 
-
-
 @dataclass
 class WriteReport:
     written: list[str] = field(default_factory=list)
@@ -122,7 +120,7 @@ def _write_all(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None
                report: WriteReport) -> WriteReport:
     new = set(files) - previous
     if new:  # listed before they exist: after a failure half-way, the next run may replace them
-        _atomic_write(docs_dir / MANIFEST, (json.dumps({"generated": sorted(previous | new)}, indent=1) + "\n").encode())
+        _atomic_write(docs_dir / MANIFEST, _manifest_json(previous | new).encode("utf-8"))
     hashes, root = {}, docs_dir.resolve()
     for rel, content in sorted(files.items()):
         target, data = docs_dir / rel, _as_bytes(content)
@@ -142,10 +140,19 @@ def _write_all(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None
             target.unlink()
             report.removed.append(rel)
         _remove_empty_parents(target.parent, docs_dir)
-    manifest = json.dumps({"generated": sorted(files), "inputs": inputs, "sha256": hashes}, indent=1) + "\n"
+    manifest = _manifest_json(files, inputs, hashes)
     if not (docs_dir / MANIFEST).exists() or (docs_dir / MANIFEST).read_text(encoding="utf-8") != manifest:
         _atomic_write(docs_dir / MANIFEST, manifest.encode("utf-8"))
     return report
+
+
+def _manifest_json(generated, inputs: str | None = None, hashes: dict | None = None) -> str:  # noqa: ANN001
+    """The manifest's text: the generated paths, sorted; the input digest and each file's
+    digest once the files are written (none while they are being written)."""
+    body = {"generated": sorted(generated)}
+    if hashes is not None:
+        body.update(inputs=inputs, sha256=hashes)
+    return json.dumps(body, indent=1) + "\n"
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:

@@ -128,7 +128,7 @@ def test_a_device_linked_into_the_docs_is_refused_before_copying(article_project
 def test_generated_pages_never_go_into_the_data_the_project_or_the_generator(article_project, monkeypatch, capsys,
                                                                            docs):
     monkeypatch.chdir(article_project.project_dir)
-    target = (article_project.project_dir / docs) if docs != "generator" else write.Path(pipeline.PACKAGE_DIR)
+    target = (article_project.project_dir / docs) if docs != "generator" else Path(pipeline.PACKAGE_DIR)
     before = sorted(article_project.data_dir.rglob("*"))
     assert main(["generate", "--data", "data", "--docs", str(target)]) == 1
     err = capsys.readouterr().err
