@@ -183,20 +183,23 @@ def _priced_as_text(kind: str) -> Why:
 
 
 def _shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
+    images, buyable = memoized(state, ("options", job.resolution, job.audio), lambda: _base_options(state, job))
+    if job.input == "text":
+        return buyable
+    caveat = _priced_as_text(job.input)
+    as_text = tuple(ShotOption(o.offer, o.lengths, o.caveats + (caveat,)) for o in buyable)
+    return (images + as_text) if job.input == "image_first_frame" else as_text
+
+
+def _base_options(state: ModelState, job: Job) -> tuple[tuple[ShotOption, ...], tuple[ShotOption, ...]]:
+    """The options of the image-to-video offers and of the text-to-video ones, for the job's
+    resolution and audio (see :func:`_option`); none without documented lengths."""
     model, lengths = state.model, memoized(state, "lengths", lambda: _model_lengths(state.model))
     if lengths is None:
-        return ()
-    out = []
-    images = len(state.images) if job.input == "image_first_frame" else 0
-    for i, (offer, as_text) in enumerate(_offers_for(state, job)):
-        place = ("images", i) if i < images else ("buyable", i - images)  # where the offer is on the state
-        option = memoized(state, ("option", place, job.resolution, job.audio), lambda: _option(model, offer, job, lengths))
-        if option is not None and as_text:
-            option = memoized(state, ("option", place, job.resolution, job.audio, job.input), lambda: ShotOption(
-                option.offer, option.lengths, option.caveats + (_priced_as_text(job.input),)))
-        if option is not None:
-            out.append(option)
-    return tuple(out)
+        return (), ()
+    found = [tuple(o for o in (_option(model, offer, job, lengths) for offer in offers) if o is not None)
+             for offers in (state.images, state.buyable)]
+    return found[0], found[1]
 
 
 CHECK_FIELDS = {"price": "input", "sound": "sound", "aspect": "aspect_ratio", "input": "input",

@@ -163,12 +163,20 @@ class Document:
         return (1, 1)
 
 
-def _walk(node: Node, loc: Loc, marks: dict, key_marks: dict, found: list[Problem]) -> None:
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+def _walk(node: Node, loc: Loc, marks: dict, key_marks: dict, found: list[Problem], loader: Any) -> Any:
+    """The node's value, as ``loader`` constructs it (built here in one pass for text, mappings
+    and lists; other tags by the loader); records marks and located problems on the way."""
     marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if len(loc) >= MAX_DEPTH and isinstance(node, (MappingNode, SequenceNode)):  # libyaml composed it
         raise ConstructorError(None, None, _TOO_DEEP, node.start_mark)
     if isinstance(node, MappingNode):
+        if node.tag != _MAP:
+            return loader.construct_object(node, deep=True)  # refused: see the constructors above
         seen: dict[Any, int] = {}
+        value: dict = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if not isinstance(key_node, ScalarNode):
@@ -179,14 +187,17 @@ def _walk(node: Node, loc: Loc, marks: dict, key_marks: dict, found: list[Proble
                                      f"duplicate key {key!r} (first defined on line {seen[key]})"))
             seen.setdefault(key, key_node.start_mark.line + 1)
             key_marks[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _walk(value_node, loc + (key,), marks, key_marks, found)
-    elif isinstance(node, SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, loc + (index,), marks, key_marks, found)
-    elif (bad := _UNPRINTABLE.search(node.value)) is not None:
+            value[key] = _walk(value_node, loc + (key,), marks, key_marks, found, loader)  # the last is kept
+        return value
+    if isinstance(node, SequenceNode):
+        if node.tag != _SEQ:
+            return loader.construct_object(node, deep=True)
+        return [_walk(item, loc + (index,), marks, key_marks, found, loader) for index, item in enumerate(node.value)]
+    if (bad := _UNPRINTABLE.search(node.value)) is not None:
         found.append(Problem("", node.start_mark.line + 1, node.start_mark.column + 1, field_path(loc),
                              f"character U+{ord(bad.group()):04X} is not allowed in text (a control "
                              "character, or not a character at all; pages and feeds cannot hold it)"))
+    return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
 
 
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -221,8 +232,7 @@ def _parse(path: Path, text: str, loader_class: type = StrictLoader) -> Document
         marks: dict = {}
         key_marks: dict = {}
         found: list[Problem] = []
-        _walk(node, (), marks, key_marks, found)
-        data = loader.construct_document(node)
+        data = _walk(node, (), marks, key_marks, found, loader)
     finally:
         loader.dispose()
     located = tuple(Problem(display_path(path), p.line, p.col, p.field, p.message) for p in found)

@@ -23,16 +23,15 @@ def cost_chart_svg(report: JobReport, title: str) -> str:
     its cost in USD. With no plan the chart says so instead of drawing bars.
     """
     import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
+    from matplotlib.figure import Figure  # not pyplot: no backend or figure manager to set up
 
     quotes = list(reversed(report.plans))
     labels = [f"{q.model.name} — {q.offer.platform.name.split(' / ')[0]} ({_detail(q)})" for q in quotes]
     values = [float(q.total) for q in quotes]
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "videoguide",
                                 "font.family": "sans-serif", "font.size": 10}):
-        fig, ax = plt.subplots(figsize=(5, 0.5 * len(quotes) + 1.3))
+        fig = Figure(figsize=(5, 0.5 * len(quotes) + 1.3))
+        ax = fig.subplots()
         if not quotes:
             ax.set_axis_off()
             ax.text(0, 0.5, "No model on this site can make this clip with a documented price.")
@@ -51,7 +50,6 @@ def cost_chart_svg(report: JobReport, title: str) -> str:
             fig.tight_layout()
         out = io.StringIO()
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": "videoguide"})
-        plt.close(fig)
     return out.getvalue()
 
 

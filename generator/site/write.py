@@ -91,9 +91,13 @@ def _as_bytes(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def write_outputs(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None = None) -> WriteReport:
+def write_outputs(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None = None,
+                  staged: Path | None = None) -> WriteReport:
     """Make the generated part of ``docs_dir`` equal ``files`` (docs-relative path → content),
     recording ``inputs``, the digest of what they were made from (see :func:`.uptodate.outputs_current`).
+    ``staged``: a scratch docs folder the same ``files`` were written into (by this function),
+    which is discarded afterwards: a file to write is moved from there (one rename instead of
+    writing it again; N=1,000: 3,000 files) when it is on the same file system.
 
     Raises :class:`WriteError` before writing anything if a path would overwrite a file the
     generator did not create or ``docs_dir`` is a file, and when the system refuses a write
@@ -107,7 +111,7 @@ def write_outputs(docs_dir: Path, files: dict[str, str | bytes], inputs: str | N
         raise WriteError("refusing to overwrite hand-written file(s): " + ", ".join(clashes))
     report = WriteReport()
     try:
-        return _write_all(docs_dir, files, inputs, previous, report)
+        return _write_all(docs_dir, files, inputs, previous, report, staged)
     except OSError as exc:
         done = "; nothing was changed"
         if report.written or report.removed:
@@ -117,7 +121,7 @@ def write_outputs(docs_dir: Path, files: dict[str, str | bytes], inputs: str | N
 
 
 def _write_all(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None, previous: set[str],
-               report: WriteReport) -> WriteReport:
+               report: WriteReport, staged: Path | None = None) -> WriteReport:
     new = set(files) - previous
     if new:  # listed before they exist: after a failure half-way, the next run may replace them
         _atomic_write(docs_dir / MANIFEST, _manifest_json(previous | new).encode("utf-8"))
@@ -132,7 +136,7 @@ def _write_all(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None
         if not folder.resolve().is_relative_to(root):
             raise WriteError(f"refusing to write {target}: {folder} links out of {docs_dir}; replace the link "
                              "with a folder")
-        _atomic_write(target, data)
+        _move_or_write(None if staged is None else staged / rel, target, data)
         report.written.append(rel)
     for rel in sorted(previous - set(files)):
         target = docs_dir / rel
@@ -144,6 +148,19 @@ def _write_all(docs_dir: Path, files: dict[str, str | bytes], inputs: str | None
     if not (docs_dir / MANIFEST).exists() or (docs_dir / MANIFEST).read_text(encoding="utf-8") != manifest:
         _atomic_write(docs_dir / MANIFEST, manifest.encode("utf-8"))
     return report
+
+
+def _move_or_write(staged: Path | None, target: Path, data: bytes) -> None:
+    """Move ``staged`` (a copy of ``data`` about to be discarded) to ``target``, or write
+    ``data`` when there is no such copy or it cannot be moved (another file system)."""
+    if staged is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.replace(staged, target)
+            return
+        except OSError:
+            pass  # written instead; a write the system refuses says why
+    _atomic_write(target, data)
 
 
 def _manifest_json(generated, inputs: str | None = None, hashes: dict | None = None) -> str:  # noqa: ANN001
