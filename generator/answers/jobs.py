@@ -205,11 +205,18 @@ def _base_options(state: ModelState, job: Job) -> tuple[tuple[ShotOption, ...], 
 CHECK_FIELDS = {"price": "input", "sound": "sound", "aspect": "aspect_ratio", "input": "input",
                 "resolution": "resolution"}
 """The job field each check of :data:`CHECKS` depends on (``length`` depends on none)."""
+_CHECKED = tuple(dict.fromkeys(CHECK_FIELDS.values()))
 
 
 def first_failure(state: ModelState, job: Job) -> Why | None:
     """The first reason of :data:`CHECKS` why the model cannot serve ``job``, or None; each
-    check's answer is kept on the state per value of its field (:data:`CHECK_FIELDS`)."""
+    check's answer is kept on the state per value of its field (:data:`CHECK_FIELDS`), and the
+    first failure per the values of all of them."""
+    return memoized(state, ("first failure", *(getattr(job, name) for name in _CHECKED)),
+                    lambda: _first_failure(state, job))
+
+
+def _first_failure(state: ModelState, job: Job) -> Why | None:
     for name, check in CHECKS.items():
         field = CHECK_FIELDS.get(name)
         value = getattr(job, field) if field else None

@@ -23,7 +23,7 @@ The job's names are re-exported here, so callers import the planner from one pla
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..facts.catalog import ModelRecord, OfferRecord
@@ -220,6 +220,14 @@ def _shots_rank(option: ShotOption, seconds: int) -> tuple:
             TIER_ORDER.index(option.offer.tier))
 
 
+def _states(view: AsOf, models: list[str] | None) -> list[ModelState]:
+    """The states of ``models`` (None: every model), in catalog order."""
+    if models is None:
+        return list(view.models.values())
+    place = memoized(view, "catalog order", lambda: {mid: i for i, mid in enumerate(view.models)})
+    return [view.models[mid] for mid in sorted({m for m in models if m in place}, key=place.__getitem__)]
+
+
 def job_report(view: AsOf, job: Job, models: list[str] | None = None, platform: str | None = None) -> JobReport:
     """Plans for every model (or those in ``models``) on every platform (or ``platform``):
     cheapest first, then fewest caveats, then a price checked within the stale limit before a
@@ -227,9 +235,7 @@ def job_report(view: AsOf, job: Job, models: list[str] | None = None, platform: 
     plans: list[Plan] = []
     unpriced: list[Plan] = []
     excluded: list[Exclusion] = []
-    for state in view.models.values():
-        if models is not None and state.model.id not in models:
-            continue
+    for state in _states(view, models):
         try:
             priced, possible = model_plans(state, job)
         except Unavailable as cannot:

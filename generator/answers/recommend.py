@@ -184,9 +184,7 @@ def _groups(view: AsOf, requirements: tuple, preferences: dict, places: dict, pi
     scored = memoized(view, ("scored", tuple(preferences.items()), _fit_key(requirements)),
                       lambda: _scored(view, preferences, places))
     head, group = None, []
-    for key, state in scored:
-        if state.model.id in pins or state.model.id not in meeting:
-            continue
+    for key, state in [(key, state) for key, model_id, state in scored if model_id in meeting and model_id not in pins]:
         if key != head and group:
             yield tuple(group)
             group = []
@@ -196,9 +194,10 @@ def _groups(view: AsOf, requirements: tuple, preferences: dict, places: dict, pi
         yield tuple(group)
 
 
-def _scored(view: AsOf, preferences: dict, places: dict) -> list[tuple[tuple, ModelState]]:
-    """Every model with its :func:`_rank_head` apart from pins, sorted (stable: catalog order
-    among equals). The score adds up as :func:`weighted_score` does, in the same order."""
+def _scored(view: AsOf, preferences: dict, places: dict) -> list[tuple[tuple, str, ModelState]]:
+    """Every model (key, id, state) with its :func:`_rank_head` apart from pins, sorted
+    (stable: catalog order among equals). The score adds up as :func:`weighted_score` does,
+    in the same order."""
     out = []
     for model_id, state in view.models.items():
         score = 0.0
@@ -206,7 +205,7 @@ def _scored(view: AsOf, preferences: dict, places: dict) -> list[tuple[tuple, Mo
             place = places[crit_id].get(model_id)
             if place is not None:
                 score += weight * (1.0 - place)
-        out.append(((-round(score, 9), state.lifecycle.status == "deprecated"), state))
+        out.append(((-round(score, 9), state.lifecycle.status == "deprecated"), model_id, state))
     out.sort(key=lambda pair: pair[0])
     return out
 
