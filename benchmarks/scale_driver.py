@@ -64,7 +64,7 @@ def main(step: str, engine: str = "mkdocs") -> dict:
     elif step == "generate":
         counter["written"] = len(pipeline.generate(settings).written)
     elif step == "engine":
-        with tempfile.TemporaryDirectory(dir=".") as scratch:
+        with tempfile.TemporaryDirectory(dir=".") as scratch, pipeline.fewer_collections(collect=False):  # as build
             site_engine.build_site(settings.mkdocs_yml, settings.docs_dir, Path(scratch) / "site", engine=engine,
                                    cache=settings.engine_cache)
     elif step == "build":
