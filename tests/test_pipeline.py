@@ -213,3 +213,14 @@ def test_a_site_dir_that_is_a_file_says_so(article_project):
     with pytest.raises(WriteError) as exc:
         pipeline.build(settings, TODAY)
     assert str(exc.value) == f"refusing to build the site into {target}: it is a file, not a folder; choose another --site-dir"
+
+
+def test_fewer_collections_restores_the_collector_even_on_failure():
+    import gc
+
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError):
+        with pipeline.fewer_collections():
+            assert gc.get_threshold() == pipeline.GC_THRESHOLDS
+            raise RuntimeError("boom")
+    assert gc.get_threshold() == before

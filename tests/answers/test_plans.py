@@ -227,3 +227,22 @@ def test_an_extension_call_adds_at_least_its_documented_minimum(tmp_path):
     assert plan("extension: {step_seconds: 7, up_to: true, resolutions: [720p]}") == ((8,), (1,))
     # a call adds 3 to 7 s: 8 + 1 is not possible, 6 + 3 is
     assert plan("extension: {step_seconds: 7, up_to: true, min_step_seconds: 3, resolutions: [720p]}") == ((6,), (3,))
+
+
+def test_a_report_on_some_models_is_the_full_report_on_those_models(plans_view):
+    """Listed in any order (an unknown id is ignored), in catalog order as in the full report."""
+    job = Job(4, aspect_ratio="9:16")
+    full = job_report(plans_view, job)
+    some = job_report(plans_view, job, ["gamma", "beta", "nobody"])
+    assert [e.model.id for e in some.excluded] == [e.model.id for e in full.excluded if e.model.id in ("beta", "gamma")]
+    assert some.plans == tuple(p for p in full.plans if p.model.id in ("beta", "gamma"))
+    assert some.excluded and [e.model.id for e in some.excluded] == sorted(
+        (e.model.id for e in some.excluded), key=list(plans_view.models).index)
+
+
+def test_a_view_that_forgets_answers_them_again_the_same(plans_view):
+    job = Job(30, aspect_ratio="9:16")
+    first = job_report(plans_view, job)
+    plans_view.forget()
+    assert plans_view.memo == {} and all(s.memo == {} for s in plans_view.models.values())
+    assert job_report(plans_view, job) == first

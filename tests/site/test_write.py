@@ -68,3 +68,19 @@ def test_written_files_get_the_usual_mode(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "a.md").stat().st_mode) == 0o644
+
+
+def test_pages_staged_for_the_site_are_moved_not_written_again(tmp_path):
+    """A build writes the pages into a scratch copy first; the real docs folder then takes
+    those very files (the staged copies are gone), and a file the copy lacks is written."""
+    files = {"models/a.md": "A", "index.md": "home", "guide/x.json": "{}"}
+    staged = tmp_path / "scratch" / "docs"
+    write_outputs(staged, files, "key")
+    (staged / "guide/x.json").unlink()  # e.g. on another file system: it cannot be moved
+    inode = (staged / "models/a.md").stat().st_ino
+    report = write_outputs(tmp_path / "docs", files, "key", staged)
+    docs = tmp_path / "docs"
+    assert report.written == ["guide/x.json", "index.md", "models/a.md"]
+    assert {p: (docs / p).read_text() for p in files} == files
+    assert (docs / "models/a.md").stat().st_ino == inode and not (staged / "models/a.md").exists()
+    assert json.loads((docs / MANIFEST).read_text())["inputs"] == "key"
