@@ -81,7 +81,7 @@ def check(settings: Settings) -> Catalog:
     ConfigError for a bad ``[tool.videoguide]`` setting."""
     settings.stale_after()
     settings.engine()
-    with fewer_collections():
+    with fewer_collections(collect=False):  # the command ends, or goes on with the catalog
         return build_catalog(load(settings.data_dir))
 
 

@@ -79,15 +79,10 @@ def _lengths_at(model: ModelRecord, lengths: tuple[int, ...], heights: set[int] 
     return tuple(x for x in lengths if any(x in r.durations_seconds for r in listed))
 
 
-def _offers_for(state: ModelState, job: Job) -> tuple[tuple[OfferRecord, bool], ...]:
-    """The buyable offers a job may use, each with whether it is a text-to-video price standing
-    in for another input: image-to-video prices first for a job that starts from an image."""
-    images = tuple((o, False) for o in state.images) if job.input == "image_first_frame" else ()
-    return images + tuple((o, job.input != "text") for o in state.buyable)
-
-
 def _price(state: ModelState, job: Job) -> Why | None:
-    if _offers_for(state, job):
+    """None when the job may use a buyable offer (an image-to-video price for a job that starts
+    from an image, or a text-to-video one), else why the model has no usable price."""
+    if state.buyable or (job.input == "image_first_frame" and state.images):
         return None
     try:
         priced_offers(state)
@@ -197,9 +192,9 @@ def _base_options(state: ModelState, job: Job) -> tuple[tuple[ShotOption, ...], 
     model, lengths = state.model, memoized(state, "lengths", lambda: _model_lengths(state.model))
     if lengths is None:
         return (), ()
-    found = [tuple(o for o in (_option(model, offer, job, lengths) for offer in offers) if o is not None)
-             for offers in (state.images, state.buyable)]
-    return found[0], found[1]
+    images, buyable = (tuple(o for o in (_option(model, offer, job, lengths) for offer in offers) if o is not None)
+                       for offers in (state.images, state.buyable))
+    return images, buyable
 
 
 CHECK_FIELDS = {"price": "input", "sound": "sound", "aspect": "aspect_ratio", "input": "input",

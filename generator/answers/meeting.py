@@ -51,7 +51,7 @@ def models_meeting(view: AsOf, requirements: tuple) -> dict[str, Decimal]:
 def _job_meeting(view: AsOf, job: Job, continuous: bool) -> dict[str, Decimal]:
     """:func:`models_meeting` without the spec requirements: the models that pass the job's
     checks and have a plan within its budget (or qualify unplanned), kept on the view per job
-    (many requirements differ only in specs: 580 requirements, far fewer jobs)."""
+    and continuity (the guide's paths often differ only in spec requirements)."""
     def compute() -> dict[str, Decimal]:
         failing = _failing(view, job)
         blocked = frozenset().union(*failing.values())

@@ -206,7 +206,7 @@ def _scored(view: AsOf, preferences: dict, places: dict) -> list[tuple[tuple, st
             if place is not None:
                 score += weight * (1.0 - place)
         out.append(((-round(score, 9), state.lifecycle.status == "deprecated"), model_id, state))
-    out.sort(key=lambda pair: pair[0])
+    out.sort(key=lambda row: row[0])
     return out
 
 

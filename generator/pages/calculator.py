@@ -145,7 +145,7 @@ class _Tables:
         self.reasons: dict[str, int] = {}
         self._seen: dict[int, tuple[object, int]] = {}  # id(offer) → (offer, index): each is encoded once
         self._outcomes: dict[tuple, int] = {}  # (id(state), resolution, audio, input) → outcome index
-        self._caveat: dict[Why, int] = {}  # a caveat → its index: each is worded once
+        self._caveat_index: dict[Why, int] = {}  # a caveat → its index: each is worded once
 
     def offer(self, o) -> int:  # noqa: ANN001 - an OfferRecord
         seen = self._seen.get(id(o))
@@ -164,9 +164,9 @@ class _Tables:
         return self.offers.setdefault(row, len(self.offers))
 
     def caveat(self, caveat: Why) -> int:
-        index = self._caveat.get(caveat)
+        index = self._caveat_index.get(caveat)
         if index is None:
-            index = self._caveat[caveat] = self.caveats.setdefault(why_text(caveat), len(self.caveats))
+            index = self._caveat_index[caveat] = self.caveats.setdefault(why_text(caveat), len(self.caveats))
         return index
 
     def reason(self, reason: Why | None) -> int | None:

@@ -22,6 +22,10 @@ SITE_MARKER = ".videoguide-site"
 """Written into every site this tool builds; only such a folder (or an empty one) is replaced."""
 
 
+MANIFEST_LIMIT = 64 * 2**20
+"""The largest docs manifest read, in bytes (about 100 bytes a generated file)."""
+
+
 def read_manifest(docs_dir: Path) -> dict:
     """The docs manifest (``generated``: docs-relative paths; ``inputs``: digest; ``sha256``:
     path → digest), empty when missing; raises :class:`WriteError` when it is damaged."""
@@ -40,10 +44,6 @@ def read_manifest(docs_dir: Path) -> dict:
         raise WriteError(f"{path}: {exc.problem.message}; delete it and the generated folders, then retry") from None
     except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise WriteError(f"{path} is damaged ({exc}); delete it and the generated folders, then retry") from None
-
-
-MANIFEST_LIMIT = 64 * 2**20
-"""The largest docs manifest read, in bytes (about 100 bytes a generated file)."""
 
 
 def _inside(rel: object) -> bool:
