@@ -23,7 +23,7 @@ from .facts.dataset import Dataset
 from .facts.errors import DataError, GuideError
 from .facts.samples import CLIPS_FILE, SAMPLES_FILE
 from .facts.validate import load_dataset
-from .pages.chart import cost_chart_svg
+from .pages.chart import cost_chart_svg, load_matplotlib
 from .pages.calculator import CHART_FILE, chart_report, chart_title
 from .pages.plan import plan_pages
 from .pages.render import render_pages
@@ -96,6 +96,7 @@ def clip_set(settings: Settings, dataset: Dataset) -> ClipSet:
 def render_all(settings: Settings, today: dt.date | None = None, site_url: str | None = None) -> dict[str, str | bytes]:
     """Every generated file (docs-relative path → content), computed without writing;
     feed links use ``site_url`` (default: the MkDocs config's)."""
+    load_matplotlib()  # here, not below the frame that holds the data (see its note)
     with fewer_collections():
         return _render_all(settings, today, site_url)
 

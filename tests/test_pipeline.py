@@ -224,3 +224,31 @@ def test_fewer_collections_restores_the_collector_even_on_failure():
             assert gc.get_threshold() == pipeline.GC_THRESHOLDS
             raise RuntimeError("boom")
     assert gc.get_threshold() == before
+
+
+_CYCLES = """
+import datetime, gc, sys
+from generator import pipeline
+from generator.settings import Settings
+gc.set_debug(gc.DEBUG_SAVEALL)  # what the collector finds is kept in gc.garbage, not freed
+files = pipeline.render_all(Settings.from_cwd(), datetime.date.fromisoformat(sys.argv[1]))
+gc.collect()
+held = {"Dataset", "Catalog", "AsOf", "ModelState", "Page", "ModelContext"}
+print(len(files), sorted({type(o).__name__ for o in gc.garbage} & held))
+"""
+
+
+def test_the_pages_data_is_freed_as_soon_as_it_is_done_with():
+    """No reference cycle holds the dataset, the view or a page: they are freed when rendering
+    ends, not by a collection over all of them (matplotlib's import once left its exceptions'
+    frames, and with them every caller's locals, in cycles; so did macros imported with the
+    page's context). A fresh interpreter, so that nothing is imported beforehand."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", _CYCLES, TODAY.isoformat()], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, check=True)
+    count, held = done.stdout.split(" ", 1)
+    assert int(count) > 100 and held.strip() == "[]"

@@ -15,6 +15,16 @@ from .format import cents
 BAR_COLOUR = "#3f51b5"
 
 
+def load_matplotlib() -> None:
+    """Import matplotlib, before the pages' data exists. Its import raises and catches
+    exceptions (pyparsing's, reading its settings) that stay in reference cycles with their
+    stack frames; imported from :func:`cost_chart_svg`, those frames held every caller's
+    locals, so the whole dataset and every page's context waited for the cyclic collector
+    (N=1,000: 470,000 objects and 0.9 s of collection, against 5,000 and 0.07 s)."""
+    import matplotlib  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+
+
 def cost_chart_svg(report: JobReport, title: str) -> str:
     """A horizontal bar chart of ``report.plans`` (cheapest at the top), as an SVG document.
 
