@@ -256,6 +256,37 @@ def test_a_shared_url_restores_the_result_and_back_steps_out(page, server):
     assert page.locator(f"[id='{target.split('#')[1]}']").count() == 1
 
 
+def test_a_path_fetches_one_outcome_file_and_a_failed_fetch_says_so(page, server, real_view, real_guide):
+    from generator.answers.recommend import recommend
+
+    fetched = []
+    page.on("request", lambda r: "/guide/outcomes/" in r.url and fetched.append(r.url.rsplit("/", 1)[1]))
+    page.goto(server + "guide/?pace=final&subject=physics&product-image=no&length=about-30&continuity=cuts")
+    page.wait_for_load_state("networkidle")
+    assert fetched == ["final.physics.no.about-30.json"]  # fetched ahead, while the questions go on
+    for answer in ("vertical", "full-hd", "yes", "low"):
+        page.locator(f"[data-vg-answer='{answer}']").click()
+    _settled(page)
+    answers = {"pace": "final", "subject": "physics", "product-image": "no", "length": "about-30",
+               "continuity": "cuts", "format": "vertical", "resolution": "full-hd", "audio": "yes", "budget": "low"}
+    assert page.evaluate(_RESULT) == _reference(recommend(real_view, real_guide, answers), real_view)
+    page.locator("[data-vg-back]").click()
+    page.locator("[data-vg-answer='mid']").click()  # another path in the same file: no new fetch
+    _settled(page)
+    assert fetched == ["final.physics.no.about-30.json"]
+    page.route("**/guide/outcomes/drafts.up-to-8.landscape.any.json", lambda route: route.abort())
+    page.goto(server + "guide/?pace=drafts&length=up-to-8&format=landscape&resolution=any&audio=no&budget=any")
+    _settled(page)
+    alert = page.get_by_role("alert")
+    assert alert.inner_text().startswith("The recommendation could not be loaded (")
+    page.errors.clear()  # the aborted request, reported by Chromium on the console
+    page.unroute("**/guide/outcomes/drafts.up-to-8.landscape.any.json")
+    page.locator("[data-vg-back]").click()
+    page.locator("[data-vg-answer='any']").click()  # tried again
+    _settled(page)
+    assert page.locator(".vg-guide__model").count() >= 1
+
+
 def test_an_answer_is_changed_from_the_list_of_answers_and_later_ones_are_kept(page, server):
     page.goto(server + "guide/?pace=final&subject=human&length=up-to-8&format=vertical&resolution=full-hd")
     page.get_by_role("link", name="Change: What matters most in this video?").click()

@@ -9,7 +9,7 @@ import pytest
 
 from generator.answers.recommend import recommend
 from generator.facts.validate import load_dataset
-from generator.pages.guide import PATHS_PAGE, guide_data, paths_context, paths_parts
+from generator.pages.guide import PATHS_PAGE, bundle_of, guide_data, paths_context, paths_parts
 from generator.pages.recommendation import describe, plan_line
 
 from ..conftest import ARTICLE, ROOT
@@ -96,21 +96,33 @@ def test_the_issues_example_job(real_view):
     assert "veo-3-1" not in {m.model.id for m in rec.ranked}  # $12.80 for 32 s at 1080p with audio
 
 
-def test_the_widget_holds_the_questions_and_each_path_its_outcome_file(real_view):
+def test_the_widget_holds_the_questions_and_the_outcomes_are_in_a_file_per_first_four_answers(real_view):
     from generator.pages.guide import guide_context, outcome_data
 
     guide = _real_guide()
     paths = paths_context(real_view, guide)
     context = guide_context(real_view, guide, paths)
     data = json.loads(context.data_json)
-    assert set(data) == {"start", "depth", "outcomes", "today", "staleAfter", "questions"}
+    assert set(data) == {"start", "depth", "outcomes", "bundleAfter", "today", "staleAfter", "questions"}
     assert len(context.data_json) < 20_000  # questions only: no model, however many there are
-    assert len(context.files) == 1944 and all(f.startswith("guide/outcomes/") for f in context.files)
+    assert data["bundleAfter"] == 4 and all(f.startswith("guide/outcomes/") for f in context.files)
+    bundles = {f: json.loads(text) for f, text in context.files.items()}
+    assert len(bundles) == 76 and sum(len(b) for b in bundles.values()) == 1944
+    assert all(f == f"guide/outcomes/{bundle_of(key)}.json" for f, b in bundles.items() for key in b)
+    assert max(len(text) for text in context.files.values()) < 200_000
     answers = {"pace": "final", "subject": "physics", "product-image": "no", "length": "about-30",
                "continuity": "cuts", "format": "vertical", "resolution": "full-hd", "audio": "yes", "budget": "mid"}
     expected = outcome_data(recommend(real_view, guide, answers), real_view.catalog.criteria, real_view.freshness)
-    assert json.loads(context.files["guide/outcomes/final.physics.no.about-30.cuts.vertical.full-hd.yes.mid.json"]) \
-        == expected and expected["recommended"]["plan"].startswith("$")
+    bundle = bundles["guide/outcomes/final.physics.no.about-30.json"]
+    assert bundle["final.physics.no.about-30.cuts.vertical.full-hd.yes.mid"] == expected
+    assert expected["recommended"]["plan"].startswith("$") and len(bundle) == 2 * 2 * 3 * 2 * 3  # continuity, format, resolution, sound, budget
+
+
+@pytest.mark.parametrize("key, bundle", [("final.physics.no.about-30.cuts.vertical.full-hd.yes.mid", "final.physics.no.about-30"),
+                                         ("drafts.up-to-8.landscape.any.no.any", "drafts.up-to-8.landscape.any"),
+                                         ("a.b.c.d.e", "a.b.c.d"), ("a.b.c.d", "a.b.c"), ("a.b", "a"), ("a", "a")])
+def test_a_path_s_outcome_is_in_the_file_of_its_first_four_answers_or_all_but_its_last(key, bundle):
+    assert bundle_of(key) == bundle
 
 
 def _scale_data():

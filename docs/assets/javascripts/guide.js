@@ -1,8 +1,8 @@
 // "Which model should I use?": one question at a time, answers in the URL (?question=answer…).
 // The generator ranked the models for every path once (generator/pages/guide.py, the same code
-// as `videoguide recommend`) and wrote each path's outcome beside this page as
-// outcomes/<answer ids joined by dots>.json; this file asks the questions, fetches the outcome of the finished path and
-// shows it. A browser test walks every path against the recommender. Initialised on every page
+// as `videoguide recommend`) and wrote the outcomes beside this page, those of the paths that share their first
+// answers in one file (outcomes/<those answer ids joined by dots>.json, see bundleOf); this file asks the questions,
+// fetches the file once the reader is that far, and shows the finished path's outcome. A browser test walks every path against the recommender. Initialised on every page
 // view, including arrivals by Material's instant navigation.
 (function () {
   function el(tag, attrs, text) {
@@ -92,17 +92,35 @@
     return box;
   }
 
-  var outcomes = {};  // path key → a promise of its outcome, fetched once per page load
+  var bundles = {};  // file name → a promise of its outcomes, fetched once per page load
 
-  function outcomeOf(data, key) {
-    if (!(key in outcomes)) {
-      outcomes[key] = fetch(data.outcomes + key + ".json").then(function (response) {
+  function bundleOf(data, ids) {  // generator/pages/guide.py bundle_of(), for a finished path
+    return ids.slice(0, Math.min(data.bundleAfter, Math.max(1, ids.length - 1))).join(".");
+  }
+
+  function fetchBundle(data, name) {
+    if (!(name in bundles)) {
+      bundles[name] = fetch(data.outcomes + name + ".json").then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + response.statusText);
         return response.json();
       });
-      outcomes[key].catch(function () { delete outcomes[key]; });  // a failed fetch is tried again
+      bundles[name].catch(function () { delete bundles[name]; });  // a failed fetch is tried again
     }
-    return outcomes[key];
+    return bundles[name];
+  }
+
+  function outcomeOf(data, ids) {
+    var key = ids.join(".");
+    return fetchBundle(data, bundleOf(data, ids)).then(function (outcomes) {
+      if (!Object.prototype.hasOwnProperty.call(outcomes, key)) throw new Error("no outcome for these answers");
+      return outcomes[key];
+    });
+  }
+
+  function prefetch(data, state) {  // a path still open past bundleAfter answers ends in that file
+    if (state.path.length < data.bundleAfter) return;
+    var ids = state.path.map(function (p) { return p[1].id; });
+    fetchBundle(data, ids.slice(0, data.bundleAfter).join(".")).catch(function () {});  // asked again at the end
   }
 
   function showOutcome(data, result, out) {  // out: generator/pages/guide.py outcome_data()
@@ -118,10 +136,10 @@
   }
 
   function renderResult(root, data, state, result, focus) {
-    var key = state.path.map(function (p) { return p[1].id; }).join(".");
+    var ids = state.path.map(function (p) { return p[1].id; });
     var shown = root.vgShown = (root.vgShown || 0) + 1;  // a later render wins over a slow fetch
     result.appendChild(el("p", {"class": "vg-guide__loading"}, "Finding the best model for your answers…"));
-    root.vgRendered = outcomeOf(data, key).then(function (out) {
+    root.vgRendered = outcomeOf(data, ids).then(function (out) {
       if (shown !== root.vgShown) return;
       showOutcome(data, result, out);
       if (focus) result.querySelector("h2").focus();
@@ -194,6 +212,7 @@
       root.vgRendered = Promise.resolve();
       var target = renderQuestion(data, state, root, step, progress);
       if (focus) target.focus();
+      prefetch(data, state);
     } else {
       renderResult(root, data, state, result, focus);
     }
