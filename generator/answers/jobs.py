@@ -10,7 +10,7 @@ exactly these values, so the browser repeats only the planning.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..facts.catalog import ModelRecord, OfferRecord
@@ -139,29 +139,20 @@ depend on the job, ``price`` depends on its input only (an image job may use ima
 prices), the others only on the job field they are named after."""
 
 
-def _option(model: ModelRecord, offer: OfferRecord, job: Job, lengths: tuple[int, ...]) -> ShotOption | None:
-    """The offer as an option for the job's shots, or None when it cannot price them. A price
-    that does not state the resolution, or whether sound is included, does not prove the cost
-    of a job that asks for a minimum resolution, or for sound made with the picture. Depends
-    on the job's resolution and audio only."""
-    want = resolution_height(job.resolution)
-    if job.audio is True and offer.audio is None:
+def _option(model: ModelRecord, offer: OfferRecord, audio: bool | None, lengths: tuple[int, ...]) -> ShotOption | None:
+    """The offer as an option for shots with ``audio`` (:attr:`Job.audio`) at any resolution,
+    or None when it cannot price them. A price that does not state whether sound is included
+    does not prove the cost of sound made with the picture (nor, :func:`reaches`, one that
+    does not state its resolution the cost of a minimum resolution)."""
+    if audio is True and offer.audio is None:
         return None
-    if offer.resolution is not None:
-        height = resolution_height(offer.resolution)
-        if want is not None and height < want:
-            return None
-        allowed = _lengths_at(model, lengths, {height})
-    elif want is not None:
-        return None
-    else:
-        allowed = lengths
+    allowed = lengths if offer.resolution is None else _lengths_at(model, lengths, {resolution_height(offer.resolution)})
     if offer.unit == "clip":  # the price buys clips of one length only
         allowed = tuple(x for x in allowed if x == offer.clip_seconds)
-    audio = audio_caveats(model, offer, job.audio)
-    if audio is None or not allowed:
+    caveats = audio_caveats(model, offer, audio)
+    if caveats is None or not allowed:
         return None
-    return ShotOption(offer, allowed, audio)
+    return ShotOption(offer, allowed, caveats)
 
 
 def shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
@@ -177,8 +168,17 @@ def _priced_as_text(kind: str) -> Why:
     return why("priced_as_text", input=kind)
 
 
+def reaches(option: ShotOption, resolution: str | None) -> bool:
+    """Whether the option's offer is ``resolution`` high or higher (None: any resolution will do;
+    an offer that does not state its resolution proves no minimum)."""
+    want = resolution_height(resolution)
+    return want is None or (option.offer.resolution is not None and resolution_height(option.offer.resolution) >= want)
+
+
 def _shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
-    images, buyable = memoized(state, ("options", job.resolution, job.audio), lambda: _base_options(state, job))
+    if job.resolution is not None:  # the same options as at any resolution, those high enough
+        return tuple(o for o in shot_options(state, replace(job, resolution=None)) if reaches(o, job.resolution))
+    images, buyable = memoized(state, ("options", job.audio), lambda: _base_options(state, job.audio))
     if job.input == "text":
         return buyable
     caveat = _priced_as_text(job.input)
@@ -186,13 +186,13 @@ def _shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
     return (images + as_text) if job.input == "image_first_frame" else as_text
 
 
-def _base_options(state: ModelState, job: Job) -> tuple[tuple[ShotOption, ...], tuple[ShotOption, ...]]:
-    """The options of the image-to-video offers and of the text-to-video ones, for the job's
-    resolution and audio (see :func:`_option`); none without documented lengths."""
+def _base_options(state: ModelState, audio: bool | None) -> tuple[tuple[ShotOption, ...], tuple[ShotOption, ...]]:
+    """The options of the image-to-video offers and of the text-to-video ones, for ``audio`` at
+    any resolution (see :func:`_option`); none without documented lengths."""
     model, lengths = state.model, memoized(state, "lengths", lambda: _model_lengths(state.model))
     if lengths is None:
         return (), ()
-    images, buyable = (tuple(o for o in (_option(model, offer, job, lengths) for offer in offers) if o is not None)
+    images, buyable = (tuple(o for o in (_option(model, offer, audio, lengths) for offer in offers) if o is not None)
                        for offers in (state.images, state.buyable))
     return images, buyable
 

@@ -8,11 +8,12 @@ planned; :func:`models_meeting` gives each with its plan's total for the ranking
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ..facts import schema as s
 from .asof import AsOf, memoized
-from .plans import CHECK_FIELDS, CHECKS, Job
+from .plans import CHECK_FIELDS, CHECKS, Job, within
 from .standing import SPEC_KINDS, check, job_of, planned, requirement_id
 
 
@@ -51,8 +52,13 @@ def models_meeting(view: AsOf, requirements: tuple) -> dict[str, Decimal]:
 def _job_meeting(view: AsOf, job: Job, continuous: bool) -> dict[str, Decimal]:
     """:func:`models_meeting` without the spec requirements: the models that pass the job's
     checks and have a plan within its budget (or qualify unplanned), kept on the view per job
-    and continuity (the guide's paths often differ only in spec requirements)."""
+    and continuity (the guide's paths often differ only in spec requirements). With a budget,
+    they are the models whose cheapest plan without one is priced and fits it (the budget only
+    picks among a model's plans, cheapest first: :func:`~.standing.planned`)."""
     def compute() -> dict[str, Decimal]:
+        if job.budget is not None:
+            unlimited = _job_meeting(view, replace(job, budget=None), continuous)
+            return {mid: total for mid, total in unlimited.items() if total != NO_COST and within(total, job.budget)}
         failing = _failing(view, job)
         blocked = frozenset().union(*failing.values())
         but_price = frozenset().union(*(ids for name, ids in failing.items() if name != "price"))
@@ -61,7 +67,7 @@ def _job_meeting(view: AsOf, job: Job, continuous: bool) -> dict[str, Decimal]:
             plan = None if mid in blocked else planned(state, job, continuous)[0]
             if plan is not None:
                 out[mid] = NO_COST if plan.total is None else plan.total
-            elif job.budget is None and (mid in failing["price"] if state.lifecycle.available else mid not in but_price):
+            elif mid in failing["price"] if state.lifecycle.available else mid not in but_price:
                 out[mid] = NO_COST
         return out
 

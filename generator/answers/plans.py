@@ -23,7 +23,7 @@ The job's names are re-exported here, so callers import the planner from one pla
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..facts.catalog import ModelRecord, OfferRecord
@@ -32,7 +32,7 @@ from .asof import AsOf, ModelState, memoized
 from .costs import Exclusion, Unavailable, Why, audio_caveats, spec, why
 from .jobs import (  # noqa: F401 - CHECKS … MAX_SECONDS re-exported: the planner's vocabulary
     CHECK_FIELDS, CHECKS, CONTINUITY_INPUTS, JOB_INPUTS, MAX_SECONDS, SOUNDS, Job, ShotOption, continuity, first_failure,
-    job_options, plan_shape, shot_options,
+    job_options, plan_shape, reaches, shot_options,
 )
 
 
@@ -197,19 +197,30 @@ def _plans_or_why(state: ModelState, job: Job) -> tuple[tuple[Plan, ...], tuple[
 
 
 def _model_plans(state: ModelState, job: Job) -> tuple[tuple[Plan, ...], tuple[Plan, ...]]:
+    job_options(state, job)  # raises Unavailable when no option fits
     shots: dict[str, tuple[tuple, ShotOption]] = {}
     extended: dict[str, Plan] = {}
-    for option in job_options(state, job):
+    for option, rank, ext in _option_plans(state, job):
+        if not reaches(option, job.resolution):
+            continue
         platform = option.offer.platform.id
-        rank = _shots_rank(option, job.seconds)
         if platform not in shots or rank < shots[platform][0]:
             shots[platform] = (rank, option)
-        ext = extension_plan(state, option, job)
         if ext is not None and (platform not in extended or _rank(ext) < _rank(extended[platform])):
             extended[platform] = ext
     priced = (*(shot_plan(state.model, option, job) for _, option in shots.values()),
               *(p for p in extended.values() if p.per_take is not None))
     return priced, tuple(p for p in extended.values() if p.per_take is None)
+
+
+def _option_plans(state: ModelState, job: Job) -> list[tuple[ShotOption, tuple, Plan | None]]:
+    """Each option of the job at any resolution (the options at a minimum resolution are the
+    same objects, :func:`~generator.answers.jobs.shot_options`), with the :func:`_rank` of its
+    shots plan and its extension plan (or None); kept on the state per job without the
+    resolution, the aspect ratio and the budget, which leave them unchanged."""
+    anywhere = replace(job, resolution=None, aspect_ratio=None, budget=None)
+    return memoized(state, ("option plans", plan_shape(anywhere)), lambda: [
+        (o, _shots_rank(o, job.seconds), extension_plan(state, o, anywhere)) for o in shot_options(state, anywhere)])
 
 
 def _shots_rank(option: ShotOption, seconds: int) -> tuple:

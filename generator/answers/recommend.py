@@ -19,6 +19,8 @@ lets the most models meet the rest is named with what relaxing it would give.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
@@ -183,15 +185,9 @@ def _groups(view: AsOf, requirements: tuple, preferences: dict, places: dict, pi
             yield (view.models[model_id],)
     scored = memoized(view, ("scored", tuple(preferences.items()), _fit_key(requirements)),
                       lambda: _scored(view, preferences, places))
-    head, group = None, []
-    for key, state in [(key, state) for key, model_id, state in scored if model_id in meeting and model_id not in pins]:
-        if key != head and group:
-            yield tuple(group)
-            group = []
-        head = key
-        group.append(state)
-    if group:
-        yield tuple(group)
+    rows = ((key, state) for key, model_id, state in scored if model_id in meeting and model_id not in pins)
+    for _, group in itertools.groupby(rows, key=operator.itemgetter(0)):  # lazily: the walk stops early
+        yield tuple(state for _, state in group)
 
 
 def _scored(view: AsOf, preferences: dict, places: dict) -> list[tuple[tuple, str, ModelState]]:
