@@ -10,7 +10,7 @@ exactly these values, so the browser repeats only the planning.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..facts.catalog import ModelRecord, OfferRecord
@@ -176,14 +176,20 @@ def reaches(option: ShotOption, resolution: str | None) -> bool:
 
 
 def _shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
-    if job.resolution is not None:  # the same options as at any resolution, those high enough
-        return tuple(o for o in shot_options(state, replace(job, resolution=None)) if reaches(o, job.resolution))
-    images, buyable = memoized(state, ("options", job.audio), lambda: _base_options(state, job.audio))
-    if job.input == "text":
+    anywhere = memoized(state, ("shots", None, job.audio, job.input), lambda: _options(state, job.audio, job.input))
+    if job.resolution is None:
+        return anywhere
+    return tuple(o for o in anywhere if reaches(o, job.resolution))  # the same objects, those high enough
+
+
+def _options(state: ModelState, audio: bool | None, kind: str) -> tuple[ShotOption, ...]:
+    """:func:`shot_options` at any resolution for ``audio`` and input ``kind``."""
+    images, buyable = memoized(state, ("options", audio), lambda: _base_options(state, audio))
+    if kind == "text":
         return buyable
-    caveat = _priced_as_text(job.input)
+    caveat = _priced_as_text(kind)
     as_text = tuple(ShotOption(o.offer, o.lengths, o.caveats + (caveat,)) for o in buyable)
-    return (images + as_text) if job.input == "image_first_frame" else as_text
+    return (images + as_text) if kind == "image_first_frame" else as_text
 
 
 def _base_options(state: ModelState, audio: bool | None) -> tuple[tuple[ShotOption, ...], tuple[ShotOption, ...]]:

@@ -218,9 +218,11 @@ def _option_plans(state: ModelState, job: Job) -> list[tuple[ShotOption, tuple, 
     same objects, :func:`~generator.answers.jobs.shot_options`), with the :func:`_rank` of its
     shots plan and its extension plan (or None); kept on the state per job without the
     resolution, the aspect ratio and the budget, which leave them unchanged."""
-    anywhere = replace(job, resolution=None, aspect_ratio=None, budget=None)
-    return memoized(state, ("option plans", plan_shape(anywhere)), lambda: [
-        (o, _shots_rank(o, job.seconds), extension_plan(state, o, anywhere)) for o in shot_options(state, anywhere)])
+    def compute() -> list[tuple[ShotOption, tuple, Plan | None]]:
+        anywhere = replace(job, resolution=None, aspect_ratio=None, budget=None)
+        return [(o, _shots_rank(o, job.seconds), extension_plan(state, o, anywhere)) for o in shot_options(state, anywhere)]
+
+    return memoized(state, ("option plans", job.seconds, job.sound, job.input, job.videos, job.takes), compute)
 
 
 def _shots_rank(option: ShotOption, seconds: int) -> tuple:

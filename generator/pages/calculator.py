@@ -146,6 +146,7 @@ class _Tables:
         self._seen: dict[int, tuple[object, int]] = {}  # id(offer) → (offer, index): each is encoded once
         self._outcomes: dict[tuple, int] = {}  # (id(state), resolution, audio, input) → outcome index
         self._caveat_index: dict[Why, int] = {}  # a caveat → its index: each is worded once
+        self._rows: dict[int, tuple[ShotOption, tuple]] = {}  # id(option) → (option, row): options recur
 
     def offer(self, o) -> int:  # noqa: ANN001 - an OfferRecord
         seen = self._seen.get(id(o))
@@ -184,13 +185,18 @@ class _Tables:
         if not options:
             key: tuple = ("reason", why_text(why("no_price_for", resolution=job.resolution, audio=job.audio)))
         else:
-            rows = []
-            for o in options:
-                works, extra = extension_fit(state, o, job)
-                rows.append((self.offer(o.offer), o.lengths, tuple(self.caveat(c) for c in o.caveats),
-                             None if not works else (-1 if extra is None else self.offer(extra))))
-            key = ("options", tuple(rows))
+            key = ("options", tuple(self._row(state, o, job) for o in options))
         return self.outcomes.setdefault(key, len(self.outcomes))
+
+    def _row(self, state: ModelState, o: ShotOption, job: Job) -> tuple:
+        """The option as the widget reads it. The options at a minimum resolution are the same
+        objects as at any resolution (each made for one sound setting), so each is encoded once."""
+        seen = self._rows.get(id(o))
+        if seen is None or seen[0] is not o:
+            works, extra = extension_fit(state, o, job)
+            seen = self._rows[id(o)] = (o, (self.offer(o.offer), o.lengths, tuple(self.caveat(c) for c in o.caveats),
+                                            None if not works else (-1 if extra is None else self.offer(extra))))
+        return seen[1]
 
     def outcome_bodies(self) -> list[dict]:
         """The interned outcomes, JSON-ready: ``{"reason": text}`` or ``{"options": [[offer
