@@ -163,7 +163,7 @@ def shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
 
 
 @functools.cache
-def _priced_as_text(kind: str) -> Why:
+def priced_as_text(kind: str) -> Why:
     """The caveat on a text-to-video price standing in for input ``kind``."""
     return why("priced_as_text", input=kind)
 
@@ -182,19 +182,31 @@ def _shot_options(state: ModelState, job: Job) -> tuple[ShotOption, ...]:
     return tuple(o for o in anywhere if reaches(o, job.resolution))  # the same objects, those high enough
 
 
-def _options(state: ModelState, audio: bool | None, kind: str) -> tuple[ShotOption, ...]:
-    """:func:`shot_options` at any resolution for ``audio`` and input ``kind``."""
+def offer_options(state: ModelState, audio: bool | None, resolution: str | None = None
+                  ) -> tuple[tuple[ShotOption, ...], tuple[ShotOption, ...]]:
+    """The options of the image-to-video offers and of the text-to-video ones for ``audio``
+    (:attr:`Job.audio`) and a minimum ``resolution`` (None: any), from which
+    :func:`shot_options` takes those of each input (a job from text: the text-to-video ones; from
+    a first frame: the image-to-video ones, then the text-to-video ones with a caveat; from
+    reference images: the text-to-video ones with a caveat)."""
     images, buyable = memoized(state, ("options", audio), lambda: _base_options(state, audio))
+    if resolution is None:
+        return images, buyable
+    return tuple(o for o in images if reaches(o, resolution)), tuple(o for o in buyable if reaches(o, resolution))
+
+
+def _options(state: ModelState, audio: bool | None, kind: str) -> tuple[ShotOption, ...]:
+    """:func:`shot_options` at any resolution for ``audio`` and input ``kind`` (see :func:`offer_options`)."""
+    images, buyable = offer_options(state, audio)
     if kind == "text":
         return buyable
-    caveat = _priced_as_text(kind)
+    caveat = priced_as_text(kind)
     as_text = tuple(ShotOption(o.offer, o.lengths, o.caveats + (caveat,)) for o in buyable)
     return (images + as_text) if kind == "image_first_frame" else as_text
 
 
 def _base_options(state: ModelState, audio: bool | None) -> tuple[tuple[ShotOption, ...], tuple[ShotOption, ...]]:
-    """The options of the image-to-video offers and of the text-to-video ones, for ``audio`` at
-    any resolution (see :func:`_option`); none without documented lengths."""
+    """:func:`offer_options` at any resolution (see :func:`_option`); none without documented lengths."""
     model, lengths = state.model, memoized(state, "lengths", lambda: _model_lengths(state.model))
     if lengths is None:
         return (), ()

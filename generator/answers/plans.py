@@ -31,8 +31,8 @@ from ..facts.fields import TIER_ORDER, resolution_height
 from .asof import AsOf, ModelState, memoized
 from .costs import Exclusion, Unavailable, Why, audio_caveats, spec, why
 from .jobs import (  # noqa: F401 - CHECKS … MAX_SECONDS re-exported: the planner's vocabulary
-    CHECK_FIELDS, CHECKS, CONTINUITY_INPUTS, JOB_INPUTS, MAX_SECONDS, SOUNDS, Job, ShotOption, continuity, first_failure,
-    job_options, plan_shape, reaches, shot_options,
+    AUDIO_OF_SOUND, CHECK_FIELDS, CHECKS, CONTINUITY_INPUTS, JOB_INPUTS, MAX_SECONDS, SOUNDS, Job, ShotOption, continuity, first_failure,
+    job_options, offer_options, plan_shape, priced_as_text, reaches, shot_options,
 )
 
 
@@ -124,9 +124,10 @@ def shot_plan(model: ModelRecord, option: ShotOption, job: Job) -> Plan:
     return Plan(model, option.offer, kind, shots, (), None, billed, per_take, per_take * job.takes * job.videos, caveats)
 
 
-def extension_fit(state: ModelState, option: ShotOption, job: Job) -> tuple[bool, OfferRecord | None]:
+def extension_fit(state: ModelState, option: ShotOption, audio: bool | None) -> tuple[bool, OfferRecord | None]:
     """Whether extension works from clips of ``option`` (documented, at its resolution), and
-    the cheapest extension price on its platform for its resolution and sound (None: not documented)."""
+    the cheapest extension price on its platform for its resolution and ``audio``
+    (:attr:`~generator.answers.jobs.Job.audio`; None: not documented)."""
     rule = spec(state.model, "extension")
     if rule is None or option.offer.resolution is None or (rule.resolutions and resolution_height(
             option.offer.resolution) not in memoized(state, "extension heights", lambda: {
@@ -135,7 +136,7 @@ def extension_fit(state: ModelState, option: ShotOption, job: Job) -> tuple[bool
     base = option.offer
     fits = [o for o in state.extensions if o.platform.id == base.platform.id
             and (o.resolution is None or resolution_height(o.resolution) == resolution_height(base.resolution))
-            and audio_caveats(state.model, o, job.audio) is not None]
+            and audio_caveats(state.model, o, audio) is not None]
     return True, min(fits, key=lambda o: (o.usd_per_second, TIER_ORDER.index(o.tier)), default=None)
 
 
@@ -143,7 +144,7 @@ def extension_plan(state: ModelState, option: ShotOption, job: Job) -> Plan | No
     """One take as a base clip and extension calls, the fewest seconds billed (then calls), or
     None when extension cannot make it (see :func:`extension_fit`; the job fits one
     generation; over ``max_steps`` or ``max_total_seconds``)."""
-    works, extra = extension_fit(state, option, job)
+    works, extra = extension_fit(state, option, job.audio)
     if not works or job.seconds <= option.lengths[-1]:
         return None
     rule, model = spec(state.model, "extension"), state.model

@@ -1,11 +1,12 @@
 """The cost calculator's page: the widget's data, the worked examples and the chart's figures.
 
 Every figure comes from :mod:`generator.answers.plans`. The widget's data holds, per model,
-the reason each check fails for each option the form offers, and per (resolution, sound,
-input) the offers that can make the shots with the lengths they allow; ``calc.js`` then
-repeats only :func:`~generator.answers.plans.cover`, the extension arithmetic, the choice of
-the cheapest plan per platform and the multiplication, in exact integer pico-dollars. The
-data grows with models × options, not with lengths or jobs.
+the reason each check fails for each option the form offers, and per (resolution, sound)
+the image-to-video and the text-to-video offers that can make the shots, with the lengths they
+allow; ``plan.js`` then repeats only which of those an input uses
+(:func:`~generator.answers.jobs.offer_options`), :func:`~generator.answers.plans.cover`, the
+extension arithmetic, the choice of the cheapest plan per platform and the multiplication, in
+exact integer pico-dollars. The data grows with models × options, not with lengths or jobs.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from decimal import Decimal
 
 from ..answers.asof import AsOf, Freshness, ModelState
 from ..answers.costs import Why, conventional, why
-from ..answers.plans import CHECK_FIELDS, CHECKS, JOB_INPUTS, SOUNDS, Job, JobReport, ShotOption, extension_fit, \
-    continuity, job_report, shot_options
+from ..answers.plans import AUDIO_OF_SOUND, CHECK_FIELDS, CHECKS, JOB_INPUTS, SOUNDS, Job, JobReport, ShotOption, extension_fit, \
+    continuity, job_report, offer_options, priced_as_text
 from ..facts.fields import TIER_ORDER
 from .costs import plan_text, rate_text, shape_text, unit_price_text, where_text, why_text
 from .format import cents
@@ -144,7 +145,7 @@ class _Tables:
         self.page, self.fresh, self.offers, self.caveats, self.outcomes = page, fresh, {}, {}, {}
         self.reasons: dict[str, int] = {}
         self._seen: dict[int, tuple[object, int]] = {}  # id(offer) → (offer, index): each is encoded once
-        self._outcomes: dict[tuple, int] = {}  # (id(state), resolution, audio, input) → outcome index
+        self._outcomes: dict[tuple, int] = {}  # (id(state), resolution, audio) → outcome index
         self._caveat_index: dict[Why, int] = {}  # a caveat → its index: each is worded once
         self._rows: dict[int, tuple[ShotOption, tuple]] = {}  # id(option) → (option, row): options recur
 
@@ -173,37 +174,33 @@ class _Tables:
     def reason(self, reason: Why | None) -> int | None:
         return None if reason is None else self.reasons.setdefault(why_text(reason), len(self.reasons))
 
-    def outcome(self, state: ModelState, job: Job, options: tuple[ShotOption, ...]) -> int:
-        """The index of the job's outcome on the model: its shot options depend on the job's
-        resolution, audio and input only (:func:`~generator.answers.plans.shot_options`)."""
-        key = (id(state), job.resolution, job.audio, job.input)
+    def outcome(self, state: ModelState, resolution: str | None, audio: bool | None) -> int:
+        """The index of the model's offer options (:func:`~generator.answers.jobs.offer_options`)
+        for a minimum resolution and sound."""
+        key = (id(state), resolution, audio)
         if key not in self._outcomes:
-            self._outcomes[key] = self._intern(state, job, options)
+            images, text = offer_options(state, audio, resolution)
+            body = (tuple(self._row(state, o, audio) for o in text), tuple(self._row(state, o, audio) for o in images))
+            self._outcomes[key] = self.outcomes.setdefault(body, len(self.outcomes))
         return self._outcomes[key]
 
-    def _intern(self, state: ModelState, job: Job, options: tuple[ShotOption, ...]) -> int:
-        if not options:
-            key: tuple = ("reason", why_text(why("no_price_for", resolution=job.resolution, audio=job.audio)))
-        else:
-            key = ("options", tuple(self._row(state, o, job) for o in options))
-        return self.outcomes.setdefault(key, len(self.outcomes))
-
-    def _row(self, state: ModelState, o: ShotOption, job: Job) -> tuple:
+    def _row(self, state: ModelState, o: ShotOption, audio: bool | None) -> tuple:
         """The option as the widget reads it. The options at a minimum resolution are the same
         objects as at any resolution (each made for one sound setting), so each is encoded once."""
         seen = self._rows.get(id(o))
         if seen is None or seen[0] is not o:
-            works, extra = extension_fit(state, o, job)
+            works, extra = extension_fit(state, o, audio)
             seen = self._rows[id(o)] = (o, (self.offer(o.offer), o.lengths, tuple(self.caveat(c) for c in o.caveats),
                                             None if not works else (-1 if extra is None else self.offer(extra))))
         return seen[1]
 
     def outcome_bodies(self) -> list[dict]:
-        """The interned outcomes, JSON-ready: ``{"reason": text}`` or ``{"options": [[offer
-        index, lengths, caveat indexes, extension offer index or -1 or None]]}``."""
-        return [{"reason": value} if kind == "reason" else {"options": [
-            [offer, list(lengths), list(caveats), ext] for offer, lengths, caveats, ext in value]}
-            for kind, value in self.outcomes]
+        """The interned outcomes, JSON-ready: ``{"text": options, "images": options}``, each
+        option ``[offer index, lengths, caveat indexes, extension offer index or -1 or None]``."""
+        def rows(options: tuple) -> list:
+            return [[offer, list(lengths), list(caveats), ext] for offer, lengths, caveats, ext in options]
+
+        return [{"text": rows(text), "images": rows(images)} for text, images in self.outcomes]
 
 
 def _model_data(view: AsOf, state: ModelState, tables: _Tables, choices: dict[str, list]) -> dict:
@@ -213,9 +210,8 @@ def _model_data(view: AsOf, state: ModelState, tables: _Tables, choices: dict[st
         values = choices[CHECK_CHOICES[name]] if field else [None]
         reasons = [tables.reason(check(state, Job(1, **({field: v or None} if field else {})))) for v in values]
         checks[name] = reasons if field else reasons[0]
-    outcomes = [tables.outcome(state, job, shot_options(state, job)) for job in
-                (Job(1, resolution=r or None, sound=s or None, input=i)
-                 for r, s, i in itertools.product(choices["resolution"], choices["sound"], choices["input"]))]
+    outcomes = [tables.outcome(state, r or None, AUDIO_OF_SOUND[s or None])
+                for r, s in itertools.product(choices["resolution"], choices["sound"])]
     spec = state.model.specs
     rule = spec["extension"].value if "extension" in spec else None
     extension = None if rule is None else {
@@ -227,25 +223,29 @@ def _model_data(view: AsOf, state: ModelState, tables: _Tables, choices: dict[st
             "shots": tables.caveat(continuity(state.model))}
 
 
-def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE, only: dict[str, list[str]] | None = None) -> dict:
+def calculator_data(view: AsOf, page: str = CALCULATOR_PAGE) -> dict:
     """The widget's data (JSON-ready): the form's ``choices``; ``models``, each with its
     ``name``, ``id`` (its page is ``modelsHref`` + id + ``/``), ``checks`` (check name → the
     index in ``reasons`` of why it fails, or None, per choice of the field it depends on, in
     the order of ``choices[field]``; ``price`` and ``length`` one value), ``outcomes`` (per
-    resolution × sound × input, in that nesting order, an index into ``outcomes``),
-    ``extension`` (the rule, or None) and ``shots`` (the continuity caveat's index);
-    ``outcomes``: ``{"reason": text}`` or ``{"options": [[offer index, lengths, caveat
-    indexes, extension offer index (-1: not documented; None: no extension)]]}``; ``offers``
-    and ``caveats`` they refer to. ``only``: the choices of the fields it names, instead of the
-    form's (the guide's jobs use a few resolutions, sounds, inputs and aspect ratios)."""
+    resolution × sound, in that nesting order, an index into ``outcomes``), ``extension`` (the
+    rule, or None) and ``shots`` (the continuity caveat's index); ``outcomes`` (see
+    ``_Tables.outcome_bodies``); ``asText`` (input → the index of the caveat on a text-to-video
+    price used for it); ``noPrice`` (per resolution × sound, the index in ``reasons`` of why a
+    model whose input uses no option cannot make the job); ``offers``, ``reasons`` and
+    ``caveats`` they refer to."""
     resolutions, aspects = _options(view)
     choices = {"resolution": ["", *resolutions], "sound": ["", *SOUNDS], "input": list(JOB_INPUTS),
-               "aspect": ["", *aspects], **(only or {})}
+               "aspect": ["", *aspects]}
     tables = _Tables(page, view.freshness)
+    as_text = {kind: tables.caveat(priced_as_text(kind)) for kind in JOB_INPUTS if kind != "text"}
+    no_price = [tables.reason(why("no_price_for", resolution=r or None, audio=AUDIO_OF_SOUND[s or None]))
+                for r, s in itertools.product(choices["resolution"], choices["sound"])]
     models = [_model_data(view, state, tables, choices) for state in view.models.values()]
     return {"today": view.today.isoformat(), "staleAfter": view.freshness.stale_after_days, "choices": choices,
             "checks": list(CHECKS), "checkChoices": CHECK_CHOICES, "modelsHref": url_href(page, "models/index.md"),
-            "models": models, "offers": [json.loads(o) for o in tables.offers], "reasons": list(tables.reasons),
+            "models": models, "asText": as_text, "noPrice": no_price, "offers": [json.loads(o) for o in tables.offers],
+            "reasons": list(tables.reasons),
             "caveats": list(tables.caveats), "outcomes": tables.outcome_bodies()}
 
 

@@ -41,14 +41,16 @@ def test_widget_data_holds_the_checks_and_options_of_the_planner(plans_view):
     assert beta["id"] == "beta" and data["modelsHref"] == "../../models/"
     gamma = next(m for m in data["models"] if m["name"] == "Gamma")
     assert reasons(gamma["checks"]["price"]) == ["retired on 2026-09-24"] * 3  # per input
-    # 1080p, sound made with the picture, from text: Beta has no such price.
-    at = (2 * 4 + 1) * 3 + 0
-    assert data["outcomes"][beta["outcomes"][at]] == {"reason": "no documented price for 1080p or higher with audio"}
+    # 1080p, sound made with the picture: Beta has no such price, from text or from images.
+    assert data["outcomes"][beta["outcomes"][2 * 4 + 1]] == {"text": [], "images": []}
+    assert data["reasons"][data["noPrice"][2 * 4 + 1]] == "no documented price for 1080p or higher with audio"
     alpha = next(m for m in data["models"] if m["name"] == "Alpha")
-    options = data["outcomes"][alpha["outcomes"][(1 * 4 + 1) * 3]]["options"]  # 720p, native, text
+    options = data["outcomes"][alpha["outcomes"][1 * 4 + 1]]["text"]  # 720p, native: the text-to-video prices
     expected = shot_options(plans_view.models["alpha"], Job(1, resolution="720p", sound="native"))
     assert [[data["offers"][o[0]]["platform"], o[1]] for o in options] == \
         [[o.offer.platform.name, list(o.lengths)] for o in expected]
+    assert data["caveats"][data["asText"]["reference_images"]] == \
+        "priced as text-to-video; no separate price with reference images is documented"
     assert [data["offers"][o[3]]["rate"] if o[3] is not None and o[3] >= 0 else o[3] for o in options] == ["$0.20", None, -1]
     assert alpha["extension"] | {"caveat": None} == {"step": 7, "upTo": False, "minStep": None, "maxSteps": 3, "base": None,
                                                       "maxTotal": 29, "caveat": None}
@@ -57,10 +59,11 @@ def test_widget_data_holds_the_checks_and_options_of_the_planner(plans_view):
 def test_widget_data_grows_with_models_and_choices_not_lengths(real_view):
     data = calculator_data(real_view)
     choices = data["choices"]
-    per_model = len(choices["resolution"]) * len(choices["sound"]) * len(choices["input"])
+    per_model = len(choices["resolution"]) * len(choices["sound"])  # the input picks among the same offers
     assert all(len(m["outcomes"]) == per_model for m in data["models"])
-    # 43 bytes per model and choice on the 32 models of December 2026 (72 before reasons were interned)
-    assert len(json.dumps(data)) < 60 * len(data["models"]) * per_model
+    # 95 bytes per model and choice on the 32 models of December 2026 (three times as many choices,
+    # one per input, were 43 bytes each: 39% more in all)
+    assert len(json.dumps(data)) < 120 * len(data["models"]) * per_model
 
 
 def test_terminal_text(plans_view):

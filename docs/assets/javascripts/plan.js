@@ -1,8 +1,8 @@
-// The planner of generator/answers/plans.py, repeated for the browser: the calculator and the
-// decision guide read the data generator/pages/calculator.py computed (why each model fails each
-// choice; the offers that can make the shots at which lengths) and do here only cover() (the
-// fewest shots), the extension arithmetic, the cheapest plan per platform and the sums, in exact
-// integer pico-dollars. Browser tests compare every figure with the Python planner.
+// The planner of generator/answers/plans.py, repeated for the browser: the calculator reads the
+// data generator/pages/calculator.py computed (why each model fails each choice; the offers that
+// can make the shots at which lengths) and does here only the choice of those an input uses,
+// cover() (the fewest shots), the extension arithmetic, the cheapest plan per platform and the
+// sums, in exact integer pico-dollars. Browser tests compare every figure with the Python planner.
 window.vgPlan = (function () {
   var PICO_PER_CENT = 10000000000n;
 
@@ -123,16 +123,25 @@ window.vgPlan = (function () {
     return null;
   }
 
+  // The options a job from `input` uses (generator/answers/jobs.py offer_options()): from text, the
+  // text-to-video prices; from a first frame, the image-to-video ones, then the text-to-video ones
+  // with a caveat; from reference images, the text-to-video ones with a caveat.
+  function shotOptions(data, outcome, input) {
+    if (input === "text") return outcome.text;
+    var caveat = data.asText[input];
+    var asText = outcome.text.map(function (o) { return [o[0], o[1], o[2].concat([caveat]), o[3]]; });
+    return input === "image_first_frame" ? outcome.images.concat(asText) : asText;
+  }
+
   // {reason} or {priced, unpriced}: generator/answers/plans.py model_plans().
   function modelPlans(data, model, job) {
     var c = data.choices, failed = checkReason(data, model, job);
     if (failed !== null) return {reason: failed};
-    var at = (c.resolution.indexOf(job.resolution) * c.sound.length + c.sound.indexOf(job.sound)) * c.input.length +
-      c.input.indexOf(job.input);
-    var outcome = data.outcomes[model.outcomes[at]];
-    if (outcome.reason) return {reason: outcome.reason};
+    var at = c.resolution.indexOf(job.resolution) * c.sound.length + c.sound.indexOf(job.sound);
+    var options = shotOptions(data, data.outcomes[model.outcomes[at]], job.input);
+    if (!options.length) return {reason: data.reasons[data.noPrice[at]]};
     var shots = {}, extended = {}, order = [], extOrder = [];
-    outcome.options.forEach(function (option) {
+    options.forEach(function (option) {
       var platform = data.offers[option[0]].platform;
       var plan = shotPlan(data, model, option, job.seconds);
       if (!(platform in shots)) order.push(platform);
