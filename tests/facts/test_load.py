@@ -240,3 +240,16 @@ def test_libyaml_loaders_read_every_real_data_file_as_the_python_loader_does():
             got = load._parse(path, text, loader)
             assert (got.data, got.marks, got.key_marks, got.problems) == (
                 expected.data, expected.marks, expected.key_marks, expected.problems), (path, loader)
+
+
+def test_a_valid_dataset_never_reads_its_marks():
+    """Marks are read again from the text only when a problem needs them: loading the real data
+    (valid) reads no file twice."""
+    from generator.facts.validate import load_dataset
+
+    dataset = load_dataset(Path(__file__).resolve().parents[2] / "data")
+    docs = list(dataset.documents.values()) + [doc for doc, _ in dataset.models.values()]
+    assert len(docs) > 30 and not [d.name for d in docs if "_all_marks" in d.__dict__]
+    doc = docs[0]
+    assert doc.marks[()] == (doc.locate(()))  # asked for: read then, and kept
+    assert "_all_marks" in doc.__dict__
