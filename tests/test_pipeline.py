@@ -224,6 +224,9 @@ def test_fewer_collections_restores_the_collector_even_on_failure():
             assert gc.get_threshold() == pipeline.GC_THRESHOLDS
             raise RuntimeError("boom")
     assert gc.get_threshold() == before
+    with pipeline.fewer_collections(collect=False, thresholds=pipeline.NO_COLLECTIONS):
+        assert gc.get_threshold() == (0, *before[1:])  # no automatic collection
+    assert gc.get_threshold() == before
 
 
 _CYCLES = """

@@ -199,39 +199,36 @@ def _plans_or_why(state: ModelState, job: Job) -> tuple[tuple[Plan, ...], tuple[
 
 def _model_plans(state: ModelState, job: Job) -> tuple[tuple[Plan, ...], tuple[Plan, ...]]:
     job_options(state, job)  # raises Unavailable when no option fits
-    shots: dict[str, tuple[tuple, ShotOption]] = {}
-    extended: dict[str, Plan] = {}
-    for option, rank, ext in _option_plans(state, job):
-        if not reaches(option, job.resolution):
+    want = resolution_height(job.resolution)
+    shots: dict[str, tuple[tuple, Plan]] = {}
+    extended: dict[str, tuple[tuple, Plan]] = {}
+    for height, platform, plan, rank, ext in _option_plans(state, job):
+        if want is not None and (height is None or height < want):  # as jobs.reaches
             continue
-        platform = option.offer.platform.id
         if platform not in shots or rank < shots[platform][0]:
-            shots[platform] = (rank, option)
-        if ext is not None and (platform not in extended or _rank(ext) < _rank(extended[platform])):
+            shots[platform] = (rank, plan)
+        if ext is not None and (platform not in extended or ext[0] < extended[platform][0]):
             extended[platform] = ext
-    priced = (*(shot_plan(state.model, option, job) for _, option in shots.values()),
-              *(p for p in extended.values() if p.per_take is not None))
-    return priced, tuple(p for p in extended.values() if p.per_take is None)
+    priced = (*(p for _, p in shots.values()), *(p for _, p in extended.values() if p.per_take is not None))
+    return priced, tuple(p for _, p in extended.values() if p.per_take is None)
 
 
-def _option_plans(state: ModelState, job: Job) -> list[tuple[ShotOption, tuple, Plan | None]]:
+def _option_plans(state: ModelState, job: Job) -> list[tuple[int | None, str, Plan, tuple, tuple[tuple, Plan] | None]]:
     """Each option of the job at any resolution (the options at a minimum resolution are the
-    same objects, :func:`~generator.answers.jobs.shot_options`), with the :func:`_rank` of its
-    shots plan and its extension plan (or None); kept on the state per job without the
-    resolution, the aspect ratio and the budget, which leave them unchanged."""
-    def compute() -> list[tuple[ShotOption, tuple, Plan | None]]:
+    same, :func:`~generator.answers.jobs.shot_options`) as its offer's height (None: not stated),
+    platform id, shots plan and its :func:`_rank`, and extension plan with its rank (or None);
+    kept on the state per job without the resolution, the aspect ratio and the budget, which
+    leave them unchanged."""
+    def compute() -> list:
         anywhere = replace(job, resolution=None, aspect_ratio=None, budget=None)
-        return [(o, _shots_rank(o, job.seconds), extension_plan(state, o, anywhere)) for o in shot_options(state, anywhere)]
+        rows = []
+        for o in shot_options(state, anywhere):
+            plan, ext = shot_plan(state.model, o, anywhere), extension_plan(state, o, anywhere)
+            rows.append((resolution_height(o.offer.resolution), o.offer.platform.id, plan, _rank(plan),
+                         None if ext is None else (_rank(ext), ext)))
+        return rows
 
     return memoized(state, ("option plans", job.seconds, job.sound, job.input, job.videos, job.takes), compute)
-
-
-def _shots_rank(option: ShotOption, seconds: int) -> tuple:
-    """:func:`_rank` of :func:`shot_plan` on ``option``, without making the plan."""
-    shots = cover(option.lengths, seconds)
-    caveats = len(option.caveats) + (len(shots) > 1)
-    return (False, sum((option.offer.cost(x) for x in shots), Decimal(0)), len(shots), caveats,
-            TIER_ORDER.index(option.offer.tier))
 
 
 def _states(view: AsOf, models: list[str] | None) -> list[ModelState]:
