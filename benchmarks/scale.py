@@ -128,7 +128,7 @@ def table(results: list[dict], engine: str) -> str:
     for r in results:
         lines.append(
             f"| {r['N']:,} | {r['check']:.2f} s | {r['generate']:.2f} s | {r['engine_alone']:.2f} s "
-            f"| {r['build']:.2f} s | {r['share']:.0%} | {r['peak_mib']:,.0f} MiB | {_kb(r['model_page'])} "
+            f"| {r['build']:.2f} s | {r['share']:.1%} | {r['peak_mib']:,.0f} MiB | {_kb(r['model_page'])} "
             f"| {_kb(r['guide_page'])} | {_kb(r['calculator_page'])} (+ {_kb(r['calculator_data'])}, "
             f"{_kb(r['calculator_data_gzip'])} gzipped) "
             f"| {_kb(r['paths_page'])} | {_kb(r['site'])} ({r['files']:,.0f}) "
