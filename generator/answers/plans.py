@@ -32,7 +32,7 @@ from .asof import AsOf, ModelState, memoized
 from .costs import Exclusion, Unavailable, Why, audio_caveats, spec, why
 from .jobs import (  # noqa: F401 - CHECKS … MAX_SECONDS re-exported: the planner's vocabulary
     AUDIO_OF_SOUND, CHECK_FIELDS, CHECKS, CONTINUITY_INPUTS, JOB_INPUTS, MAX_SECONDS, SOUNDS, Job, ShotOption, continuity, first_failure,
-    job_options, offer_options, plan_shape, priced_as_text, reaches, shot_options,
+    job_options, offer_options, plan_shape, priced_as_text, shot_options,
 )
 
 
@@ -203,7 +203,7 @@ def _model_plans(state: ModelState, job: Job) -> tuple[tuple[Plan, ...], tuple[P
     shots: dict[str, tuple[tuple, Plan]] = {}
     extended: dict[str, tuple[tuple, Plan]] = {}
     for height, platform, plan, rank, ext in _option_plans(state, job):
-        if want is not None and (height is None or height < want):  # as jobs.reaches
+        if want is not None and (height is None or height < want):  # jobs.reaches, on the height kept
             continue
         if platform not in shots or rank < shots[platform][0]:
             shots[platform] = (rank, plan)
