@@ -229,15 +229,18 @@ def _cost(match: Match) -> Decimal:
 def _relax(view: AsOf, requirements: tuple, preferences: dict, pins: dict) -> Relaxation | None:
     """The requirement whose removal lets the most available models meet the rest (the first
     on the path among equals), or None when removing any one still leaves none."""
-    best: Relaxation | None = None
+    best: tuple[s.Requirement, int, tuple] | None = None
     for i, requirement in enumerate(requirements):
         if requirement.finished_seconds is not None:
             continue  # the video's length is the job itself, never what to give up
         rest = requirements[:i] + requirements[i + 1:]
         found = sum(view.models[mid].lifecycle.available for mid in models_meeting(view, rest))
-        if found and (best is None or found > best.gained):
-            best = Relaxation(requirement, found, _top(view, rest, preferences, pins, 1)[0][0])
-    return best
+        if found and (best is None or found > best[1]):
+            best = (requirement, found, rest)
+    if best is None:
+        return None
+    requirement, found, rest = best
+    return Relaxation(requirement, found, _top(view, rest, preferences, pins, 1)[0][0])  # ranked once, for the winner
 
 
 def recommend(view: AsOf, guide: s.DecisionGuideFile, answers: dict[str, str],
