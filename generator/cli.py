@@ -19,7 +19,7 @@ from .answers.freshness import StaleFacts
 from .answers.recommend import AnswerError
 from .clips.plan import BudgetError
 from .clips.runner import Timing
-from .facts.errors import DataError, GuideError, UsageError
+from .facts.errors import DataError, GuideError, NeedsEditor, UsageError
 from .settings import ENGINES, Settings
 
 
@@ -66,6 +66,33 @@ def _add_clips(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparse
                      help="give up on a server silent this long (default 60); a download may take 10 times that")
     run.add_argument("--retry-uncertain", action="store_true",
                      help="submit again the creates that got no answer (check the provider's dashboard first)")
+
+
+def _add_sources(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparsers
+    sources = sub.add_parser("sources", help="watch the sources' pages: what changed since their facts were checked")
+    actions = sources.add_subparsers(dest="sources_command", required=True, metavar="ACTION")
+    check = actions.add_parser("check", help="fetch every source with a URL and report what needs an editor "
+                                             "(exit 1 when anything does)")
+    check.add_argument("--data", type=Path, default=None, help=data_help)
+    check.add_argument("--format", choices=("text", "markdown"), default="text",
+                       help="markdown: the same report for an issue or a pull request")
+    check.add_argument("--only", action="append", default=[], metavar="SOURCE_ID", help="one source (repeatable)")
+    check.add_argument("--no-record", action="store_true",
+                       help="report only: write neither data/source-state.yaml nor the snapshots")
+    check.add_argument("--allow-private", action="append", default=[], metavar="NETWORK", help=argparse.SUPPRESS)
+    accept = actions.add_parser("accept", help="record the last fetched text of a source as the one its facts "
+                                               "were re-checked against")
+    accept.add_argument("ids", nargs="+", metavar="SOURCE_ID")
+    accept.add_argument("--data", type=Path, default=None, help=data_help)
+
+
+def _sources(args: argparse.Namespace, settings: Settings) -> str:
+    from . import source_commands
+
+    if args.sources_command == "accept":
+        return source_commands.sources_accept_text(settings, args.ids)
+    return source_commands.sources_check_text(settings, args.format == "markdown", not args.no_record, args.only,
+                                              args.allow_private)
 
 
 def _version() -> str:
@@ -116,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="with --record: record even though a price entry was edited in place or removed "
                            "(a correction); without it, such a record is refused")
     _add_clips(sub, data_help)
+    _add_sources(sub, data_help)
     serve = sub.add_parser("serve", help="generate, serve on 127.0.0.1:8000, regenerate on data edits")
     serve.add_argument("--data", type=Path, default=None, help=data_help)
     serve.add_argument("--addr", default="127.0.0.1:8000", type=arguments.address,
@@ -153,6 +181,8 @@ def _run(args: argparse.Namespace) -> str:
         return commands.diff_text(settings, args.revision, args.record, args.summary, allow_rewrite=args.allow_rewrite)
     if args.command == "clips":
         return _clips(args, settings)
+    if args.command == "sources":
+        return _sources(args, settings)
     if args.command == "cost":
         return commands.cost_text(settings, Job(args.seconds, args.aspect_ratio, args.resolution, args.sound, args.input,
                                                 args.videos, args.takes, args.budget), args.model, args.platform)
@@ -217,7 +247,7 @@ def _main(argv: list[str] | None) -> int:
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        writes = args.command in ("generate", "build", "serve") or getattr(args, "record", False) or \
+        writes = args.command in ("generate", "build", "serve", "sources") or getattr(args, "record", False) or \
             getattr(args, "clips_command", None) == "run"
         suffix = "; nothing was written" if writes else ""
         print(f"{len(exc.problems)} problem(s) found{suffix}.", file=sys.stderr)
@@ -227,6 +257,9 @@ def _main(argv: list[str] | None) -> int:
         return 2
     except StaleFacts as exc:
         print(exc.report, file=sys.stderr)
+        return 1
+    except NeedsEditor as exc:  # the report is the output, as for a change found
+        print(exc.report)
         return 1
     except BudgetError as exc:
         print(f"videoguide: refused: {exc}", file=sys.stderr)

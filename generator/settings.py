@@ -71,7 +71,8 @@ class Settings:
 ENGINES = ("mkdocs", "zensical")
 """The site engines ``videoguide build`` can run; the first is the default."""
 
-SETTINGS = {"stale_after_days": "a whole number of days, 1 or more", "engine": " or ".join(ENGINES)}
+SETTINGS = {"stale_after_days": "a whole number of days, 1 or more", "engine": " or ".join(ENGINES),
+            "sources": "a table: how `videoguide sources check` fetches (see SOURCE_SETTINGS)"}
 """Every key ``[tool.videoguide]`` may hold, with what it takes."""
 
 
@@ -121,3 +122,36 @@ def configured_engine(project_dir: Path) -> str:
     if value not in ENGINES:
         raise ConfigError(f"{path}: [tool.videoguide] engine must be {SETTINGS['engine']}, not {value!r}")
     return value
+
+
+SOURCE_SETTINGS = {
+    "requests": (4, int, 1, 32, "requests at once"),
+    "requests_per_host": (1, int, 1, 8, "requests at once to one host"),
+    "delay_seconds": (1.0, float, 0.0, 60.0, "seconds between two requests to one host"),
+    "timeout_seconds": (20.0, float, 1.0, 300.0, "seconds a request may take"),
+    "max_bytes": (5 * 2**20, int, 1024, 2**30, "the largest page read, in bytes"),
+    "snapshots": (".cache/sources", str, None, None, "the folder of the pages' texts, from the project folder"),
+}
+"""``[tool.videoguide.sources]``: key → (default, type, minimum, maximum, meaning)."""
+
+
+def configured_sources(project_dir: Path) -> dict[str, object]:
+    """``[tool.videoguide.sources]`` with every key of :data:`SOURCE_SETTINGS` (defaults
+    filled in; ``snapshots`` as an absolute Path). Raises ConfigError on an unknown key, a
+    value of the wrong type or out of range."""
+    path, section = _section(project_dir)
+    table = section.get("sources", {})
+    if not isinstance(table, dict) or (unknown := sorted(set(table) - set(SOURCE_SETTINGS))):
+        raise ConfigError(f"{path}: [tool.videoguide.sources] takes {', '.join(SOURCE_SETTINGS)}"
+                          + (f"; unknown: {', '.join(unknown)}" if isinstance(table, dict) else ""))
+    out: dict[str, object] = {}
+    for key, (default, kind, low, high, meaning) in SOURCE_SETTINGS.items():
+        value = table.get(key, default)
+        ok = isinstance(value, (int, float) if kind is float else kind) and not isinstance(value, bool)
+        if not ok or (low is not None and not low <= value <= high):
+            limits = f" from {low} to {high}" if low is not None else ""
+            noun = {float: "a number", int: "a whole number", str: "a folder name"}[kind]
+            raise ConfigError(f"{path}: [tool.videoguide.sources] {key} ({meaning}) must be {noun}{limits}, "
+                              f"not {value!r}")
+        out[key] = (project_dir / value).resolve() if key == "snapshots" else kind(value)
+    return out

@@ -19,6 +19,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "pages": frozenset({"answers", "facts"}),
     "site": frozenset({"facts"}),
     "clips": frozenset({"facts", "answers", "pages", "site"}),
+    "watch": frozenset({"facts", "answers", "pages", "site"}),
 }
 """Package → the packages it may import. Modules directly in ``generator/`` (the CLI, the
 pipeline, the commands, the settings) wire the packages and may import any of them; no

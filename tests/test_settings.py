@@ -54,7 +54,7 @@ def test_a_bad_engine_or_an_unknown_setting_is_an_error(tmp_path: Path):
         configured_engine(tmp_path)
     (tmp_path / "pyproject.toml").write_text("[tool.videoguide]\nengines = \"zensical\"\n")
     with pytest.raises(ConfigError, match=r"unknown setting\(s\) in \[tool.videoguide\]: engines "
-                                          r"\(the settings are stale_after_days, engine\)"):
+                                          r"\(the settings are stale_after_days, engine, sources\)"):
         configured_stale_after(tmp_path)
 
 
@@ -78,3 +78,21 @@ def test_an_mkdocs_yml_nested_too_deep_is_a_clear_error(tmp_path):
     with pytest.raises(BuildError) as exc:
         configured_site_url(tmp_path / "mkdocs.yml")
     assert str(exc.value) == f"{tmp_path / 'mkdocs.yml'}: not a valid MkDocs config: nested too deep"
+
+
+def test_the_sources_settings_have_defaults_and_refuse_bad_values(tmp_path: Path):
+    from generator.settings import configured_sources
+
+    defaults = configured_sources(tmp_path)
+    assert defaults == {"requests": 4, "requests_per_host": 1, "delay_seconds": 1.0, "timeout_seconds": 20.0,
+                        "max_bytes": 5 * 2**20, "snapshots": (tmp_path / ".cache" / "sources").resolve()}
+    (tmp_path / "pyproject.toml").write_text("[tool.videoguide.sources]\nrequests = 0\n")
+    with pytest.raises(ConfigError, match=r"sources\] requests \(requests at once\) must be a whole number from 1 to 32, not 0"):
+        configured_sources(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.videoguide.sources]\ndelay_seconds = \"1\"\n")
+    with pytest.raises(ConfigError, match=r"delay_seconds \(seconds between two requests to one host\) must be a "
+                                          r"number from 0.0 to 60.0, not '1'"):
+        configured_sources(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.videoguide.sources]\nparallel = 3\n")
+    with pytest.raises(ConfigError, match=r"takes requests, requests_per_host, .*; unknown: parallel"):
+        configured_sources(tmp_path)

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from . import schema as s
 from .dataset import Dataset
+from .source_state import STATE_FILE, SourceState
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,8 @@ class Catalog:
     use_cases: dict[str, s.UseCase]
     comparisons: tuple[tuple[str, str], ...]
     models: dict[str, ModelRecord] = field(default_factory=dict)
+    source_states: dict[str, SourceState] = field(default_factory=dict)
+    """What ``sources check`` last saw, by source id (``data/source-state.yaml``; none: empty)."""
 
 
 def per_second(offer: s.Offer) -> Decimal | None:
@@ -284,4 +287,5 @@ def build_catalog(dataset: Dataset) -> Catalog:
         use_cases={x.id: x for x in v["use_cases.yaml"].use_cases},
         comparisons=tuple((a, b) for a, b in v["comparisons.yaml"].pairs),
         models=models,
+        source_states={x.id: x for x in getattr(v.get(STATE_FILE), "sources", [])},
     )

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Iterable, Literal, Protocol
 
-import yaml
 from pydantic import AfterValidator, Field, ValidationError, field_validator
 
+from .dump import listed_yaml
 from .errors import UsageError
 from .fields import Date, Strict, Text
 
@@ -80,9 +80,4 @@ def new_entry(changes: Iterable[ChangeRow], base: str, today: dt.date, summary: 
 def changelog_yaml(entries: list[ChangelogEntry]) -> str:
     """The whole file: the header, then every entry (the tool owns the layout; summaries may
     be edited by hand and survive). Raises ValueError if the text would not read back the same."""
-    data = [e.model_dump(mode="json", exclude_none=True) for e in entries]
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, indent=2) if data else ""
-    text = HEADER + "".join("  " + line if line.strip() else line for line in body.splitlines(keepends=True))
-    if ChangesFile.model_validate(yaml.safe_load(text) or {}).changes != entries:
-        raise ValueError("the changelog would not read back as written")
-    return text
+    return listed_yaml(HEADER, entries, lambda data: ChangesFile.model_validate(data).changes)

@@ -65,5 +65,14 @@ def _printable(name: str) -> str:
                    for c in name)
 
 
+class NeedsEditor(GuideError):
+    """A check found something an editor must look at; ``report`` says what (the command's
+    output, exit code 1)."""
+
+    def __init__(self, report: str):
+        super().__init__(report)
+        self.report = report
+
+
 class UsageError(Exception):
     """A command asked for something that does not exist or does not fit (exit code 2)."""

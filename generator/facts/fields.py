@@ -67,7 +67,7 @@ Kept as text: ISO strings of either precision sort and compare in calendar order
 Text = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-def _matching(pattern: str, message: str):  # noqa: ANN202 - returns a validator
+def matching(pattern: str, message: str):  # noqa: ANN202 - returns a validator
     def check(value: str) -> str:
         if not re.fullmatch(pattern, value):
             raise PydanticCustomError("pattern", message, {"value": value})
@@ -76,13 +76,13 @@ def _matching(pattern: str, message: str):  # noqa: ANN202 - returns a validator
     return AfterValidator(check)
 
 
-Url = Annotated[str, Field(strict=True), _matching(
+Url = Annotated[str, Field(strict=True), matching(
     r"https?://[^\s<>\"'()`]+", "'{value}' is not an http(s) URL (no spaces, quotes, brackets or backticks)")]
-Currency = Annotated[str, Field(strict=True), _matching(
+Currency = Annotated[str, Field(strict=True), matching(
     r"[A-Z]{3}", "'{value}' is not an ISO 4217 currency code like \"USD\"")]
-AspectRatio = Annotated[str, Field(strict=True), _matching(
+AspectRatio = Annotated[str, Field(strict=True), matching(
     r"[1-9][0-9]*:[1-9][0-9]*", "'{value}' is not an aspect ratio like \"16:9\" (quote it in YAML)")]
-Sha256 = Annotated[str, Field(strict=True), _matching(
+Sha256 = Annotated[str, Field(strict=True), matching(
     r"[0-9a-f]{64}", "'{value}' is not a SHA-256 digest (64 lowercase hexadecimal digits)")]
 
 

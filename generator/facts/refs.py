@@ -20,6 +20,7 @@ from .guide_check import check_guide
 from .load import Document, Loc, field_path
 from .locate import problem_at, unknown_id
 from .price_check import check_price_history
+from .source_state import STATE_FILE
 
 RESERVED_IDS = frozenset({"index"})
 """Ids that would collide with generated index pages (models/index.md, use-cases/index.md)."""
@@ -39,7 +40,7 @@ def _ids(dataset: Dataset, file: str, attr: str) -> dict[str, Any] | None:
 
 
 def _unique_ids(dataset: Dataset) -> Iterator[Problem]:
-    for file, attr in (("sources.yaml", "sources"), ("vendors.yaml", "vendors"),
+    for file, attr in (("sources.yaml", "sources"), (STATE_FILE, "sources"), ("vendors.yaml", "vendors"),
                        ("platforms.yaml", "platforms"), ("criteria.yaml", "criteria"),
                        ("use_cases.yaml", "use_cases")):
         parsed = dataset.vocabularies.get(file)
@@ -248,6 +249,14 @@ def _vocabulary_refs(dataset: Dataset) -> Iterator[Problem]:
                     where = ("criteria", index, "order", pos) + (() if isinstance(rank, str) else (sub,))
                     if label not in valid:
                         yield problem_at(doc, where, f"'{label}' is not a value of '{crit.field}'; valid: {', '.join(valid)}")
+    yield from _pairs_and_states(dataset)
+
+
+def _pairs_and_states(dataset: Dataset) -> Iterator[Problem]:
+    if (parsed := dataset.vocabularies.get(STATE_FILE)) is not None:
+        doc, sources = dataset.documents[STATE_FILE], _ids(dataset, "sources.yaml", "sources")
+        for index, record in enumerate(parsed.sources):
+            yield from _ref(doc, ("sources", index, "id"), "source", record.id, sources)
     if (parsed := dataset.vocabularies.get("comparisons.yaml")) is not None:
         doc = dataset.documents["comparisons.yaml"]
         for index, pair in enumerate(parsed.pairs):

@@ -22,6 +22,7 @@ from .locate import field_names_at, problem_at, raw_loc
 from .partial import partial_model
 from .refs import check_references
 from .samples import CLIPS_FILE, SAMPLES_FILE, ClipsFile, SamplesFile
+from .source_state import STATE_FILE, SourceStateFile
 
 VOCABULARY_FILES: dict[str, type[BaseModel]] = {
     "sources.yaml": s.SourcesFile,
@@ -36,6 +37,7 @@ OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     CHANGELOG_FILE: ChangesFile,
     SAMPLES_FILE: SamplesFile,
     CLIPS_FILE: ClipsFile,
+    STATE_FILE: SourceStateFile,
 }
 MODELS_DIR = "models"
 

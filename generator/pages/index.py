@@ -13,7 +13,7 @@ from ..facts.catalog import Catalog
 from . import format as fmt
 from .compare import CompareContext, UseCaseContext, compare_context, use_case_context
 from .costs import why_text
-from .labelled import citations, disputed_facts, labelled_facts
+from .labelled import Cited, citations, disputed_facts, labelled_facts
 from .views import (
     DISPUTED_PAGE, SOURCES_PAGE, ClaimView, Link, claim_view, href, model_page, pair_link, status_text, url_href,
 )
@@ -86,8 +86,8 @@ class SourcesContext:
     sources: tuple[SourceEntry, ...]
 
 
-def sources_context(catalog: Catalog) -> SourcesContext:
-    cited = citations(catalog)
+def sources_context(catalog: Catalog, cited: Cited | None = None) -> SourcesContext:
+    cited = (cited or citations(catalog)).by
     ordered = sorted(catalog.sources.values(), key=lambda src: (s.SOURCE_PRECEDENCE.index(src.kind), src.title))
     return SourcesContext(tuple(
         SourceEntry(src, fmt.SOURCE_KIND_LABELS[src.kind],
@@ -142,9 +142,13 @@ class HomeContext:
     shutdowns: tuple[tuple[Link, str, str], ...] = ()
     """(model, platform, date) for each scheduled shutdown after the view's date, soonest first."""
     today: str = ""
+    waiting_facts: int | None = None
+    """Facts citing a source that changed, moved or went away since they were checked (None:
+    no source checked yet)."""
+    health_href: str = ""
 
 
-def home_context(view: AsOf, results: tuple, has_guide: bool = False) -> HomeContext:
+def home_context(view: AsOf, results: tuple, has_guide: bool = False, waiting: int | None = None) -> HomeContext:
     page, catalog = "index.md", view.catalog
     return HomeContext(
         models=tuple((Link(st.model.name, href(page, model_page(st.model.id))), status_text(st.lifecycle))
@@ -157,6 +161,7 @@ def home_context(view: AsOf, results: tuple, has_guide: bool = False) -> HomeCon
         models_href=href(page, MODELS_PAGE), sources_href=href(page, SOURCES_PAGE),
         disputed_href=href(page, DISPUTED_PAGE), guide_href=href(page, "guide/index.md") if has_guide else None,
         shutdowns=_shutdowns(view, page), today=view.today.isoformat(),
+        waiting_facts=waiting, health_href=href(page, "facts/health.md"),
     )
 
 

@@ -64,18 +64,32 @@ class Citation:
     anchor: str
 
 
-def citations(catalog: Catalog) -> dict[str, list[Citation]]:
-    """Source id → the sorted, de-duplicated facts citing it, each with where it is shown."""
+@dataclass(frozen=True)
+class Cited:
+    """Where each source is cited: ``by`` source id, the sorted, de-duplicated facts citing it
+    with where each is shown (four offers on one platform are one "price on" line); ``counts``,
+    how many claims, offers and prompt guides cite it, each counted once."""
+
+    by: dict[str, list[Citation]]
+    counts: dict[str, int]
+
+
+def citations(catalog: Catalog) -> Cited:
+    """Every source's citations (see :class:`Cited`); a source nothing cites has none and 0."""
     cited: dict[str, set[Citation]] = {sid: set() for sid in catalog.sources}
+    counts = dict.fromkeys(catalog.sources, 0)
     for model in catalog.models.values():
         for lf in labelled_facts(catalog, model):
             anchor = SECTION_ANCHORS.get(lf.section, lf.section.lower())
             for claim in lf.fact.claims:
                 what = lf.label if lf.section == SCORES else f"{lf.section.lower()}, {lf.label}"  # names itself
                 cited[claim.source.id].add(Citation(f"{model.name}: {what}", model.id, anchor))
+                counts[claim.source.id] += 1
         for offer in model.offers:
             where = offer.platform.name if offer.platform else "an unnamed platform"
             cited[offer.source.id].add(Citation(f"{model.name}: price on {where}", model.id, "prices"))
+            counts[offer.source.id] += 1
         if model.prompt:
             cited[model.prompt.source.id].add(Citation(f"{model.name}: prompt structure", model.id, "prompt-structure"))
-    return {sid: sorted(items) for sid, items in cited.items()}
+            counts[model.prompt.source.id] += 1
+    return Cited({sid: sorted(items) for sid, items in cited.items()}, counts)

@@ -16,7 +16,9 @@ from ..facts.changelog import ChangesFile
 from .compare import compare_context, use_case_context
 from .calculator import CALCULATOR_PAGE, calculator_context
 from .guide import GUIDE_PAGE, PATHS_PAGE, guide_context, paths_context, paths_parts
+from .health import HEALTH_PAGE, health_context, waiting_facts
 from .index import disputed_context, home_context, models_index_context, sources_context
+from .labelled import citations
 from .model import model_context
 from .platforms import PLATFORMS_PAGE, platform_context, platform_page, platforms_index_context
 from .prices import PRICE_HISTORY_PAGE, price_history_context
@@ -67,8 +69,9 @@ def plan_pages(view: AsOf, guide: s.DecisionGuideFile | None = None, changelog: 
     data has a guide; the "What changed" page from ``changelog`` (data/changes.yaml; None:
     nothing recorded); sample clips from ``clips`` (None: none)."""
     catalog, clips = view.catalog, clips or ClipSet()
-    results = use_case_results(view)
-    pages = [Page("index.md", "home.md.jinja", home_context(view, results, guide is not None), "Home")]
+    results, cited = use_case_results(view), citations(catalog)
+    home = home_context(view, results, guide is not None, waiting_facts(catalog, cited))
+    pages = [Page("index.md", "home.md.jinja", home, "Home")]
     pages += _per_model_pages(view, clips)
     pages += [Page(use_case_page(r.use_case.id), "use_case.md.jinja", use_case_context(catalog, r), r.use_case.name)
               for r in results]
@@ -92,6 +95,7 @@ def plan_pages(view: AsOf, guide: s.DecisionGuideFile | None = None, changelog: 
     pages += [Page(platform_page(pid), "platform.md.jinja", platform_context(view, pid), p.name)
               for pid, p in catalog.platforms.items()]
     pages.append(Page(PLATFORMS_PAGE, "platforms_index.md.jinja", platforms_index_context(view), "Platforms"))
-    pages.append(Page(SOURCES_PAGE, "sources.md.jinja", sources_context(catalog), "Sources"))
+    pages.append(Page(SOURCES_PAGE, "sources.md.jinja", sources_context(catalog, cited), "Sources"))
+    pages.append(Page(HEALTH_PAGE, "health.md.jinja", health_context(catalog, cited), "Source health"))
     pages.append(Page(DISPUTED_PAGE, "disputed.md.jinja", disputed_context(catalog), "Disputed claims"))
     return pages

@@ -16,7 +16,7 @@ def test_article_only_data_has_no_disputes(article_catalog):
 
 
 def test_citations_name_the_model_and_fact(article_catalog):
-    found = citations(article_catalog)["article"]
+    found = citations(article_catalog).by["article"]
     cited = [c.text for c in found]
     assert "Veo 3.1: specs, Longest single generation" in cited
     assert "Sora 2 Pro: ratings, Multi-scene support" in cited

@@ -41,7 +41,7 @@ def test_plan_covers_every_page_kind(article_pages):
     assert files[-1] == "prices/calculator.json" and all(f.startswith("guide/outcomes/") for f in files[:-1])
     assert len(files) - 1 == 4  # the article's guide: 2 × 2 × 2 paths, a file per pair of first answers
     assert sorted(f for f in article_pages if not f.endswith(".json")) == [
-        "changes/index.md", "compare/index.md", "compare/veo-3-1-vs-sora-2-pro.md", "facts/disputed.md", "facts/sources.md",
+        "changes/index.md", "compare/index.md", "compare/veo-3-1-vs-sora-2-pro.md", "facts/disputed.md", "facts/health.md", "facts/sources.md",
         "guide/index.md", "guide/paths.md", "guide/paths/no.no.md", "guide/paths/no.yes.md", "guide/paths/yes.no.md",
         "guide/paths/yes.yes.md",
         "index.md", "models/index.md", "models/sora-2-pro.md", "models/veo-3-1-fast.md", "models/veo-3-1.md",

@@ -1,0 +1,112 @@
+"""``videoguide sources check`` and ``videoguide sources accept``: the CLI's text for each,
+from the data, the network (:mod:`generator.watch`) and ``data/source-state.yaml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+from typing import Sequence
+
+from .facts.citations import citations
+from .facts.dataset import Dataset
+from .facts.errors import NeedsEditor, UsageError
+from .facts.locate import near, problem_at
+from .facts.source_state import STATE_FILE, SourceState, state_yaml
+from .pipeline import load
+from .settings import Settings, configured_sources
+from .site.write import replace_file
+from .watch.assess import Finding, accepted, excerpt
+from .watch.check import Snapshots, check_sources, watched
+from .watch.fetch import Politeness
+from .watch.report import Entry, markdown_report, text_report
+
+
+def _states(dataset: Dataset) -> dict[str, SourceState]:
+    parsed = dataset.vocabularies.get(STATE_FILE)
+    return {record.id: record for record in (parsed.sources if parsed else [])}
+
+
+def _politeness(config: dict, allow: Sequence[str]) -> Politeness:
+    try:
+        networks = tuple(ipaddress.ip_network(a, strict=False) for a in allow)
+    except ValueError as exc:
+        raise UsageError(f"--allow-private: {exc}") from None
+    return Politeness(concurrency=config["requests"], per_host=config["requests_per_host"],
+                      delay=config["delay_seconds"], timeout=config["timeout_seconds"],
+                      max_bytes=config["max_bytes"], allow=networks)
+
+
+def _chosen(dataset: Dataset, only: Sequence[str]) -> list:
+    sources = watched(dataset.vocabularies["sources.yaml"].sources)
+    ids = [src.id for src in sources]
+    unknown = [sid for sid in only if sid not in ids]
+    if unknown:
+        raise UsageError(f"not a watched source (one with a public url): {unknown[0]}; {near(unknown[0], ids)}")
+    return [src for src in sources if not only or src.id in only]
+
+
+def _entries(dataset: Dataset, findings: list[Finding], snapshots: Snapshots) -> list[Entry]:
+    cited = citations(dataset)
+    doc = dataset.documents["sources.yaml"]
+    index = {src.id: i for i, src in enumerate(dataset.vocabularies["sources.yaml"].sources)}
+    entries = []
+    for f in findings:
+        shown = f.changed and f.verdict in ("changed", "moved")
+        lines = excerpt(snapshots.read(f.state.accepted_hash), f.text or snapshots.read(f.state.content_hash)) \
+            if shown else []
+        if shown and not lines:
+            lines = ["(the accepted text is not in the snapshots folder, so only its hash is known)"]
+        at = problem_at(doc, ("sources", index[f.source.id], "url"), "")
+        entries.append(Entry(f, tuple(lines), tuple(cited.get(f.source.id, ())),
+                             f"{at.path}:{at.line}:{at.col}: {at.field}"))
+    return entries
+
+
+def _record(settings: Settings, dataset: Dataset, records: list[SourceState]) -> None:
+    """Write the state file with ``records`` replacing their ids' old ones; records of
+    sources no longer watched are dropped."""
+    keep = {src.id for src in watched(dataset.vocabularies["sources.yaml"].sources)}
+    merged = {**_states(dataset), **{r.id: r for r in records}}
+    replace_file(settings.data_dir / STATE_FILE, state_yaml([r for sid, r in merged.items() if sid in keep]))
+
+
+def sources_check_text(settings: Settings, markdown: bool = False, record: bool = True, only: Sequence[str] = (),
+                       allow_private: Sequence[str] = (), today: dt.date | None = None) -> str:
+    """Fetch every watched source (or ``only`` these ids) and report. With ``record``, the
+    fetched texts go to the snapshots folder and the new states to ``data/source-state.yaml``.
+
+    Raises DataError, UsageError (an unknown id, a bad network), ConfigError, WatchError
+    (httpx missing), and NeedsEditor with the report when a source needs an editor.
+    """
+    today = today or dt.date.today()
+    dataset = load(settings.data_dir)
+    config = configured_sources(settings.project_dir)
+    snapshots = Snapshots(config["snapshots"])
+    findings = check_sources(_chosen(dataset, only), _states(dataset), _politeness(config, allow_private),
+                             today, snapshots)
+    if record:
+        for f in findings:
+            if f.text is not None:
+                snapshots.keep(f.state.content_hash, f.text)
+        _record(settings, dataset, [f.state for f in findings])
+    entries = _entries(dataset, findings, snapshots)
+    report = (markdown_report if markdown else text_report)(entries, today)
+    if any(f.needs_editor for f in findings):
+        raise NeedsEditor(report)
+    return report
+
+
+def sources_accept_text(settings: Settings, ids: Sequence[str], today: dt.date | None = None) -> str:
+    """Record the last fetched text of each of ``ids`` as the snapshot its facts were checked
+    against. Raises DataError, and UsageError for an id never fetched or not watched."""
+    today = today or dt.date.today()
+    dataset = load(settings.data_dir)
+    states = _states(dataset)
+    _chosen(dataset, ids)
+    missing = [sid for sid in ids if sid not in states or states[sid].content_hash is None]
+    if missing:
+        raise UsageError(f"{missing[0]}: no page fetched yet; run `videoguide sources check` first")
+    done = [accepted(states[sid], today) for sid in ids]
+    _record(settings, dataset, done)
+    return "\n".join(f"{r.id}: accepted the text of {r.checked.isoformat()} as checked on {today.isoformat()}"
+                     for r in done)
