@@ -16,7 +16,7 @@ from .pipeline import load
 from .settings import Settings, configured_sources
 from .site.write import replace_file
 from .watch.assess import Finding, accepted, excerpt
-from .watch.check import Snapshots, check_sources, watched
+from .watch.check import Snapshots, check_sources, watched_sources
 from .watch.fetch import Politeness
 from .watch.report import Entry, markdown_report, text_report
 
@@ -37,7 +37,7 @@ def _politeness(config: dict, allow: Sequence[str]) -> Politeness:
 
 
 def _chosen(dataset: Dataset, only: Sequence[str]) -> list:
-    sources = watched(dataset.vocabularies["sources.yaml"].sources)
+    sources = watched_sources(dataset.vocabularies["sources.yaml"].sources)
     ids = [src.id for src in sources]
     unknown = [sid for sid in only if sid not in ids]
     if unknown:
@@ -65,7 +65,7 @@ def _entries(dataset: Dataset, findings: list[Finding], snapshots: Snapshots) ->
 def _record(settings: Settings, dataset: Dataset, records: list[SourceState]) -> None:
     """Write the state file with ``records`` replacing their ids' old ones; records of
     sources no longer watched are dropped."""
-    keep = {src.id for src in watched(dataset.vocabularies["sources.yaml"].sources)}
+    keep = {src.id for src in watched_sources(dataset.vocabularies["sources.yaml"].sources)}
     merged = {**_states(dataset), **{r.id: r for r in records}}
     replace_file(settings.data_dir / STATE_FILE, state_yaml([r for sid, r in merged.items() if sid in keep]))
 

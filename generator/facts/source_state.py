@@ -22,6 +22,7 @@ from pydantic import Field, field_validator
 
 from .dump import listed_yaml
 from .fields import Date, Sha256, Slug, Strict, Text, Url, matching
+from .schema import Source
 
 STATE_FILE = "source-state.yaml"
 HEADER = """\
@@ -60,6 +61,11 @@ class SourceState(Strict):
     """The day ``content_hash`` last took a new value."""
     accepted: Date | None = None
     accepted_hash: Sha256 | None = None
+
+
+def watched(source: Source) -> bool:
+    """Whether ``sources check`` fetches ``source``: it has a URL and is not private."""
+    return source.url is not None and not source.private
 
 
 STANDINGS = ("gone", "unreachable", "moved", "changed", "new", "unchanged", "unchecked")

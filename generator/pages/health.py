@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..facts import schema as s
 from ..facts.catalog import Catalog
-from ..facts.source_state import STANDINGS, WAITING, standing
+from ..facts.source_state import STANDINGS, WAITING, standing, watched
 from .labelled import Cited
 from .views import SOURCES_PAGE, Link, href
 
@@ -54,7 +54,7 @@ class HealthContext:
 
 def _row(catalog: Catalog, source: s.Source, facts: int) -> HealthRow:
     record = catalog.source_states.get(source.id)
-    state = "unwatched" if source.url is None or source.private else standing(record)
+    state = standing(record) if watched(source) else "unwatched"
     detail = None if record is None else record.moved_to if state == "moved" else record.error
     return HealthRow(Link(source.title, href(HEALTH_PAGE, SOURCES_PAGE, f"src-{source.id}")), state, LABELS[state],
                      record.checked.isoformat() if record else None,
@@ -74,10 +74,7 @@ def health_context(catalog: Catalog, cited: Cited) -> HealthContext:
                          href(HEALTH_PAGE, "about/editing.md"))
 
 
-def waiting_facts(catalog: Catalog, cited: Cited) -> int | None:
-    """How many facts cite a source that changed, moved or went away since they were checked;
-    None when no source was checked yet."""
-    if not catalog.source_states:
-        return None
-    return sum(cited.counts.get(sid, 0) for sid, record in catalog.source_states.items()
-               if sid in catalog.sources and standing(record) in WAITING)
+def waiting_facts(health: HealthContext) -> int | None:
+    """For the home page: how many facts cite a source that changed, moved or went away since
+    they were checked; None when no source was checked yet."""
+    return None if health.last_check is None else health.waiting_facts

@@ -13,6 +13,7 @@ from ..facts.catalog import Catalog
 from . import format as fmt
 from .compare import CompareContext, UseCaseContext, compare_context, use_case_context
 from .costs import why_text
+from .health import HEALTH_PAGE
 from .labelled import Cited, citations, disputed_facts, labelled_facts
 from .views import (
     DISPUTED_PAGE, SOURCES_PAGE, ClaimView, Link, claim_view, href, model_page, pair_link, status_text, url_href,
@@ -161,7 +162,7 @@ def home_context(view: AsOf, results: tuple, has_guide: bool = False, waiting: i
         models_href=href(page, MODELS_PAGE), sources_href=href(page, SOURCES_PAGE),
         disputed_href=href(page, DISPUTED_PAGE), guide_href=href(page, "guide/index.md") if has_guide else None,
         shutdowns=_shutdowns(view, page), today=view.today.isoformat(),
-        waiting_facts=waiting, health_href=href(page, "facts/health.md"),
+        waiting_facts=waiting, health_href=href(page, HEALTH_PAGE),
     )
 
 

@@ -70,7 +70,8 @@ def plan_pages(view: AsOf, guide: s.DecisionGuideFile | None = None, changelog: 
     nothing recorded); sample clips from ``clips`` (None: none)."""
     catalog, clips = view.catalog, clips or ClipSet()
     results, cited = use_case_results(view), citations(catalog)
-    home = home_context(view, results, guide is not None, waiting_facts(catalog, cited))
+    health = health_context(catalog, cited)
+    home = home_context(view, results, guide is not None, waiting_facts(health))
     pages = [Page("index.md", "home.md.jinja", home, "Home")]
     pages += _per_model_pages(view, clips)
     pages += [Page(use_case_page(r.use_case.id), "use_case.md.jinja", use_case_context(catalog, r), r.use_case.name)
@@ -96,6 +97,6 @@ def plan_pages(view: AsOf, guide: s.DecisionGuideFile | None = None, changelog: 
               for pid, p in catalog.platforms.items()]
     pages.append(Page(PLATFORMS_PAGE, "platforms_index.md.jinja", platforms_index_context(view), "Platforms"))
     pages.append(Page(SOURCES_PAGE, "sources.md.jinja", sources_context(catalog, cited), "Sources"))
-    pages.append(Page(HEALTH_PAGE, "health.md.jinja", health_context(catalog, cited), "Source health"))
+    pages.append(Page(HEALTH_PAGE, "health.md.jinja", health, "Source health"))
     pages.append(Page(DISPUTED_PAGE, "disputed.md.jinja", disputed_context(catalog), "Disputed claims"))
     return pages

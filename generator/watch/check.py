@@ -12,7 +12,7 @@ from typing import Iterable
 
 from ..facts.errors import GuideError
 from ..facts.schema import Source
-from ..facts.source_state import SourceState
+from ..facts.source_state import SourceState, watched
 from ..site.write import replace_file
 from .assess import Finding, assess
 from .fetch import USER_AGENT, Fetcher, Politeness
@@ -22,9 +22,9 @@ class WatchError(GuideError):
     """``sources`` was asked for something it cannot do (a missing library, an unknown id)."""
 
 
-def watched(sources: Iterable[Source]) -> list[Source]:
-    """The sources ``sources check`` fetches: those with a URL that are not private."""
-    return [src for src in sources if src.url is not None and not src.private]
+def watched_sources(sources: Iterable[Source]) -> list[Source]:
+    """The sources ``sources check`` fetches (:func:`~generator.facts.source_state.watched`)."""
+    return [src for src in sources if watched(src)]
 
 
 def _client(politeness: Politeness):  # noqa: ANN202 - httpx.AsyncClient

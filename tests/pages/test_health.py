@@ -22,7 +22,7 @@ def _with_states(catalog, *records: SourceState):
 def test_a_catalog_never_checked_says_so(real_catalog):
     cited = citations(real_catalog)
     context = health_context(real_catalog, cited)
-    assert context.last_check is None and waiting_facts(real_catalog, cited) is None
+    assert context.last_check is None and waiting_facts(context) is None
     assert {r.label for r in context.rows} == {"Never checked", "Not watched (no public address)"}
     assert next(r for r in context.rows if r.link.text.startswith("fal.ai model page fal-ai/veo3.1")).facts == 4
     text = render_pages([Page("facts/health.md", "health.md.jinja", context, "Source health")])["facts/health.md"]
@@ -48,7 +48,7 @@ def test_changed_moved_and_gone_sources_come_first_and_their_facts_wait(real_cat
         "fal.ai model page fal-ai/veo3.1", "Changed since its facts were checked", "2026-12-04", "2026-12-04", 4)
     assert first.link.href == "sources.md#src-fal-veo-3-1"
     assert (context.waiting_facts, context.waiting_sources, context.last_check) == (4, 1, "2026-12-04")
-    assert waiting_facts(catalog, cited) == 4
+    assert waiting_facts(context) == 4
     assert context.counts[:3] == (("Could not be read", 1), ("Changed since its facts were checked", 1),
                                   ("Unchanged", 1))
     text = render_pages([Page("facts/health.md", "health.md.jinja", context, "Source health")])["facts/health.md"]

@@ -34,7 +34,7 @@ def project(tmp_path: Path, site: FakeSite, monkeypatch: pytest.MonkeyPatch) -> 
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text())
     (tmp_path / "pyproject.toml").write_text(
-        "[tool.videoguide.sources]\ndelay_seconds = 0\ntimeout_seconds = 1\nmax_bytes = 4096\n")
+        "[tool.videoguide.sources]\ndelay_seconds = 0\ntimeout_seconds = 5\nmax_bytes = 4096\n")
     sources = tmp_path / "data" / "sources.yaml"
     text = sources.read_text()
     for sid in WATCHED:
@@ -162,6 +162,8 @@ def test_a_source_that_cannot_be_read_says_why(project, site, capsys, answer, sa
 
 
 def test_a_slow_page_times_out(project, site, capsys):
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text().replace("timeout_seconds = 5", "timeout_seconds = 1"))
     site.pages["/fal-veo-3-1"] = [(200, {}, html("<p>late</p>"))]
     site.slow["/fal-veo-3-1"] = 2.5
     code, out, _ = check(capsys, "fal-veo-3-1")
