@@ -86,6 +86,21 @@ def _add_sources(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subpar
     accept.add_argument("--data", type=Path, default=None, help=data_help)
 
 
+def _add_prices(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparsers
+    prices = sub.add_parser("prices", help="compare the prices a platform publishes with the data's entries")
+    actions = prices.add_subparsers(dest="prices_command", required=True, metavar="ACTION")
+    pull = actions.add_parser("pull", help="read a platform's prices and report each that differs from the "
+                                           "current entry (exit 1 when any does)",
+                              description="Read PLATFORM's published prices (fal: the key in FAL_KEY) and compare "
+                                          "them with the current price entries in the data.")
+    pull.add_argument("platform", metavar="PLATFORM", help="a platform that publishes prices: fal")
+    pull.add_argument("--data", type=Path, default=None, help=data_help)
+    pull.add_argument("--write", action="store_true",
+                      help="add a new dated entry for each changed price (old entries are kept as history)")
+    pull.add_argument("--api-url", default=None, help=argparse.SUPPRESS)
+    pull.add_argument("--allow-private", action="append", default=[], metavar="NETWORK", help=argparse.SUPPRESS)
+
+
 def _sources(args: argparse.Namespace, settings: Settings) -> str:
     from . import source_commands
 
@@ -144,6 +159,7 @@ def _parser() -> argparse.ArgumentParser:
                            "(a correction); without it, such a record is refused")
     _add_clips(sub, data_help)
     _add_sources(sub, data_help)
+    _add_prices(sub, data_help)
     serve = sub.add_parser("serve", help="generate, serve on 127.0.0.1:8000, regenerate on data edits")
     serve.add_argument("--data", type=Path, default=None, help=data_help)
     serve.add_argument("--addr", default="127.0.0.1:8000", type=arguments.address,
@@ -183,6 +199,10 @@ def _run(args: argparse.Namespace) -> str:
         return _clips(args, settings)
     if args.command == "sources":
         return _sources(args, settings)
+    if args.command == "prices":
+        from . import price_commands
+
+        return price_commands.prices_pull_text(settings, args.platform, args.write, args.api_url, args.allow_private)
     if args.command == "cost":
         return commands.cost_text(settings, Job(args.seconds, args.aspect_ratio, args.resolution, args.sound, args.input,
                                                 args.videos, args.takes, args.budget), args.model, args.platform)
@@ -248,6 +268,7 @@ def _main(argv: list[str] | None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         writes = args.command in ("generate", "build", "serve", "sources") or getattr(args, "record", False) or \
+            getattr(args, "write", False) or \
             getattr(args, "clips_command", None) == "run"
         suffix = "; nothing was written" if writes else ""
         print(f"{len(exc.problems)} problem(s) found{suffix}.", file=sys.stderr)

@@ -92,7 +92,7 @@ def test_check_missing_data_folder_exits_1(tmp_path: Path, monkeypatch: pytest.M
         (["check", "--bogus"], "videoguide: error: unrecognized arguments: --bogus"),
         (["check", "--data"], "videoguide check: error: argument --data: expected one argument"),
         (["frob"], "videoguide: error: argument COMMAND: invalid choice: 'frob' "
-                   "(choose from 'check', 'generate', 'build', 'recommend', 'cost', 'diff', 'clips', 'sources', 'serve')"),
+                   "(choose from 'check', 'generate', 'build', 'recommend', 'cost', 'diff', 'clips', 'sources', 'prices', 'serve')"),
     ],
     ids=["no-command", "unknown-option", "option-without-value", "unknown-command"],
 )

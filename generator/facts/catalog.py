@@ -139,6 +139,8 @@ class OfferRecord:
     source: s.Source
     as_of: dt.date
     note: str | None
+    endpoint: str | None = None
+    """The platform's id for what the price is for, when the data states it (see Offer)."""
 
     @property
     def usd_per_second(self) -> Decimal | None:
@@ -249,6 +251,7 @@ class _Resolver:
             offer.tokens_per_second, offer.price_per_million_tokens, offer.price_per_clip, offer.clip_seconds, offer.plan,
             offer.price_per_month, offer.includes, offer.currency, offer.effective_from, offer.effective_until, offer.approximate,
             self.sources[offer.source or self.model.source], offer.as_of or self.model.as_of, offer.note,
+            offer.endpoint,
         )
 
     def prompt(self) -> PromptRecord | None:

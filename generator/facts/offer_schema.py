@@ -58,6 +58,9 @@ class Offer(Strict):
     ``effective_from`` (``YYYY-MM-DD`` or ``YYYY-MM``) is when the price took effect; a
     changed price is a new entry with a later date, and the old entry stays as history.
     ``effective_until`` ends a price whose successor's start is not known to the day.
+    ``endpoint`` is the platform's own id for what the price is for (fal.ai's
+    ``fal-ai/veo3.1``), when neither the source's address nor the model's ``platform_ids``
+    says it; ``prices pull`` reads and writes it.
     """
 
     platform: Slug | None
@@ -79,6 +82,7 @@ class Offer(Strict):
     currency: Currency = "USD"
     effective_from: MonthOrDay | None = None
     effective_until: MonthOrDay | None = None
+    endpoint: Text | None = None
     approximate: StrictBool = False
     source: Slug | None = None
     as_of: Date | None = None

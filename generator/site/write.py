@@ -8,8 +8,9 @@
   site can be built from it before anything real is changed.
 * :func:`site_swap` and :func:`replace_dir` swap a freshly built site into place.
 * :func:`prepare_workspace` lays out the folder an external site engine builds in.
-* :func:`replace_file`, :func:`atomic_file` and :func:`exclusive_lock` serve the commands
-  that update a data file (``diff --record``, the clip manifest) or write a downloaded clip.
+* :func:`replace_file`, :func:`replace_files_checked`, :func:`atomic_file` and
+  :func:`exclusive_lock` serve the commands that update data files (``diff --record``,
+  ``prices pull --write``, the clip manifest) or write a downloaded clip.
 
 What may be replaced, and the manifest's reading, are checked in :mod:`.folders`.
 """
@@ -25,7 +26,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from .folders import MANIFEST, SITE_MARKER, WriteError, read_manifest, refuse_special_files
 
@@ -271,6 +272,22 @@ def replace_file(target: Path, text: str) -> None:
     raises :class:`WriteError` when the system refuses (``target`` is then unchanged)."""
     with _disk(f"write {target}"):
         _atomic_write(target, text.encode("utf-8"))
+
+
+def replace_files_checked(folder: Path, texts: dict[str, str], check: Callable[[Path], None]) -> None:
+    """Replace the files of ``folder`` that ``texts`` names (relative paths → UTF-8 text), but
+    only once ``check`` has passed on a scratch copy of ``folder`` holding the new texts
+    (``check`` gets the copy's path and raises to refuse: nothing is then changed). Each file
+    is replaced atomically; raises :class:`WriteError` when the system refuses."""
+    with scratch_dir(folder.parent) as scratch:
+        copy = scratch / folder.name
+        with _disk(f"copy {folder} to check the edit"):
+            shutil.copytree(folder, copy, symlinks=True)
+            for name, text in texts.items():
+                _atomic_write(copy / name, text.encode("utf-8"))
+        check(copy)
+    for name, text in texts.items():
+        replace_file(folder / name, text)
 
 
 @contextmanager

@@ -1,0 +1,80 @@
+"""New price entries written into a model file's text, beside the entries they succeed.
+
+The editing guide's rule for a changed price: a new entry with the day it took effect, the old
+entry kept as history. :func:`successor` makes that entry from the old one (the same
+:data:`~generator.facts.offer_schema.PRICE_KEY_FIELDS`, so it continues the same price's
+history); :func:`insert_offers` writes each as a one-line flow mapping right after the entry it
+succeeds, leaving every other byte of the file as it was (comments included).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import yaml
+
+from .offer_schema import PRICE_KEY_FIELDS, Offer
+
+AMOUNT = {"second": "price_per_second", "clip": "price_per_clip"}
+"""The field holding the amount of an entry charged in each unit :func:`successor` writes."""
+DATES = ("effective_from", "effective_until", "as_of")
+"""Written unquoted, as editors write them (the loader reads them as text either way)."""
+
+
+def successor(old: Offer, amount: Decimal, source: str, today: dt.date, endpoint: str | None = None) -> Offer:
+    """The entry for ``old``'s price at ``amount`` (in ``old``'s unit and currency) from
+    ``today``, read from ``source`` today, for the platform's ``endpoint`` (the old entry's
+    when None). Raises ValueError for a unit other than second or
+    clip (the amount of a credit, token or subscription price is more than one figure)."""
+    if old.unit not in AMOUNT:
+        raise ValueError(f"a {old.unit} price is not one amount; write its new entry by hand")
+    fields = {f: getattr(old, f) for f in (*PRICE_KEY_FIELDS, "mode", "tier", "unit", "currency")}
+    return Offer.model_validate({**fields, AMOUNT[old.unit]: amount, "effective_from": today.isoformat(),
+                                 "endpoint": endpoint or old.endpoint, "source": source, "as_of": today.isoformat()})
+
+
+def flow_line(offer: Offer) -> str:
+    """``{platform: fal, resolution: 1080p, price_per_second: "0.25", …}``: the fields that
+    differ from their defaults, in the schema's order; amounts quoted as the data writes them."""
+    shown = offer.model_dump(mode="json", exclude_defaults=True)
+    parts = []
+    for key, value in shown.items():
+        if key in AMOUNT.values():
+            text = f'"{value}"'
+        elif key in DATES:
+            text = value
+        else:
+            text = yaml.safe_dump(value, default_flow_style=True, width=10**6).removesuffix("\n...\n").strip()
+        parts.append(f"{key}: {text}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _insert_at(lines: list[str], node: yaml.Node) -> int:
+    """The index of the line after ``node`` (an item of a block list)."""
+    end = node.end_mark
+    before = lines[end.line][: end.column] if end.line < len(lines) else ""
+    return end.line if before.strip() == "" else end.line + 1
+
+
+def insert_offers(text: str, after: dict[int, list[Offer]]) -> str:
+    """``text`` (a model file) with each list of new entries inserted after ``offers[i]``, one
+    line each, indented like that entry. Raises ValueError when the file has no block list
+    ``offers`` or no such index."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    items = next((v for k, v in getattr(root, "value", []) if getattr(k, "value", None) == "offers"), None)
+    if not isinstance(items, yaml.SequenceNode) or items.flow_style:
+        raise ValueError("the file has no block list 'offers'")
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    for index in sorted(after, reverse=True):
+        if not 0 <= index < len(items.value):
+            raise ValueError(f"the file has no offers[{index}]")
+        item = items.value[index]
+        start = lines[item.start_mark.line]
+        indent = start[: len(start) - len(start.lstrip())]
+        new = [f"{indent}- {flow_line(o)}\n" for o in after[index]]
+        at = _insert_at(lines, item)
+        lines[at:at] = new
+    return "".join(lines)

@@ -1,0 +1,95 @@
+"""``videoguide prices pull PLATFORM``: read a platform's published prices (:mod:`generator.watch`),
+compare them with the current price entries, report, and with ``write`` add a dated entry for
+each changed price (never editing an old one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import os
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from .facts.catalog import build_catalog
+from .facts.dataset import Dataset
+from .facts.errors import DataError, NeedsEditor, Problem, UsageError, display_path
+from .facts.offer_lines import insert_offers, successor
+from .pipeline import load
+from .settings import Settings
+from .site.write import replace_files_checked
+from .watch.fal import API_URL, FalPrices
+from .watch.price_compare import PriceFinding, by_endpoint, compare_prices, current_entries
+from .watch.price_report import price_report
+
+PROVIDERS = {"fal": (FalPrices, "FAL_KEY", API_URL)}
+"""Platform id → (provider class, the environment variable holding its key, its API's address)."""
+
+
+def _provider(platform: str, api_url: str | None, allow: Sequence[str], env: Mapping[str, str]):  # noqa: ANN202
+    if platform not in PROVIDERS:
+        raise UsageError(f"no machine-readable prices are known for {platform!r}; prices pull knows: "
+                         + ", ".join(PROVIDERS))
+    kind, variable, default_url = PROVIDERS[platform]
+    key = env.get(variable, "").strip()
+    if not key:
+        raise UsageError(f"set {variable} to a {platform} API key (it is sent to {default_url} only, in a header)")
+    try:
+        networks = tuple(ipaddress.ip_network(a, strict=False) for a in allow)
+    except ValueError as exc:
+        raise UsageError(f"--allow-private: {exc}") from None
+    return kind(key, api_url or default_url, networks)
+
+
+def _new_texts(settings: Settings, dataset: Dataset, changed: list[PriceFinding], source: str,
+               today: dt.date) -> tuple[dict[str, str], dict[str, str]]:
+    """The model files' new texts by path in the data folder, and per entry what was written."""
+    per_file: dict[str, tuple[str, dict[int, list]]] = {}
+    done: dict[str, str] = {}
+    for finding in changed:
+        entry = finding.entries[0]
+        doc, model = dataset.models[entry.model]
+        new = successor(model.offers[entry.index], finding.price.unit_price, source, today, finding.endpoint)
+        name = doc.path.resolve().relative_to(settings.data_dir.resolve()).as_posix()
+        per_file.setdefault(name, (doc.text, {}))[1].setdefault(entry.index, []).append(new)
+        done[entry.at] = f"wrote a new entry after it: effective_from {today.isoformat()}, source {source}"
+    return {name: insert_offers(text, after) for name, (text, after) in per_file.items()}, done
+
+
+def _check_copy(real: Path):  # noqa: ANN202 - the check handed to replace_files_checked
+    def check(copy: Path) -> None:
+        try:
+            load(copy)
+        except DataError as exc:  # named as the real files, which hold the same lines once written
+            shown, real_shown = display_path(copy), display_path(real)
+            raise DataError([Problem(p.path.replace(shown, real_shown, 1), p.line, p.col, p.field,
+                                     f"{p.message} (in the entries prices pull would write; nothing was written)")
+                             for p in exc.problems]) from None
+    return check
+
+
+def prices_pull_text(settings: Settings, platform: str, write: bool = False, api_url: str | None = None,
+                     allow_private: Sequence[str] = (), today: dt.date | None = None,
+                     env: Mapping[str, str] | None = None) -> str:
+    """Compare ``platform``'s prices with the data's current entries; with ``write``, add an
+    entry for each changed price. Returns the report, or raises NeedsEditor with it when a
+    price changed, is ambiguous or is missing. Raises UsageError (unknown platform, no key),
+    PricesError (the API), DataError (the data, or the new entries, fail validation), WriteError.
+    """
+    today = today or dt.date.today()
+    provider = _provider(platform, api_url, allow_private, os.environ if env is None else env)
+    dataset = load(settings.data_dir)
+    catalog = build_catalog(dataset)
+    if write and provider.source not in catalog.sources:
+        raise UsageError(f"--write cites the source {provider.source!r}, which sources.yaml lacks: add it first")
+    entries = current_entries(dataset, catalog, provider.platform, today)
+    groups, unknown = by_endpoint(catalog, entries, provider, provider.host)
+    findings = compare_prices(groups, provider.read_prices(groups), provider.name) + unknown
+    written: dict[str, str] = {}
+    changed = [f for f in findings if f.kind == "changed"]
+    if write and changed:
+        texts, written = _new_texts(settings, dataset, changed, provider.source, today)
+        replace_files_checked(settings.data_dir, texts, _check_copy(settings.data_dir))
+    report = price_report(findings, provider.name, today, written)
+    if any(f.needs_editor for f in findings):
+        raise NeedsEditor(report)
+    return report

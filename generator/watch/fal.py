@@ -1,0 +1,118 @@
+"""fal.ai's prices, from its Platform API (httpx).
+
+``GET {api}/v1/models/pricing?endpoint_id=a&endpoint_id=b`` (1 to 50 ids a request, header
+``Authorization: Key <FAL_KEY>``) answers ``{"prices": [{"endpoint_id", "unit_price",
+"unit", "currency"}], "next_cursor", "has_more"}``; the prices may be specific to the key's
+account (https://fal.ai/docs/platform-apis/v1/models/pricing.md, read 2026-12-01; see
+coverage-2026-12.md §3). The key is sent in that header only: never in a URL, a message, a
+log line or a file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from decimal import Decimal
+from typing import Iterable
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .fetch import Refused, guard
+from .pricing import PlatformPrice, PricesError
+
+API_URL = "https://api.fal.ai"
+USER_AGENT = "videoguide-prices/1 (compares the Video Model Guide's price entries with fal.ai's)"
+BATCH = 50
+"""The most endpoint ids fal.ai takes in one request."""
+MAX_BYTES = 5 * 2**20
+"""The largest answer read, in bytes."""
+TIMEOUT = 30.0
+"""Seconds a request may take."""
+
+
+class _Price(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    endpoint_id: str
+    unit_price: Decimal
+    unit: str
+    currency: str
+
+
+class _Answer(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    prices: list[_Price]
+
+
+class FalPrices:
+    """:class:`~generator.watch.pricing.PriceProvider` for fal.ai. ``api_url``: where the
+    Platform API is (another only in tests); ``allow``: networks that may be private (tests on
+    127.0.0.1); every other address must be public, as for ``sources check``."""
+
+    platform = "fal"
+    source = "fal-pricing-api"
+    name = "fal.ai"
+    host = "fal.ai"
+
+    def __init__(self, key: str, api_url: str = API_URL, allow: tuple = ()) -> None:
+        self._key, self.api_url, self.allow = key, api_url.rstrip("/"), allow
+
+    def read_prices(self, endpoint_ids: Iterable[str]) -> dict[str, PlatformPrice]:
+        """Each endpoint's price by id, asked for 50 at a time. Raises PricesError: the API
+        unreachable, refusing the key (401, 403), limiting the rate (429), answering
+        otherwise than 200 or with a body not of the documented shape, or httpx missing."""
+        try:
+            import httpx
+        except ImportError:
+            raise PricesError("`videoguide prices` needs httpx: pip install -e '.[sources]'") from None
+
+        ids = sorted(set(endpoint_ids))
+        url = f"{self.api_url}/v1/models/pricing"
+        try:
+            asyncio.run(guard(url, self.allow))
+        except Refused as exc:
+            raise PricesError(f"{self.name} pricing API: {exc}") from None
+        found: dict[str, PlatformPrice] = {}
+        headers = {"Authorization": f"Key {self._key}", "User-Agent": USER_AGENT, "Accept": "application/json"}
+        with httpx.Client(timeout=TIMEOUT, follow_redirects=False, headers=headers) as client:
+            for start in range(0, len(ids), BATCH):
+                found.update(self._batch(client, url, ids[start:start + BATCH]))
+        return found
+
+    def _batch(self, client, url: str, ids: list[str]) -> dict[str, PlatformPrice]:  # noqa: ANN001 - httpx.Client
+        import httpx
+
+        try:
+            with client.stream("GET", url, params=[("endpoint_id", i) for i in ids]) as answer:
+                body = self._body(answer)
+        except httpx.TimeoutException:
+            raise PricesError(f"{self.name} pricing API: no answer within {TIMEOUT:g} s") from None
+        except httpx.HTTPError as exc:
+            raise PricesError(self._clean(f"{self.name} pricing API at {urlsplit(url).netloc} could not be reached: "
+                                          f"{type(exc).__name__}: {exc}")) from None
+        try:
+            parsed = _Answer.model_validate(json.loads(body, parse_float=Decimal))
+        except (ValueError, ValidationError):
+            raise PricesError(f"{self.name} pricing API: the answer is not the documented JSON "
+                              "(prices[] with endpoint_id, unit_price, unit, currency)") from None
+        return {p.endpoint_id: PlatformPrice(p.endpoint_id, p.unit_price, p.unit, p.currency)
+                for p in parsed.prices if p.endpoint_id in ids}
+
+    def _body(self, answer) -> bytes:  # noqa: ANN001 - httpx.Response
+        code = answer.status_code
+        if code in (401, 403):
+            raise PricesError(f"{self.name} refused the key (HTTP {code}): check that FAL_KEY holds a valid API key")
+        if code == 429:
+            raise PricesError(f"{self.name} limits the rate (HTTP 429): try again later")
+        if code != 200:
+            raise PricesError(f"{self.name} pricing API answered HTTP {code}")
+        chunks, size = [], 0
+        for chunk in answer.iter_bytes():
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise PricesError(f"{self.name} pricing API: the answer is larger than {MAX_BYTES:,} bytes; not read")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _clean(self, message: str) -> str:
+        return message.replace(self._key, "[FAL_KEY]") if self._key else message

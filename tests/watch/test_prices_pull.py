@@ -1,0 +1,198 @@
+"""``videoguide prices pull fal`` against a fake fal.ai Platform API on 127.0.0.1.
+
+The project is a copy of the real data; the fake prices three endpoints as recorded, one
+changed, one per million tokens (a unit the data cannot express), and one for several
+recorded prices, matching none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.cli import main
+from generator.facts.errors import NeedsEditor, UsageError
+from generator.price_commands import prices_pull_text
+from generator.watch.pricing import PricesError
+
+from ..conftest import copy_project
+from ..test_changes import _git
+from .fake_fal import FakeFal
+
+KEY = "fal-key-3f9c2a71-SECRET"
+DAY = dt.date.today()  # the data refuses an as_of date in the future
+LOOPBACK = ("127.0.0.1/32",)
+PRICES = {
+    "alibaba/wan-3.0/text-to-video": ("0.10", "video_second"),  # recorded: 0.05, 0.10, 0.20 by resolution
+    "fal-ai/minimax/hailuo-2.3/standard/text-to-video": ("0.28", "video"),  # recorded 0.28 per 6 s clip
+    "google/gemini-omni-flash": ("0.15", "video_second"),  # recorded ~0.125 per second: changed
+    "bytedance/seedance-2.0/text-to-video": ("7.0", "1m_tokens"),  # no unit the data has
+    "fal-ai/veo3.1": ("0.45", "video_second"),  # recorded 0.20, 0.40, 0.40, 0.60: which one changed?
+}
+OMNI = "data/models/gemini-omni-flash.yaml"
+OMNI_ENTRY = '{platform: fal, resolution: 720p, audio: true, price_per_second: "0.125"'
+
+
+@pytest.fixture
+def fal():
+    fake = FakeFal(KEY)
+    fake.prices = dict(PRICES)
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    settings = copy_project(tmp_path / "project")
+    monkeypatch.chdir(settings.project_dir)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    return settings
+
+
+def pull(settings, fal: FakeFal, write: bool = False) -> tuple[bool, str]:
+    """(whether an editor is needed, the report)."""
+    try:
+        return False, prices_pull_text(settings, "fal", write, fal.url, LOOPBACK, DAY, {"FAL_KEY": KEY})
+    except NeedsEditor as exc:
+        return True, str(exc)
+
+
+def line_of(path: Path, text: str) -> int:
+    lines = path.read_text().splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+def digest(folder: Path) -> str:
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())).hexdigest()
+
+
+def test_a_changed_price_is_located_and_nothing_is_written_without_write(project, fal):
+    before = digest(project.data_dir)
+    needed, report = pull(project, fal)
+    assert needed
+    omni = line_of(project.project_dir / OMNI, OMNI_ENTRY)
+    assert (f"{OMNI}:{omni}:5: offers[1]: fal.ai says $0.15 per second since this check; recorded $0.125 "
+            "(checked 2026-12-02)") in report.splitlines()
+    assert "  not written: run with --write to add a dated entry from today" in report
+    assert re.search(r"^Unchanged: alibaba/wan-3\.0/text-to-video, fal-ai/minimax/hailuo-2\.3/standard/text-to-video$",
+                     report, re.M)
+    assert "bytedance/seedance-2.0/text-to-video: fal.ai charges $7.00 per '1m_tokens', a unit the data cannot express" \
+        in report
+    veo = report.split("Changed, but which price is unknown:\n")[1].splitlines()
+    assert veo[0].startswith("fal-ai/veo3.1: fal.ai says $0.45 per second; one price for the 4 recorded")
+    assert [line.split(": ", 2)[2] for line in veo[1:5]] == [
+        f"recorded ${p} per second (checked 2026-11-29)" for p in ("0.20", "0.40", "0.40", "0.60")]
+    assert "luma/agent/ray/v3.2/image-to-video: fal.ai gives no price for it" in report  # not in the fake's list
+    assert "which endpoint is unknown: the endpoint alibaba/happy-horse/text-to-video (from the source " \
+           "fal-happy-horse-t2v) is for text-to-video, not image-to-video" in report
+    assert digest(project.data_dir) == before
+    asked = [i for path, _ in fal.requests for i in re.findall(r"endpoint_id=([^&]+)", path)]
+    assert len(asked) == len(set(asked)) and "google%2Fgemini-omni-flash" in asked
+
+
+def test_write_adds_a_dated_entry_that_check_diff_and_build_show(project, fal):
+    _git(project.project_dir, "init", "-q", "-b", "main")
+    _git(project.project_dir, "add", "mkdocs.yml", "data")
+    _git(project.project_dir, "commit", "-q", "-m", "first")
+    old = (project.project_dir / OMNI).read_text()
+    _, report = pull(project, fal, write=True)
+    assert f"  wrote a new entry after it: effective_from {DAY}, source fal-pricing-api" in report
+    new = (project.project_dir / OMNI).read_text()
+    omni = line_of(project.project_dir / OMNI, OMNI_ENTRY)
+    assert new.splitlines()[omni] == ('  - {platform: fal, resolution: 720p, audio: true, price_per_second: "0.15", '
+                                      f'effective_from: {DAY}, endpoint: google/gemini-omni-flash, source: fal-pricing-api, as_of: {DAY}}}')
+    assert new.replace(new.splitlines(keepends=True)[omni], "") == old  # nothing else changed: history kept
+    assert subprocess.run(["git", "diff", "--stat", "--", "data"], cwd=project.project_dir, capture_output=True,
+                          text=True).stdout.count("|") == 1
+    _, again = pull(project, fal)
+    assert "google/gemini-omni-flash" in again.split("Unchanged: ")[1]
+    pipeline.check(project)
+    from generator import commands
+
+    diff = commands.diff_text(project, today=DAY)
+    assert "  Price: Gemini Omni 1.1 Flash · fal.ai · standard · 720p · with audio: ~$0.125 per second → $0.15 per second " \
+           f"(from {DAY})" in diff
+    assert "Price history rewritten" not in diff
+    pipeline.build(project, DAY)
+    page = (project.docs_dir / "models" / "gemini-omni-flash.md").read_text()
+    assert "| 720p | $0\\.15 per second[^" in page
+    assert "Up 20% from $0\\.125" in page.split("### Price history")[1].split("## ")[0]  # the model's own history
+    history = (project.docs_dir / "prices" / "history.md").read_text()
+    row = next(line for line in history.splitlines() if "Gemini Omni 1\\.1 Flash" in line and DAY.isoformat().replace("-", "\\-") in line)
+    assert "$0\\.15 per second" in row and "Up 20% from $0\\.125" in row and "| Current |" in row
+    platform = (project.docs_dir / "platforms" / "fal.md").read_text()
+    assert "| $0\\.15 per second \\(720p · with audio\\)[^" in platform
+    assert "fal.ai Platform API, model pricing" in (project.site_dir / "facts" / "sources" / "index.html").read_text()
+
+
+def test_all_recorded_prices_agree_exit_0(project, fal, capsys, monkeypatch):
+    for path in (project.data_dir / "models").glob("*.yaml"):  # keep only two models' fal prices
+        if path.stem not in ("wan-3-0", "hailuo-2-3"):
+            path.write_text("".join(line for line in path.read_text().splitlines(keepends=True)
+                                    if "{platform: fal," not in line))
+    hailuo = project.data_dir / "models" / "hailuo-2-3.yaml"
+    hailuo.write_text("".join(line for line in hailuo.read_text().splitlines(keepends=True)
+                              if "{platform: fal," not in line or "source: fal-hailuo-2-3-standard-t2v" in line))
+    monkeypatch.setenv("FAL_KEY", KEY)
+    code = main(["prices", "pull", "fal", "--api-url", fal.url, "--allow-private", LOOPBACK[0]])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].endswith("is charged): 2 unchanged")
+
+
+@pytest.mark.parametrize("status, message", [
+    (401, "error: fal.ai refused the key (HTTP 401): check that FAL_KEY holds a valid API key"),
+    (429, "error: fal.ai limits the rate (HTTP 429): try again later"),
+    (500, "error: fal.ai pricing API answered HTTP 500"),
+])
+def test_api_errors_are_one_line_and_never_show_the_key(project, fal, capsys, caplog, monkeypatch, status, message):
+    fal.status = status
+    monkeypatch.setenv("FAL_KEY", KEY)
+    caplog.set_level(logging.DEBUG)
+    before = digest(project.data_dir)
+    code = main(["prices", "pull", "fal", "--write", "--api-url", fal.url, "--allow-private", LOOPBACK[0]])
+    out, err = capsys.readouterr()
+    assert (code, out, err) == (1, "", message + "\n")
+    assert KEY not in caplog.text and digest(project.data_dir) == before
+    assert all(KEY not in path for path, _ in fal.requests)
+    assert {h["Authorization"] for _, h in fal.requests} == {f"Key {KEY}"}
+
+
+def test_the_key_appears_in_no_output_log_or_file(project, fal, capsys, caplog, monkeypatch):
+    monkeypatch.setenv("FAL_KEY", KEY)
+    caplog.set_level(logging.DEBUG)
+    code = main(["prices", "pull", "fal", "--write", "--api-url", fal.url, "--allow-private", LOOPBACK[0]])
+    out, err = capsys.readouterr()
+    assert code == 1 and "wrote a new entry" in out
+    assert KEY not in out + err + caplog.text
+    assert not [p for p in project.project_dir.rglob("*") if p.is_file() and KEY.encode() in p.read_bytes()]
+    fal.close()  # the API gone: a clear line, no traceback, still no key
+    code = main(["prices", "pull", "fal", "--api-url", fal.url, "--allow-private", LOOPBACK[0]])
+    out, err = capsys.readouterr()
+    assert code == 1 and err.startswith("error: fal.ai pricing API at 127.0.0.1:") and "could not be reached" in err
+    assert KEY not in out + err + caplog.text and "Traceback" not in err
+
+
+def test_usage_errors(project, fal, capsys, monkeypatch):
+    monkeypatch.delenv("FAL_KEY", raising=False)
+    assert main(["prices", "pull", "fal"]) == 2
+    assert capsys.readouterr().err == ("videoguide: error: set FAL_KEY to a fal API key (it is sent to "
+                                       "https://api.fal.ai only, in a header)\n")
+    with pytest.raises(UsageError, match="no machine-readable prices are known for 'replicate'; prices pull knows: fal"):
+        prices_pull_text(project, "replicate", env={"FAL_KEY": KEY})
+    with pytest.raises(PricesError, match=r"127\.0\.0\.1 resolves to 127\.0\.0\.1, a private or reserved address"):
+        prices_pull_text(project, "fal", api_url=fal.url, today=DAY, env={"FAL_KEY": KEY})
+    assert fal.requests == []
+
+
+def test_an_answer_not_of_the_documented_shape_is_refused(project, fal):
+    fal.prices["google/gemini-omni-flash"] = ('"cheap"', "video_second")
+    with pytest.raises(PricesError, match="the answer is not the documented JSON"):
+        pull(project, fal)
+
