@@ -83,6 +83,8 @@ def _add_sources(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subpar
     accept = actions.add_parser("accept", help="record the last fetched text of a source as the one its facts "
                                                "were re-checked against")
     accept.add_argument("ids", nargs="+", metavar="SOURCE_ID")
+    accept.add_argument("--touch-facts", action="store_true",
+                        help="ask about each fact citing the source; move the as_of of those you confirm to today")
     accept.add_argument("--data", type=Path, default=None, help=data_help)
 
 
@@ -105,9 +107,19 @@ def _sources(args: argparse.Namespace, settings: Settings) -> str:
     from . import source_commands
 
     if args.sources_command == "accept":
-        return source_commands.sources_accept_text(settings, args.ids)
+        return source_commands.sources_accept_text(settings, args.ids, confirm=_ask if args.touch_facts else None)
     return source_commands.sources_check_text(settings, args.format == "markdown", not args.no_record, args.only,
                                               args.allow_private)
+
+
+def _ask(citation) -> bool | None:  # noqa: ANN001 - facts.citations.Citation
+    """``--touch-facts``: one fact's question on stdout, its answer from stdin (y, n or q;
+    the end of the input is q)."""
+    try:
+        answer = input(f"{citation}. Re-checked against the page: move its as_of to today? [y/N/q] ")
+    except EOFError:
+        return None
+    return {"y": True, "yes": True, "q": None, "quit": None}.get(answer.strip().lower(), False)
 
 
 def _version() -> str:

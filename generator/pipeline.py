@@ -20,7 +20,7 @@ from .clips.files import clip_files
 from .facts.catalog import Catalog, build_catalog
 from .facts.changelog import CHANGELOG_FILE
 from .facts.dataset import Dataset
-from .facts.errors import DataError, GuideError
+from .facts.errors import DataError, GuideError, Problem, display_path
 from .facts.samples import CLIPS_FILE, SAMPLES_FILE
 from .facts.validate import load_dataset
 from .pages.chart import cost_chart_svg, load_matplotlib
@@ -36,7 +36,7 @@ from .site.serve import serve as serve_site
 from .site.vendored import vendor_assets
 from .site.uptodate import PACKAGE_DIR, build_key, generation_key, outputs_current, site_digests, tree_digest
 from .site.folders import SITE_MARKER, check_docs_dir, check_site_dir
-from .site.write import WriteReport, mark_site, scratch_dir, site_swap, stage_docs, write_outputs
+from .site.write import WriteReport, mark_site, replace_files_checked, scratch_dir, site_swap, stage_docs, write_outputs
 
 DATA_CHECKS = (check_samples,)
 """Checks of files whose rules another package owns, run with the cross-file checks."""
@@ -74,6 +74,22 @@ def fewer_collections(collect: bool = True, thresholds: tuple[int, ...] = GC_THR
 def load(data_dir: Path) -> Dataset:
     """Load and validate ``data_dir`` with every package's checks; raise DataError listing every problem."""
     return load_dataset(data_dir, DATA_CHECKS)
+
+
+def edit_data(data_dir: Path, texts: dict[str, str]) -> None:
+    """Replace the data files ``texts`` names (paths in ``data_dir`` → text) once the data
+    with them passes every check, tried on a scratch copy. Raises DataError (the problems
+    named as in the real files; nothing written) or WriteError."""
+    def check(copy: Path) -> None:
+        try:
+            load(copy)
+        except DataError as exc:
+            shown, real = display_path(copy), display_path(data_dir)
+            raise DataError([Problem(p.path.replace(shown, real, 1), p.line, p.col, p.field,
+                                     f"{p.message} (after this command's edit; nothing was written)")
+                             for p in exc.problems]) from None
+
+    replace_files_checked(data_dir, texts, check)
 
 
 def view_of(catalog: Catalog, today: dt.date | None = None,

@@ -7,16 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import os
-from pathlib import Path
 from typing import Mapping, Sequence
 
 from .facts.catalog import build_catalog
 from .facts.dataset import Dataset
-from .facts.errors import DataError, NeedsEditor, Problem, UsageError, display_path
+from .facts.errors import NeedsEditor, UsageError
 from .facts.offer_lines import insert_offers, successor
-from .pipeline import load
+from .pipeline import edit_data, load
 from .settings import Settings
-from .site.write import replace_files_checked
 from .watch.fal import API_URL, FalPrices
 from .watch.price_compare import PriceFinding, by_endpoint, compare_prices, current_entries
 from .watch.price_report import price_report
@@ -55,18 +53,6 @@ def _new_texts(settings: Settings, dataset: Dataset, changed: list[PriceFinding]
     return {name: insert_offers(text, after) for name, (text, after) in per_file.items()}, done
 
 
-def _check_copy(real: Path):  # noqa: ANN202 - the check handed to replace_files_checked
-    def check(copy: Path) -> None:
-        try:
-            load(copy)
-        except DataError as exc:  # named as the real files, which hold the same lines once written
-            shown, real_shown = display_path(copy), display_path(real)
-            raise DataError([Problem(p.path.replace(shown, real_shown, 1), p.line, p.col, p.field,
-                                     f"{p.message} (in the entries prices pull would write; nothing was written)")
-                             for p in exc.problems]) from None
-    return check
-
-
 def prices_pull_text(settings: Settings, platform: str, write: bool = False, api_url: str | None = None,
                      allow_private: Sequence[str] = (), today: dt.date | None = None,
                      env: Mapping[str, str] | None = None) -> str:
@@ -88,7 +74,7 @@ def prices_pull_text(settings: Settings, platform: str, write: bool = False, api
     changed = [f for f in findings if f.kind == "changed"]
     if write and changed:
         texts, written = _new_texts(settings, dataset, changed, provider.source, today)
-        replace_files_checked(settings.data_dir, texts, _check_copy(settings.data_dir))
+        edit_data(settings.data_dir, texts)
     report = price_report(findings, provider.name, today, written)
     if any(f.needs_editor for f in findings):
         raise NeedsEditor(report)

@@ -5,7 +5,7 @@ was checked. ``sources check`` lists these under a source whose page changed."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from .dataset import Dataset
@@ -22,13 +22,17 @@ class Citation:
 
     problem: Problem
     checked: dt.date | None
+    doc: Document | None = field(default=None, compare=False, repr=False)
+    loc: Loc = field(default=(), compare=False)
+    """The fact's node in ``doc``; its own ``as_of`` (if any) is at ``loc + ("as_of",)``."""
 
     def __str__(self) -> str:
         return str(self.problem)
 
 
 def _cite(doc: Document, loc: Loc, checked: dt.date | None) -> Citation:
-    return Citation(problem_at(doc, loc, f"checked {checked.isoformat()}" if checked else "no as-of date"), checked)
+    return Citation(problem_at(doc, loc, f"checked {checked.isoformat()}" if checked else "no as-of date"), checked,
+                    doc, loc)
 
 
 def _model_citations(doc: Document, model) -> Iterator[tuple[str, Citation]]:  # noqa: ANN001 - ModelFile

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Iterable
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .fetch import Refused, guard
 from .pricing import PlatformPrice, PricesError
@@ -32,11 +32,14 @@ TIMEOUT = 30.0
 
 
 class _Price(BaseModel):
+    """One price as documented; a unit or currency outside these patterns is refused, so the
+    report never prints what a server sent beyond short words."""
+
     model_config = ConfigDict(extra="ignore")
     endpoint_id: str
-    unit_price: Decimal
-    unit: str
-    currency: str
+    unit_price: Decimal = Field(ge=0, allow_inf_nan=False)
+    unit: str = Field(pattern=r"^[A-Za-z0-9_ .-]{1,40}$")
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
 
 
 class _Answer(BaseModel):

@@ -5,6 +5,8 @@ test checks only those (``--only``), so nothing leaves the machine."""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import re
 import shutil
 from pathlib import Path
@@ -123,6 +125,31 @@ def test_a_changed_page_lists_what_changed_and_every_fact_citing_it(project, sit
     assert "### Changed since the facts were checked (1)" in out
     assert "```diff\n- $0.20 per second\n+ $0.25 per second\n```" in out
     assert f"- ` {expected[0]} `" in out
+
+
+def test_touch_facts_asks_about_each_fact_and_moves_only_the_confirmed_ones(project, site, capsys, monkeypatch):
+    site.pages["/fal-veo-3-1"] = [(200, {}, html("<p>Veo 3.1</p><p>$0.20 per second</p>"))]
+    check(capsys, "fal-veo-3-1")
+    model = project / "data" / "models" / "veo-3-1.yaml"
+    before = model.read_text().splitlines()
+    expected = offer_lines("fal-veo-3-1")
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\nn\nq\n"))  # yes, no, stop: the fourth is not asked
+    code, out, err = run(capsys, "accept", "fal-veo-3-1", "--touch-facts")
+    today = dt.date.today().isoformat()
+    assert (code, err) == (0, "")
+    asked = [f"{line}. Re-checked against the page: move its as_of to today? [y/N/q] " for line in expected[:3]]
+    assert out.startswith("".join(asked) + "fal-veo-3-1: accepted the text of ")
+    assert f"moved as_of to {today} for 1 fact(s) you confirmed\nstopped: the facts not asked about are left as they are" \
+        in out
+    after = model.read_text().splitlines()
+    rows = [int(line.split(":")[1]) - 1 for line in expected]
+    assert after[rows[0]] == before[rows[0]].replace("as_of: 2026-11-29", f"as_of: {today}")
+    assert [i for i, (a, b) in enumerate(zip(before, after)) if a != b] == [rows[0]]
+    assert state(project, "fal-veo-3-1")["accepted"] == today
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal, no answers: nothing moves
+    code, out, _ = run(capsys, "accept", "fal-veo-3-1", "--touch-facts")
+    assert code == 0 and f"moved as_of to {today} for 0 fact(s)" in out and model.read_text().splitlines() == after
 
 
 def test_a_permanent_redirect_is_a_move_and_names_where_to_write_the_new_address(project, site, capsys):
