@@ -30,7 +30,7 @@ def _provider(platform: str, api_url: str | None, allow: Sequence[str], env: Map
     kind, variable, default_url = PROVIDERS[platform]
     key = env.get(variable, "").strip()
     if not key:
-        raise UsageError(f"set {variable} to a {platform} API key (it is sent to {default_url} only, in a header)")
+        raise UsageError(f"set {variable} to a {kind.name} API key (it is sent to {default_url} only, in a header)")
     try:
         networks = tuple(ipaddress.ip_network(a, strict=False) for a in allow)
     except ValueError as exc:

@@ -182,7 +182,7 @@ def test_the_key_appears_in_no_output_log_or_file(project, fal, capsys, caplog, 
 def test_usage_errors(project, fal, capsys, monkeypatch):
     monkeypatch.delenv("FAL_KEY", raising=False)
     assert main(["prices", "pull", "fal"]) == 2
-    assert capsys.readouterr().err == ("videoguide: error: set FAL_KEY to a fal API key (it is sent to "
+    assert capsys.readouterr().err == ("videoguide: error: set FAL_KEY to a fal.ai API key (it is sent to "
                                        "https://api.fal.ai only, in a header)\n")
     with pytest.raises(UsageError, match="no machine-readable prices are known for 'replicate'; prices pull knows: fal"):
         prices_pull_text(project, "replicate", env={"FAL_KEY": KEY})
