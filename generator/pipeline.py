@@ -76,8 +76,8 @@ def load(data_dir: Path) -> Dataset:
     return load_dataset(data_dir, DATA_CHECKS)
 
 
-def edit_data(data_dir: Path, texts: dict[str, str]) -> None:
-    """Replace the data files ``texts`` names (paths in ``data_dir`` → text) once the data
+def edit_data(data_dir: Path, texts: dict[Path, str]) -> None:
+    """Replace the data files ``texts`` names (files in ``data_dir`` → text) once the data
     with them passes every check, tried on a scratch copy. Raises DataError (the problems
     named as in the real files; nothing written) or WriteError."""
     def check(copy: Path) -> None:
@@ -89,7 +89,9 @@ def edit_data(data_dir: Path, texts: dict[str, str]) -> None:
                                      f"{p.message} (after this command's edit; nothing was written)")
                              for p in exc.problems]) from None
 
-    replace_files_checked(data_dir, texts, check)
+    inside = data_dir.resolve()
+    replace_files_checked(data_dir, {path.resolve().relative_to(inside).as_posix(): text
+                                     for path, text in texts.items()}, check)
 
 
 def view_of(catalog: Catalog, today: dt.date | None = None,

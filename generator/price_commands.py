@@ -5,8 +5,8 @@ each changed price (never editing an old one)."""
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import os
+from pathlib import Path
 from typing import Mapping, Sequence
 
 from .facts.catalog import build_catalog
@@ -16,6 +16,7 @@ from .facts.offer_lines import insert_offers, successor
 from .pipeline import edit_data, load
 from .settings import Settings
 from .watch.fal import API_URL, FalPrices
+from .watch.fetch import allowed_networks
 from .watch.price_compare import PriceFinding, by_endpoint, compare_prices, current_entries
 from .watch.price_report import price_report
 
@@ -31,26 +32,21 @@ def _provider(platform: str, api_url: str | None, allow: Sequence[str], env: Map
     key = env.get(variable, "").strip()
     if not key:
         raise UsageError(f"set {variable} to a {kind.name} API key (it is sent to {default_url} only, in a header)")
-    try:
-        networks = tuple(ipaddress.ip_network(a, strict=False) for a in allow)
-    except ValueError as exc:
-        raise UsageError(f"--allow-private: {exc}") from None
-    return kind(key, api_url or default_url, networks)
+    return kind(key, api_url or default_url, allowed_networks(allow))
 
 
-def _new_texts(settings: Settings, dataset: Dataset, changed: list[PriceFinding], source: str,
-               today: dt.date) -> tuple[dict[str, str], dict[str, str]]:
-    """The model files' new texts by path in the data folder, and per entry what was written."""
-    per_file: dict[str, tuple[str, dict[int, list]]] = {}
+def _new_texts(dataset: Dataset, changed: list[PriceFinding], source: str,
+               today: dt.date) -> tuple[dict[Path, str], dict[str, str]]:
+    """The model files' new texts by path, and per entry what was written."""
+    per_file: dict[Path, tuple[str, dict[int, list]]] = {}
     done: dict[str, str] = {}
     for finding in changed:
         entry = finding.entries[0]
         doc, model = dataset.models[entry.model]
         new = successor(model.offers[entry.index], finding.price.unit_price, source, today, finding.endpoint)
-        name = doc.path.resolve().relative_to(settings.data_dir.resolve()).as_posix()
-        per_file.setdefault(name, (doc.text, {}))[1].setdefault(entry.index, []).append(new)
+        per_file.setdefault(doc.path, (doc.text, {}))[1].setdefault(entry.index, []).append(new)
         done[entry.at] = f"wrote a new entry after it: effective_from {today.isoformat()}, source {source}"
-    return {name: insert_offers(text, after) for name, (text, after) in per_file.items()}, done
+    return {path: insert_offers(text, after) for path, (text, after) in per_file.items()}, done
 
 
 def prices_pull_text(settings: Settings, platform: str, write: bool = False, api_url: str | None = None,
@@ -68,12 +64,12 @@ def prices_pull_text(settings: Settings, platform: str, write: bool = False, api
     if write and provider.source not in catalog.sources:
         raise UsageError(f"--write cites the source {provider.source!r}, which sources.yaml lacks: add it first")
     entries = current_entries(dataset, catalog, provider.platform, today)
-    groups, unknown = by_endpoint(catalog, entries, provider, provider.host)
+    groups, unknown = by_endpoint(catalog, entries, provider)
     findings = compare_prices(groups, provider.read_prices(groups), provider.name) + unknown
     written: dict[str, str] = {}
     changed = [f for f in findings if f.kind == "changed"]
     if write and changed:
-        texts, written = _new_texts(settings, dataset, changed, provider.source, today)
+        texts, written = _new_texts(dataset, changed, provider.source, today)
         edit_data(settings.data_dir, texts)
     report = price_report(findings, provider.name, today, written)
     if any(f.needs_editor for f in findings):

@@ -4,7 +4,6 @@ from the data, the network (:mod:`generator.watch`) and ``data/source-state.yaml
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -19,7 +18,7 @@ from .settings import Settings, configured_sources
 from .site.write import replace_file
 from .watch.assess import Finding, accepted, excerpt
 from .watch.check import Snapshots, check_sources, watched_sources
-from .watch.fetch import Politeness
+from .watch.fetch import Politeness, allowed_networks
 from .watch.report import Entry, markdown_report, text_report
 
 
@@ -29,13 +28,9 @@ def _states(dataset: Dataset) -> dict[str, SourceState]:
 
 
 def _politeness(config: dict, allow: Sequence[str]) -> Politeness:
-    try:
-        networks = tuple(ipaddress.ip_network(a, strict=False) for a in allow)
-    except ValueError as exc:
-        raise UsageError(f"--allow-private: {exc}") from None
     return Politeness(concurrency=config["requests"], per_host=config["requests_per_host"],
                       delay=config["delay_seconds"], timeout=config["timeout_seconds"],
-                      max_bytes=config["max_bytes"], allow=networks)
+                      max_bytes=config["max_bytes"], allow=allowed_networks(allow))
 
 
 def _chosen(dataset: Dataset, only: Sequence[str]) -> list:
@@ -118,8 +113,7 @@ def _touch(settings: Settings, dataset: Dataset, ids: Sequence[str], confirm: Co
             break
         if answer:
             chosen.setdefault(citation.doc.path, []).append(citation)
-    texts = {path.resolve().relative_to(settings.data_dir.resolve()).as_posix():
-             touched_text(found[0].doc.text, found, today) for path, found in chosen.items()}
+    texts = {path: touched_text(found[0].doc.text, found, today) for path, found in chosen.items()}
     if texts:
         edit_data(settings.data_dir, texts)
     moved = sum(len(found) for found in chosen.values())

@@ -22,8 +22,8 @@ class Citation:
 
     problem: Problem
     checked: dt.date | None
-    doc: Document | None = field(default=None, compare=False, repr=False)
-    loc: Loc = field(default=(), compare=False)
+    doc: Document = field(compare=False, repr=False)
+    loc: Loc = field(compare=False)
     """The fact's node in ``doc``; its own ``as_of`` (if any) is at ``loc + ("as_of",)``."""
 
     def __str__(self) -> str:

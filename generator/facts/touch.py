@@ -15,8 +15,6 @@ from .citations import Citation
 
 def own_as_of(citation: Citation) -> tuple[int, int] | None:
     """The 1-based (line, column) of the fact's own ``as_of`` value, or None when it has none."""
-    if citation.doc is None:
-        return None
     return citation.doc.marks.get((*citation.loc, "as_of"))
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
+from ..facts.errors import UsageError
 from .robots import Robots, robots_url
 
 USER_AGENT = "videoguide-sources/1 (checks the pages the Video Model Guide's facts cite)"
@@ -70,6 +71,15 @@ class Fetched:
                 break
             target = to
         return target
+
+
+def allowed_networks(texts: Iterable[str]) -> tuple:
+    """``--allow-private``'s networks (``127.0.0.1/32`` …) for :attr:`Politeness.allow`.
+    Raises UsageError naming the one that is not a network."""
+    try:
+        return tuple(ipaddress.ip_network(text, strict=False) for text in texts)
+    except ValueError as exc:
+        raise UsageError(f"--allow-private: {exc}") from None
 
 
 class Refused(Exception):

@@ -77,14 +77,14 @@ def current_entries(dataset: Dataset, catalog: Catalog, platform: str, today: dt
     return out
 
 
-def by_endpoint(catalog: Catalog, entries: Iterable[Entry], provider: PriceProvider,
-                host: str) -> tuple[dict[str, list[Entry]], list[PriceFinding]]:
+def by_endpoint(catalog: Catalog, entries: Iterable[Entry],
+                provider: PriceProvider) -> tuple[dict[str, list[Entry]], list[PriceFinding]]:
     """The entries grouped by endpoint, and a ``not compared`` finding for each entry whose
     endpoint the data does not say."""
     groups: dict[str, list[Entry]] = {}
     unknown = []
     for entry in entries:
-        endpoint, why = endpoint_of(catalog.models[entry.model], entry.offer, provider.platform, host)
+        endpoint, why = endpoint_of(catalog.models[entry.model], entry.offer, provider.platform, provider.host)
         if endpoint is None:
             unknown.append(PriceFinding("not compared", None, None, (entry,), f"which endpoint is unknown: {why}"))
         else:

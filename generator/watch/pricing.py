@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Protocol
+from typing import Iterable, Protocol, get_args
 from urllib.parse import urlsplit
 
 from ..facts.catalog import ModelRecord, OfferRecord
 from ..facts.errors import GuideError
+from ..facts.offer_schema import Offer
 
 UNITS = {"second": "second", "seconds": "second", "video_second": "second", "video_seconds": "second",
          "video": "clip", "videos": "clip"}
@@ -51,11 +52,12 @@ class PlatformPrice:
 class PriceProvider(Protocol):
     """A platform whose prices can be read. ``platform``: its id in ``platforms.yaml``;
     ``source``: the id in ``sources.yaml`` that new price entries cite; ``name``: how the
-    report names it."""
+    report names it; ``host``: where its model pages are (``https://{host}/models/<endpoint>``)."""
 
     platform: str
     source: str
     name: str
+    host: str
 
     def read_prices(self, endpoint_ids: Iterable[str]) -> dict[str, PlatformPrice]:
         """The current price of each endpoint the platform knows, by endpoint id; an id it does
@@ -63,8 +65,8 @@ class PriceProvider(Protocol):
         ...
 
 
-MODES = {"text_to_video": "text-to-video", "image_to_video": "image-to-video",
-         "video_to_video": "video-to-video", "audio_to_video": "audio-to-video"}
+MODES = {mode: mode.replace("_", "-") for mode in get_args(Offer.model_fields["mode"].annotation) if mode != "extension"}
+"""An offer's mode → how an endpoint id names it (``image_to_video`` → ``…/image-to-video``)."""
 _MODEL_PAGE = re.compile(r"^/models/(?P<id>[^?#]+?)(?:/(?:llms\.txt|api|playground|examples))?/?$")
 
 

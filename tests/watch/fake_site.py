@@ -26,11 +26,7 @@ class FakeSite:
                 pass
 
             def do_GET(self) -> None:  # noqa: N802
-                site.requests.append(("GET", self.path, dict(self.headers)))
-                time.sleep(site.slow.get(self.path, 0.0))
-                answers = site.pages.get(self.path) or [(404, {}, b"not here")]
-                answer = answers.pop(0) if len(answers) > 1 else answers[0]
-                status, headers, body = answer(dict(self.headers)) if callable(answer) else answer
+                status, headers, body = site.respond(self.path, dict(self.headers))
                 self.send_response(status)
                 headers = {"Content-Type": "text/html; charset=utf-8", "Content-Length": str(len(body)), **headers}
                 for key, value in headers.items():
@@ -45,6 +41,14 @@ class FakeSite:
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def respond(self, path: str, headers: dict) -> tuple[int, dict, bytes]:
+        """The answer to a GET of ``path`` (with its query), recorded; a subclass may answer otherwise."""
+        self.requests.append(("GET", path, headers))
+        time.sleep(self.slow.get(path, 0.0))
+        answers = self.pages.get(path) or [(404, {}, b"not here")]
+        answer = answers.pop(0) if len(answers) > 1 else answers[0]
+        return answer(headers) if callable(answer) else answer
 
     def paths(self) -> list[str]:
         return [path for _, path, _ in self.requests]
