@@ -1,6 +1,8 @@
 """The ``videoguide`` command: parse arguments, call the library, map errors to exit codes.
 
-Exit codes: 0 success, 1 data or build problems (listed on stderr, one per line), 2 usage.
+Exit codes: 0 success, 1 data or build problems (listed on stderr, one per line), 2 usage,
+3 a platform's prices could not be read (``prices pull``: the key refused, the API unreachable
+or answering otherwise than documented), 130 interrupted, 141 the output's reader went away.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sys
 import threading
 from pathlib import Path
 
-from . import arguments
+from . import arguments, cli_watch
 from .answers.plans import JOB_INPUTS, MAX_SECONDS, SOUNDS, Job
 from .answers.freshness import StaleFacts
 from .answers.recommend import AnswerError
@@ -21,6 +23,7 @@ from .clips.plan import BudgetError
 from .clips.runner import Timing
 from .facts.errors import DataError, GuideError, NeedsEditor, UsageError
 from .settings import ENGINES, Settings
+from .watch.pricing import PricesError
 
 
 def _add_cost(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparsers
@@ -66,60 +69,6 @@ def _add_clips(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparse
                      help="give up on a server silent this long (default 60); a download may take 10 times that")
     run.add_argument("--retry-uncertain", action="store_true",
                      help="submit again the creates that got no answer (check the provider's dashboard first)")
-
-
-def _add_sources(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparsers
-    sources = sub.add_parser("sources", help="watch the sources' pages: what changed since their facts were checked")
-    actions = sources.add_subparsers(dest="sources_command", required=True, metavar="ACTION")
-    check = actions.add_parser("check", help="fetch every source with a URL and report what needs an editor "
-                                             "(exit 1 when anything does)")
-    check.add_argument("--data", type=Path, default=None, help=data_help)
-    check.add_argument("--format", choices=("text", "markdown"), default="text",
-                       help="markdown: the same report for an issue or a pull request")
-    check.add_argument("--only", action="append", default=[], metavar="SOURCE_ID", help="one source (repeatable)")
-    check.add_argument("--no-record", action="store_true",
-                       help="report only: write neither data/source-state.yaml nor the snapshots")
-    check.add_argument("--allow-private", action="append", default=[], metavar="NETWORK", help=argparse.SUPPRESS)
-    accept = actions.add_parser("accept", help="record the last fetched text of a source as the one its facts "
-                                               "were re-checked against")
-    accept.add_argument("ids", nargs="+", metavar="SOURCE_ID")
-    accept.add_argument("--touch-facts", action="store_true",
-                        help="ask about each fact citing the source; move the as_of of those you confirm to today")
-    accept.add_argument("--data", type=Path, default=None, help=data_help)
-
-
-def _add_prices(sub, data_help: str) -> None:  # noqa: ANN001 - argparse subparsers
-    prices = sub.add_parser("prices", help="compare the prices a platform publishes with the data's entries")
-    actions = prices.add_subparsers(dest="prices_command", required=True, metavar="ACTION")
-    pull = actions.add_parser("pull", help="read a platform's prices and report each that differs from the "
-                                           "current entry (exit 1 when any does)",
-                              description="Read PLATFORM's published prices (fal: the key in FAL_KEY) and compare "
-                                          "them with the current price entries in the data.")
-    pull.add_argument("platform", metavar="PLATFORM", help="a platform that publishes prices: fal")
-    pull.add_argument("--data", type=Path, default=None, help=data_help)
-    pull.add_argument("--write", action="store_true",
-                      help="add a new dated entry for each changed price (old entries are kept as history)")
-    pull.add_argument("--api-url", default=None, help=argparse.SUPPRESS)
-    pull.add_argument("--allow-private", action="append", default=[], metavar="NETWORK", help=argparse.SUPPRESS)
-
-
-def _sources(args: argparse.Namespace, settings: Settings) -> str:
-    from . import source_commands
-
-    if args.sources_command == "accept":
-        return source_commands.sources_accept_text(settings, args.ids, confirm=_ask if args.touch_facts else None)
-    return source_commands.sources_check_text(settings, args.format == "markdown", not args.no_record, args.only,
-                                              args.allow_private)
-
-
-def _ask(citation) -> bool | None:  # noqa: ANN001 - facts.citations.Citation
-    """``--touch-facts``: one fact's question on stdout, its answer from stdin (y, n or q;
-    the end of the input is q)."""
-    try:
-        answer = input(f"{citation}. Re-checked against the page: move its as_of to today? [y/N/q] ")
-    except EOFError:
-        return None
-    return {"y": True, "yes": True, "q": None, "quit": None}.get(answer.strip().lower(), False)
 
 
 def _version() -> str:
@@ -170,8 +119,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="with --record: record even though a price entry was edited in place or removed "
                            "(a correction); without it, such a record is refused")
     _add_clips(sub, data_help)
-    _add_sources(sub, data_help)
-    _add_prices(sub, data_help)
+    cli_watch.add_sources(sub, data_help)
+    cli_watch.add_prices(sub, data_help)
     serve = sub.add_parser("serve", help="generate, serve on 127.0.0.1:8000, regenerate on data edits")
     serve.add_argument("--data", type=Path, default=None, help=data_help)
     serve.add_argument("--addr", default="127.0.0.1:8000", type=arguments.address,
@@ -210,7 +159,7 @@ def _run(args: argparse.Namespace) -> str:
     if args.command == "clips":
         return _clips(args, settings)
     if args.command == "sources":
-        return _sources(args, settings)
+        return cli_watch.sources(args, settings)
     if args.command == "prices":
         from . import price_commands
 
@@ -256,8 +205,8 @@ def _quiet_output() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``videoguide`` console script; returns the exit code: 0, 1 (data
-    or build problems), 2 (usage), 130 (interrupted: Ctrl-C or SIGTERM), 141 (the reader of
-    the output went away, as with ``| head``)."""
+    or build problems), 2 (usage), 3 (a platform's prices could not be read), 130 (interrupted:
+    Ctrl-C or SIGTERM), 141 (the reader of the output went away, as with ``| head``)."""
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -294,6 +243,9 @@ def _main(argv: list[str] | None) -> int:
     except NeedsEditor as exc:  # the report is the output, as for a change found
         print(exc.report)
         return 1
+    except PricesError as exc:  # nothing for an editor: the check itself failed
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
     except BudgetError as exc:
         print(f"videoguide: refused: {exc}", file=sys.stderr)
         return 1

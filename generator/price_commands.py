@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -13,6 +14,7 @@ from .facts.catalog import build_catalog
 from .facts.dataset import Dataset
 from .facts.errors import NeedsEditor, UsageError
 from .facts.offer_lines import insert_offers, successor
+from .answers.prices import start
 from .pipeline import edit_data, load
 from .settings import Settings
 from .watch.fal import API_URL, FalPrices
@@ -20,6 +22,8 @@ from .watch.fetch import allowed_networks
 from .watch.price_compare import PriceFinding, by_endpoint, compare_prices, current_entries
 from .watch.price_report import price_report
 
+_HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
+"""What a key may be made of: printable ASCII without spaces (it goes into a header)."""
 PROVIDERS = {"fal": (FalPrices, "FAL_KEY", API_URL)}
 """Platform id → (provider class, the environment variable holding its key, its API's address)."""
 
@@ -32,21 +36,45 @@ def _provider(platform: str, api_url: str | None, allow: Sequence[str], env: Map
     key = env.get(variable, "").strip()
     if not key:
         raise UsageError(f"set {variable} to a {kind.name} API key (it is sent to {default_url} only, in a header)")
+    if not _HEADER_SAFE.fullmatch(key):
+        raise UsageError(f"{variable} holds a space, a line break or a character outside ASCII, which an HTTP "
+                         "header cannot carry: set it to the key alone")
     return kind(key, api_url or default_url, allowed_networks(allow))
+
+
+def _blocker(finding: PriceFinding, today: dt.date) -> str | None:
+    """Why ``--write`` cannot add the entry after this finding's, or None."""
+    offer = finding.entries[0].offer
+    if start(offer)[0] == today.isoformat():
+        return "its entry already starts today, so a new entry from today would share its start"
+    return None
 
 
 def _new_texts(dataset: Dataset, changed: list[PriceFinding], source: str,
                today: dt.date) -> tuple[dict[Path, str], dict[str, str]]:
-    """The model files' new texts by path, and per entry what was written."""
-    per_file: dict[Path, tuple[str, dict[int, list]]] = {}
+    """The model files' new texts by path, and per entry what was written, or why not."""
+    per_file: dict[Path, tuple[str, dict[int, list], list[str]]] = {}
     done: dict[str, str] = {}
     for finding in changed:
         entry = finding.entries[0]
+        why = _blocker(finding, today)
+        if why:
+            done[entry.at] = f"not written: {why}; correct it by hand"
+            continue
         doc, model = dataset.models[entry.model]
         new = successor(model.offers[entry.index], finding.price.unit_price, source, today, finding.endpoint)
-        per_file.setdefault(doc.path, (doc.text, {}))[1].setdefault(entry.index, []).append(new)
-        done[entry.at] = f"wrote a new entry after it: effective_from {today.isoformat()}, source {source}"
-    return {path: insert_offers(text, after) for path, (text, after) in per_file.items()}, done
+        text, after, ats = per_file.setdefault(doc.path, (doc.text, {}, []))
+        after.setdefault(entry.index, []).append(new)
+        ats.append(entry.at)
+        left = "; the old entry's note, on its estimate, stays with it" if new.note is None and entry.offer.note else ""
+        done[entry.at] = f"wrote a new entry after it: effective_from {today.isoformat()}, source {source}{left}"
+    texts = {}
+    for path, (text, after, ats) in per_file.items():
+        try:
+            texts[path] = insert_offers(text, after)
+        except ValueError as exc:  # e.g. offers written as a flow list: [...]
+            done.update({at: f"not written: {exc}; add the new entry by hand" for at in ats})
+    return texts, done
 
 
 def prices_pull_text(settings: Settings, platform: str, write: bool = False, api_url: str | None = None,

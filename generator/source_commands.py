@@ -4,18 +4,17 @@ from the data, the network (:mod:`generator.watch`) and ``data/source-state.yaml
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
-from .facts.citations import Citation, citations
+from .facts.citations import citations
 from .facts.dataset import Dataset
 from .facts.errors import NeedsEditor, UsageError
 from .facts.locate import near, problem_at
 from .facts.source_state import STATE_FILE, SourceState, state_yaml
-from .facts.touch import own_as_of, touched_text
-from .pipeline import edit_data, load
+from .pipeline import load
 from .settings import Settings, configured_sources
 from .site.write import replace_file
+from .touch_commands import Confirm, touch_facts
 from .watch.assess import Finding, accepted, excerpt
 from .watch.check import Snapshots, check_sources, watched_sources
 from .watch.fetch import Politeness, allowed_networks
@@ -93,33 +92,6 @@ def sources_check_text(settings: Settings, markdown: bool = False, record: bool 
     return report
 
 
-Confirm = Callable[[Citation], bool | None]
-"""Asks the editor about one fact: True (re-checked: move its as_of), False (leave it), None (stop asking)."""
-
-
-def _touch(settings: Settings, dataset: Dataset, ids: Sequence[str], confirm: Confirm, today: dt.date) -> list[str]:
-    """Ask about each fact citing ``ids`` that has an as_of of its own older than ``today``;
-    move the confirmed ones' to ``today``, checked on a copy of the data first. Returns the
-    report's lines."""
-    cited = citations(dataset)
-    facts = [c for sid in ids for c in cited.get(sid, ()) if c.checked != today]
-    lines = [f"{c.problem.path}:{c.problem.line}:{c.problem.col}: {c.problem.field}: takes its file's as_of; "
-             "left as it is (give it an as_of of its own, or change the file's)" for c in facts if own_as_of(c) is None]
-    chosen: dict[Path, list[Citation]] = {}
-    for citation in (c for c in facts if own_as_of(c) is not None):
-        answer = confirm(citation)
-        if answer is None:
-            lines.append("stopped: the facts not asked about are left as they are")
-            break
-        if answer:
-            chosen.setdefault(citation.doc.path, []).append(citation)
-    texts = {path: touched_text(found[0].doc.text, found, today) for path, found in chosen.items()}
-    if texts:
-        edit_data(settings.data_dir, texts)
-    moved = sum(len(found) for found in chosen.values())
-    return [f"moved as_of to {today.isoformat()} for {moved} fact(s) you confirmed", *lines]
-
-
 def sources_accept_text(settings: Settings, ids: Sequence[str], today: dt.date | None = None,
                         confirm: Confirm | None = None) -> str:
     """Record the last fetched text of each of ``ids`` as the snapshot its facts were checked
@@ -133,7 +105,7 @@ def sources_accept_text(settings: Settings, ids: Sequence[str], today: dt.date |
     missing = [sid for sid in ids if sid not in states or states[sid].content_hash is None]
     if missing:
         raise UsageError(f"{missing[0]}: no page fetched yet; run `videoguide sources check` first")
-    touched = _touch(settings, dataset, ids, confirm, today) if confirm else []
+    touched = touch_facts(settings.data_dir, dataset, ids, confirm, today) if confirm else []
     done = [accepted(states[sid], today) for sid in ids]
     _record(settings, dataset, done)
     return "\n".join([f"{r.id}: accepted the text of {r.checked.isoformat()} as checked on {today.isoformat()}"

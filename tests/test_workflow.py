@@ -38,9 +38,45 @@ def test_the_workflow_runs_weekly_with_the_documented_commands():
     assert "videoguide sources check --format markdown > sources-report.md" in runs
     assert "videoguide prices pull fal --write > prices-report.txt" in runs
     assert runs.count('test "$code" -le 1') == 2  # 1 means "for an editor", not a failed run
+    assert all(step.get("name") for step in steps if "run" in step)
     pulled = next(step for step in steps if "prices pull" in step.get("run", ""))
     assert pulled["env"] == {"FAL_KEY": "${{ secrets.FAL_KEY }}"}
     pr = next(step for step in steps if step.get("uses", "").startswith("peter-evans/create-pull-request@"))
     assert pr["with"]["branch"] == "data-refresh" and pr["with"]["add-paths"] == "data/"
     readme = (ROOT / "README.md").read_text()
     assert "## Scheduled refresh" in readme and ".github/workflows/refresh.yml" in readme
+
+
+def _step(steps: list[dict], name: str) -> dict:
+    return next(step for step in steps if step.get("name", "").startswith(name))
+
+
+def _run_step(step: dict, tmp_path: Path, code: int) -> tuple[int, str]:
+    """Run a step's script as GitHub does (bash -eo pipefail) with a stand-in ``videoguide``
+    that exits ``code``; returns the script's exit code and what it wrote to $GITHUB_OUTPUT."""
+    bin_dir = tmp_path / f"bin{code}"
+    bin_dir.mkdir()
+    fake = bin_dir / "videoguide"
+    fake.write_text(f"#!/bin/sh\necho report\nexit {code}\n")
+    fake.chmod(0o755)
+    output = tmp_path / f"output{code}"
+    output.touch()
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "GITHUB_OUTPUT": str(output), "FAL_KEY": "k"}
+    done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=30)
+    return done.returncode, output.read_text()
+
+
+def test_the_steps_pass_reports_and_fail_usage_and_unreadable_prices(tmp_path):
+    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["refresh"]["steps"]
+    sources, prices, fail = _step(steps, "Check the sources"), _step(steps, "Pull fal.ai"), _step(steps, "Fail when")
+    (tmp_path / "s").mkdir()
+    (tmp_path / "p").mkdir()
+    assert [_run_step(sources, tmp_path / "s", c)[0] == 0 for c in (0, 1, 2, 3)] == [True, True, False, False]
+    runs = {c: _run_step(prices, tmp_path / "p", c) for c in (0, 1, 2, 3)}
+    assert [runs[c][0] == 0 for c in (0, 1, 2, 3)] == [True, True, False, True]  # 3: the PR still opens
+    assert runs[3][1] == "code=3\n" and prices["id"] == "prices"
+    assert fail["if"] == "steps.prices.outputs.code == '3'"  # ... and then the job fails
+    assert steps.index(fail) == len(steps) - 1
+    assert subprocess.run(["bash", "-eo", "pipefail", "-c", fail["run"]], cwd=tmp_path / "p", capture_output=True,
+                          timeout=30).returncode == 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterable
 
 from pydantic import BaseModel
 
@@ -186,6 +186,16 @@ class ModelRecord:
     verdicts: dict[str, ResolvedFact]
     prompt: PromptRecord | None
     offers: tuple[OfferRecord, ...]
+
+    def ids_on(self, platform_id: str, offers: Iterable[OfferRecord] | None = None) -> tuple[str, ...]:
+        """The model's ids on a platform: its ``platform_ids`` entry, else the distinct
+        ``endpoint`` of its price entries there (of ``offers`` when given, e.g. only the
+        current ones), in data order; empty when the data names none."""
+        if platform_id in self.platform_ids:
+            return (self.platform_ids[platform_id],)
+        chosen = self.offers if offers is None else offers
+        return tuple(dict.fromkeys(o.endpoint for o in chosen
+                                   if o.endpoint and o.platform is not None and o.platform.id == platform_id))
 
 
 @dataclass(frozen=True)

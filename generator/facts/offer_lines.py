@@ -10,6 +10,7 @@ succeeds, leaving every other byte of the file as it was (comments included).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import yaml
@@ -25,11 +26,15 @@ DATES = ("effective_from", "effective_until", "as_of")
 def successor(old: Offer, amount: Decimal, source: str, today: dt.date, endpoint: str | None = None) -> Offer:
     """The entry for ``old``'s price at ``amount`` (in ``old``'s unit and currency) from
     ``today``, read from ``source`` today, for the platform's ``endpoint`` (the old entry's
-    when None). Raises ValueError for a unit other than second or
+    when None). The old entry's note (the price's conditions) carries over unless the old
+    entry is ``approximate``: the platform states the amount, and such a note explains an
+    estimate. Raises ValueError for a unit other than second or
     clip (the amount of a credit, token or subscription price is more than one figure)."""
     if old.unit not in AMOUNT:
         raise ValueError(f"a {old.unit} price is not one amount; write its new entry by hand")
     fields = {f: getattr(old, f) for f in (*PRICE_KEY_FIELDS, "mode", "tier", "unit", "currency")}
+    if not old.approximate:
+        fields["note"] = old.note
     return Offer.model_validate({**fields, AMOUNT[old.unit]: amount, "effective_from": today.isoformat(),
                                  "endpoint": endpoint or old.endpoint, "source": source, "as_of": today.isoformat()})
 
@@ -45,36 +50,50 @@ def flow_line(offer: Offer) -> str:
         elif key in DATES:
             text = value
         else:
-            text = yaml.safe_dump(value, default_flow_style=True, width=10**6).removesuffix("\n...\n").strip()
+            text = yaml.safe_dump([value], default_flow_style=True, width=10**6).strip()[1:-1]  # quoted for flow
+            if text.startswith("'"):  # double quotes, as editors write them (JSON's are YAML's)
+                text = json.dumps(value, ensure_ascii=False)
         parts.append(f"{key}: {text}")
     return "{" + ", ".join(parts) + "}"
 
 
 def _insert_at(lines: list[str], node: yaml.Node) -> int:
-    """The index of the line after ``node`` (an item of a block list)."""
+    """The index of the line after ``node`` (an item of a block list), above any blank or
+    comment lines that end it (PyYAML's end mark is the next item's start: a comment there
+    belongs to what follows)."""
     end = node.end_mark
     before = lines[end.line][: end.column] if end.line < len(lines) else ""
-    return end.line if before.strip() == "" else end.line + 1
+    at = end.line if before.strip() == "" else end.line + 1
+    while at - 1 > node.start_mark.line and lines[at - 1].strip()[:1] in ("", "#"):
+        at -= 1
+    return at
+
+
+def _newline(lines: list[str]) -> str:
+    """The file's line ending: ``\r\n`` when its first line has one, else ``\n``."""
+    return "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
 
 
 def insert_offers(text: str, after: dict[int, list[Offer]]) -> str:
     """``text`` (a model file) with each list of new entries inserted after ``offers[i]``, one
-    line each, indented like that entry. Raises ValueError when the file has no block list
-    ``offers`` or no such index."""
+    line each, indented like that entry, with the file's line ending. Raises ValueError when
+    the file has no block list ``offers`` or no such index."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     items = next((v for k, v in getattr(root, "value", []) if getattr(k, "value", None) == "offers"), None)
     if not isinstance(items, yaml.SequenceNode) or items.flow_style:
         raise ValueError("the file has no block list 'offers'")
     lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+    nl = _newline(lines)
     for index in sorted(after, reverse=True):
         if not 0 <= index < len(items.value):
             raise ValueError(f"the file has no offers[{index}]")
         item = items.value[index]
         start = lines[item.start_mark.line]
         indent = start[: len(start) - len(start.lstrip())]
-        new = [f"{indent}- {flow_line(o)}\n" for o in after[index]]
+        new = [f"{indent}- {flow_line(o)}{nl}" for o in after[index]]
         at = _insert_at(lines, item)
+        if at == len(lines) and not lines[-1].endswith("\n"):  # the last line, without an ending
+            lines[-1] += nl
+            new[-1] = new[-1].removesuffix(nl)
         lines[at:at] = new
     return "".join(lines)

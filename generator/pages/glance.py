@@ -128,8 +128,9 @@ def _where(view: AsOf, state) -> str:  # noqa: ANN001
     under an id no source gives."""
     ids = [f"{view.catalog.platforms[p].name}: {i}" + (" (retired)" if state.lifecycle.retired_on(p) else "")
            for p, i in state.model.platform_ids.items()]
-    sold = dict.fromkeys(o.platform.name for o in state.buyable if o.platform.id not in state.model.platform_ids)
-    ids += [f"{name}: model id not documented" for name in sold]
+    sold = {o.platform.id: o.platform.name for o in state.buyable if o.platform.id not in state.model.platform_ids}
+    ids += [f"{name}: " + (", ".join(state.model.ids_on(pid, state.buyable)) or "model id not documented")
+            for pid, name in sold.items()]
     return "; ".join(ids) or fmt.NOT_DOCUMENTED
 
 

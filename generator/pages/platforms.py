@@ -64,12 +64,12 @@ def _row(page: str, state: ModelState, platform: s.Platform) -> PlatformRow:
     status = next((fmt.STATUS_LABELS[p.status] for p in state.lifecycle.platforms if p.platform.id == platform.id),
                   "not documented")
     offers = [o for o in state.buyable if o.platform.id == platform.id]
+    ids = ", ".join(m.ids_on(platform.id, offers or None)) or "—"
     best = min(offers, key=lambda o: (o.usd_per_second, o.resolution or "")) if offers else None
     if best is None:
         price = "no current price in USD per second" if not state.lifecycle.retired_on(platform.id) else "retired here"
-        return PlatformRow(Link(m.name, href(page, model_page(m.id))), status, m.platform_ids.get(platform.id, "—"),
-                           price, None, "", "")
-    return PlatformRow(Link(m.name, href(page, model_page(m.id))), status, m.platform_ids.get(platform.id, "—"),
+        return PlatformRow(Link(m.name, href(page, model_page(m.id))), status, ids, price, None, "", "")
+    return PlatformRow(Link(m.name, href(page, model_page(m.id))), status, ids,
                        f"{unit_price_text(best)} ({' · '.join(offer_terms(best))})",
                        Link(best.source.title, href(page, SOURCES_PAGE, f"src-{best.source.id}")),
                        fmt.SOURCE_KIND_LABELS[best.source.kind], best.as_of.isoformat())

@@ -37,7 +37,7 @@ class _Price(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
     endpoint_id: str
-    unit_price: Decimal = Field(ge=0, allow_inf_nan=False)
+    unit_price: Decimal = Field(ge=0, lt=10**6, decimal_places=12, allow_inf_nan=False)
     unit: str = Field(pattern=r"^[A-Za-z0-9_ .-]{1,40}$")
     currency: str = Field(pattern=r"^[A-Z]{3}$")
 
@@ -60,8 +60,9 @@ class FalPrices:
     def __init__(self, key: str, api_url: str = API_URL, allow: tuple = ()) -> None:
         self._key, self.api_url, self.allow = key, api_url.rstrip("/"), allow
 
-    def read_prices(self, endpoint_ids: Iterable[str]) -> dict[str, PlatformPrice]:
-        """Each endpoint's price by id, asked for 50 at a time. Raises PricesError: the API
+    def read_prices(self, endpoint_ids: Iterable[str]) -> dict[str, tuple[PlatformPrice, ...]]:
+        """Each endpoint's prices by id (one, unless the answer lists it more than once with
+        different prices), asked for 50 at a time. Raises PricesError: the API
         unreachable, refusing the key (401, 403), limiting the rate (429), answering
         otherwise than 200 or with a body not of the documented shape, or httpx missing."""
         try:
@@ -75,14 +76,14 @@ class FalPrices:
             asyncio.run(guard(url, self.allow))
         except Refused as exc:
             raise PricesError(f"{self.name} pricing API: {exc}") from None
-        found: dict[str, PlatformPrice] = {}
+        found: dict[str, tuple[PlatformPrice, ...]] = {}
         headers = {"Authorization": f"Key {self._key}", "User-Agent": USER_AGENT, "Accept": "application/json"}
         with httpx.Client(timeout=TIMEOUT, follow_redirects=False, headers=headers) as client:
             for start in range(0, len(ids), BATCH):
                 found.update(self._batch(client, url, ids[start:start + BATCH]))
         return found
 
-    def _batch(self, client, url: str, ids: list[str]) -> dict[str, PlatformPrice]:  # noqa: ANN001 - httpx.Client
+    def _batch(self, client, url: str, ids: list[str]) -> dict[str, tuple[PlatformPrice, ...]]:  # noqa: ANN001 - httpx.Client
         import httpx
 
         try:
@@ -98,8 +99,12 @@ class FalPrices:
         except (ValueError, ValidationError):
             raise PricesError(f"{self.name} pricing API: the answer is not the documented JSON "
                               "(prices[] with endpoint_id, unit_price, unit, currency)") from None
-        return {p.endpoint_id: PlatformPrice(p.endpoint_id, p.unit_price, p.unit, p.currency)
-                for p in parsed.prices if p.endpoint_id in ids}
+        found: dict[str, tuple[PlatformPrice, ...]] = {}
+        for p in parsed.prices:
+            price = PlatformPrice(p.endpoint_id, p.unit_price, p.unit, p.currency)
+            if p.endpoint_id in ids and price not in found.get(p.endpoint_id, ()):
+                found[p.endpoint_id] = (*found.get(p.endpoint_id, ()), price)
+        return found
 
     def _body(self, answer) -> bytes:  # noqa: ANN001 - httpx.Response
         code = answer.status_code
@@ -118,4 +123,7 @@ class FalPrices:
         return b"".join(chunks)
 
     def _clean(self, message: str) -> str:
-        return message.replace(self._key, "[FAL_KEY]") if self._key else message
+        """``message`` without the key, as written or escaped (as in a repr)."""
+        for form in {self._key, repr(self._key)[1:-1], self._key.encode("unicode_escape").decode()} - {""}:
+            message = message.replace(form, "[FAL_KEY]")
+        return message

@@ -102,7 +102,7 @@ async def guard(url: str, allow: Iterable) -> None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise Refused(f"not an http(s) address: {url}")
     if parts.username is not None or parts.password is not None:
-        raise Refused("the address holds credentials; a source's URL must not")
+        raise Refused("the address holds a user name or password; credentials go in headers, never in a URL")
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)

@@ -5,7 +5,8 @@ endpoint (per resolution, with or without sound). So, per endpoint:
 
 * ``unchanged``: one of its current entries in the platform's unit has the platform's amount;
 * ``changed``: it has exactly one such entry, with another amount (a new entry can be written);
-* ``ambiguous``: several such entries and none has the amount: which one changed is unknown;
+* ``ambiguous``: several such entries and none has the amount: which one changed is unknown
+  (or the platform gives several different prices for the endpoint);
 * ``missing``: the platform gives no price for the endpoint (renamed, retired, or a wrong id);
 * ``not compared``: the platform's unit or currency is not one the entries are recorded in,
   or the data does not say which endpoint an entry is for. Listed, never guessed.
@@ -92,8 +93,13 @@ def by_endpoint(catalog: Catalog, entries: Iterable[Entry],
     return groups, unknown
 
 
-def _judge(endpoint: str, entries: list[Entry], price: PlatformPrice | None, name: str) -> PriceFinding:
+def _judge(endpoint: str, entries: list[Entry], prices: tuple[PlatformPrice, ...], name: str) -> PriceFinding:
     group = tuple(entries)
+    if len(prices) > 1:
+        given = "; ".join(f"{usd(p.unit_price)} {p.currency} per {p.unit}" for p in prices)
+        return PriceFinding("ambiguous", endpoint, None, group,
+                            f"{name} gives {len(prices)} different prices for it ({given}): which one applies is unknown")
+    price = prices[0] if prices else None
     if price is None:
         return PriceFinding("missing", endpoint, None, group, f"{name} gives no price for it: renamed, retired, or not the endpoint's "
                             "id? check its model page")
@@ -118,6 +124,8 @@ def _judge(endpoint: str, entries: list[Entry], price: PlatformPrice | None, nam
     return PriceFinding("changed", endpoint, price, tuple(same))
 
 
-def compare_prices(groups: dict[str, list[Entry]], prices: dict[str, PlatformPrice], name: str) -> list[PriceFinding]:
-    """One finding per endpoint, in endpoint order (see the module's docstring)."""
-    return [_judge(endpoint, groups[endpoint], prices.get(endpoint), name) for endpoint in sorted(groups)]
+def compare_prices(groups: dict[str, list[Entry]], prices: dict[str, tuple[PlatformPrice, ...]],
+                   name: str) -> list[PriceFinding]:
+    """One finding per endpoint, in endpoint order (see the module's docstring); ``prices``
+    as :meth:`~.pricing.PriceProvider.read_prices` gives them."""
+    return [_judge(endpoint, groups[endpoint], prices.get(endpoint, ()), name) for endpoint in sorted(groups)]

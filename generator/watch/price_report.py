@@ -35,7 +35,7 @@ def _changed(f: PriceFinding, name: str, written: dict[str, str]) -> list[str]:
 
 
 def _ambiguous(f: PriceFinding, name: str) -> list[str]:
-    lines = [f"{f.endpoint}: {_says(f.price, name)}; {f.detail}"]
+    lines = [f"{f.endpoint}: {_says(f.price, name)}; {f.detail}" if f.price else f"{f.endpoint}: {f.detail}"]
     lines += [f"  {e.at}: recorded {usd(amount_of(e.offer))} {_per(e.offer.unit, e.offer.clip_seconds)} "
               f"(checked {e.offer.as_of.isoformat()})" for e in f.entries]
     return lines

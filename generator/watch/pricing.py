@@ -59,9 +59,11 @@ class PriceProvider(Protocol):
     name: str
     host: str
 
-    def read_prices(self, endpoint_ids: Iterable[str]) -> dict[str, PlatformPrice]:
-        """The current price of each endpoint the platform knows, by endpoint id; an id it does
-        not know is left out. Raises :class:`PricesError` when the prices cannot be read."""
+    def read_prices(self, endpoint_ids: Iterable[str]) -> dict[str, tuple[PlatformPrice, ...]]:
+        """The current prices of each endpoint the platform knows, by endpoint id: one each,
+        unless the platform contradicts itself (then every distinct one, and the comparison
+        calls it ambiguous); an id it does not know is left out. Raises :class:`PricesError`
+        when the prices cannot be read."""
         ...
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+import yaml
 
 from generator.facts.offer_lines import flow_line, insert_offers, successor
 from generator.facts.offer_schema import Offer
@@ -23,6 +24,8 @@ offers:
     price_per_clip: "0.28"
     clip_seconds: 6
     source: b
+
+  # other platforms
   - {platform: other, price_per_second: "1"}
 notes: after"""
 
@@ -48,11 +51,26 @@ def test_entries_go_right_after_the_ones_they_succeed():
 def test_the_last_entry_of_a_file_and_bad_places():
     text = "offers:\n- {platform: fal, price_per_second: \"1\"}"
     new = successor(_offer(price_per_second="1"), Decimal("2"), "api", DAY)
-    assert insert_offers(text, {0: [new]}) == f"offers:\n- {{platform: fal, price_per_second: \"1\"}}\n- {flow_line(new)}\n"
+    assert insert_offers(text, {0: [new]}) == f"offers:\n- {{platform: fal, price_per_second: \"1\"}}\n- {flow_line(new)}"
     with pytest.raises(ValueError, match=r"no offers\[3\]"):
         insert_offers(text, {3: [new]})
     with pytest.raises(ValueError, match="no block list 'offers'"):
         insert_offers("offers: [{platform: fal}]\n", {0: [new]})
+
+
+def test_text_is_quoted_as_a_flow_mapping_needs():
+    for note in ("Pro endpoint; fal says per video, and 1080p: 6 s {always}", 'it\'s "Pro" — über', "Plain words"):
+        line = flow_line(successor(_offer(price_per_second="1", note=note), Decimal("2"), "api", DAY, "fal-ai/x"))
+        assert yaml.safe_load(f"- {line}")[0]["note"] == note
+    assert line.endswith(", note: Plain words}")
+
+
+def test_a_file_with_windows_line_endings_keeps_them():
+    text = "offers:\r\n  - platform: fal\r\n    price_per_second: \"1\"\r\n  # next\r\n  - {platform: b}\r\n"
+    new = successor(_offer(price_per_second="1"), Decimal("2"), "api", DAY)
+    out = insert_offers(text, {0: [new]})
+    assert out.split("\r\n")[3] == f"  - {flow_line(new)}" and out.count("\r\n") == text.count("\r\n") + 1
+    assert "\n" not in out.replace("\r\n", "")
 
 
 def test_a_price_of_more_than_one_figure_is_not_written():

@@ -1,6 +1,7 @@
 """A fake fal.ai Platform API on 127.0.0.1 (a :class:`FakeSite` with its own answers):
 ``GET /v1/models/pricing?endpoint_id=…`` answers the documented shape from ``prices``
 (endpoint id → (unit_price text, unit)), only with the header ``Authorization: Key <key>``;
+``extra`` (endpoint id, unit_price text, unit) rows are sent as well, after the others;
 ``status`` forces another answer. Requests are recorded as (path with query, headers)."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ class FakeFal(FakeSite):
         self.key = key
         self.prices: dict[str, tuple[str, str]] = {}
         self.status: int | None = None
+        self.extra: list[tuple[str, str, str]] = []
         super().__init__()
 
     def respond(self, path: str, headers: dict) -> tuple[int, dict, bytes]:
@@ -37,7 +39,7 @@ class FakeFal(FakeSite):
         if not 1 <= len(ids) <= 50:
             return 400, b'{"detail": "1 to 50 endpoint ids"}'
         # unit_price written as a JSON number, as fal.ai sends it
-        prices = ", ".join(f'{{"endpoint_id": {json.dumps(i)}, "unit_price": {self.prices[i][0]}, '
-                           f'"unit": {json.dumps(self.prices[i][1])}, "currency": "USD"}}'
-                           for i in ids if i in self.prices)
+        rows = [(i, *self.prices[i]) for i in ids if i in self.prices] + self.extra
+        prices = ", ".join(f'{{"endpoint_id": {json.dumps(i)}, "unit_price": {price}, '
+                           f'"unit": {json.dumps(unit)}, "currency": "USD"}}' for i, price, unit in rows)
         return 200, f'{{"prices": [{prices}], "next_cursor": null, "has_more": false}}'.encode()

@@ -102,7 +102,8 @@ def test_write_adds_a_dated_entry_that_check_diff_and_build_show(project, fal):
     _git(project.project_dir, "commit", "-q", "-m", "first")
     old = (project.project_dir / OMNI).read_text()
     _, report = pull(project, fal, write=True)
-    assert f"  wrote a new entry after it: effective_from {DAY}, source fal-pricing-api" in report
+    assert (f"  wrote a new entry after it: effective_from {DAY}, source fal-pricing-api; the old entry's note, "
+            "on its estimate, stays with it") in report
     new = (project.project_dir / OMNI).read_text()
     omni = line_of(project.project_dir / OMNI, OMNI_ENTRY)
     assert new.splitlines()[omni] == ('  - {platform: fal, resolution: 720p, audio: true, price_per_second: "0.15", '
@@ -122,12 +123,14 @@ def test_write_adds_a_dated_entry_that_check_diff_and_build_show(project, fal):
     pipeline.build(project, DAY)
     page = (project.docs_dir / "models" / "gemini-omni-flash.md").read_text()
     assert "| 720p | $0\\.15 per second[^" in page
+    assert "fal\\.ai: google/gemini\\-omni\\-flash" in page  # "where to call it": the endpoint the entry names
     assert "Up 20% from $0\\.125" in page.split("### Price history")[1].split("## ")[0]  # the model's own history
     history = (project.docs_dir / "prices" / "history.md").read_text()
     row = next(line for line in history.splitlines() if "Gemini Omni 1\\.1 Flash" in line and DAY.isoformat().replace("-", "\\-") in line)
     assert "$0\\.15 per second" in row and "Up 20% from $0\\.125" in row and "| Current |" in row
     platform = (project.docs_dir / "platforms" / "fal.md").read_text()
-    assert "| $0\\.15 per second \\(720p · with audio\\)[^" in platform
+    omni_row = next(line for line in platform.splitlines() if "Gemini Omni 1\\.1 Flash" in line)
+    assert "| google/gemini\\-omni\\-flash | $0\\.15 per second \\(720p · with audio\\)[^" in omni_row  # its endpoint
     assert "fal.ai Platform API, model pricing" in (project.site_dir / "facts" / "sources" / "index.html").read_text()
 
 
@@ -158,7 +161,7 @@ def test_api_errors_are_one_line_and_never_show_the_key(project, fal, capsys, ca
     before = digest(project.data_dir)
     code = main(["prices", "pull", "fal", "--write", "--api-url", fal.url, "--allow-private", LOOPBACK[0]])
     out, err = capsys.readouterr()
-    assert (code, out, err) == (1, "", message + "\n")
+    assert (code, out, err) == (3, "", message + "\n")  # 3: not something for an editor
     assert KEY not in caplog.text and digest(project.data_dir) == before
     assert all(KEY not in path for path, _ in fal.requests)
     assert {h["Authorization"] for _, h in fal.requests} == {f"Key {KEY}"}
@@ -175,7 +178,7 @@ def test_the_key_appears_in_no_output_log_or_file(project, fal, capsys, caplog, 
     fal.close()  # the API gone: a clear line, no traceback, still no key
     code = main(["prices", "pull", "fal", "--api-url", fal.url, "--allow-private", LOOPBACK[0]])
     out, err = capsys.readouterr()
-    assert code == 1 and err.startswith("error: fal.ai pricing API at 127.0.0.1:") and "could not be reached" in err
+    assert code == 3 and err.startswith("error: fal.ai pricing API at 127.0.0.1:") and "could not be reached" in err
     assert KEY not in out + err + caplog.text and "Traceback" not in err
 
 
@@ -196,3 +199,76 @@ def test_an_answer_not_of_the_documented_shape_is_refused(project, fal):
     with pytest.raises(PricesError, match="the answer is not the documented JSON"):
         pull(project, fal)
 
+
+
+@pytest.mark.parametrize("key", [f"{KEY}\nX-Injected: 1", f"{KEY}-clé", f"{KEY} {KEY}"])
+def test_a_key_a_header_cannot_carry_is_refused_before_any_request(project, fal, capsys, monkeypatch, key):
+    monkeypatch.setenv("FAL_KEY", key)
+    code = main(["prices", "pull", "fal", "--api-url", fal.url, "--allow-private", LOOPBACK[0]])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "") and fal.requests == []
+    assert err == ("videoguide: error: FAL_KEY holds a space, a line break or a character outside ASCII, which an "
+                   "HTTP header cannot carry: set it to the key alone\n")
+
+
+@pytest.mark.parametrize("price", ["1e400", "1e-30", "-0.1"])
+def test_an_amount_no_price_has_is_refused(project, fal, capsys, monkeypatch, price):
+    fal.prices["google/gemini-omni-flash"] = (price, "video_second")
+    monkeypatch.setenv("FAL_KEY", KEY)
+    code = main(["prices", "pull", "fal", "--api-url", fal.url, "--allow-private", LOOPBACK[0]])
+    out, err = capsys.readouterr()
+    assert (code, out) == (3, "") and "the answer is not the documented JSON" in err and "Traceback" not in err
+
+
+def test_an_endpoint_priced_twice_differently_is_ambiguous_and_twice_alike_is_not(project, fal):
+    fal.extra = [("google/gemini-omni-flash", "0.20", "video_second"), ("alibaba/wan-3.0/text-to-video", "0.10",
+                                                                        "video_second")]
+    _, report = pull(project, fal, write=True)
+    unclear = report.split("Changed, but which price is unknown:\n")[1]
+    assert unclear.startswith("fal-ai/veo3.1: ")
+    omni = next(line for line in unclear.splitlines() if line.startswith("google/gemini-omni-flash: "))
+    assert omni == ("google/gemini-omni-flash: fal.ai gives 2 different prices for it ($0.15 USD per video_second; "
+                    "$0.20 USD per video_second): which one applies is unknown")
+    assert "alibaba/wan-3.0/text-to-video" in report.split("Unchanged: ")[1]
+    assert "wrote a new entry" not in report and OMNI_ENTRY.replace('"0.125"', '"0.15"') not in \
+        (project.project_dir / OMNI).read_text()
+
+
+def test_write_leaves_an_entry_that_starts_today_to_the_editor_and_writes_the_rest(project, fal):
+    omni = project.project_dir / OMNI
+    omni.write_text(omni.read_text().replace("source: fal-gemini-omni-flash, as_of: 2026-12-02",
+                                             f"source: fal-gemini-omni-flash, as_of: {DAY}"))
+    hailuo = project.data_dir / "models" / "hailuo-2-3.yaml"
+    before = hailuo.read_text()
+    fal.prices["fal-ai/minimax/hailuo-2.3/pro/text-to-video"] = ("0.55", "video")
+    needed, report = pull(project, fal, write=True)
+    assert needed
+    assert ("  not written: its entry already starts today, so a new entry from today would share its start; "
+            "correct it by hand") in report.splitlines()
+    row = line_of(hailuo, 'price_per_clip: "0.49", clip_seconds: 6, source: fal-hailuo-2-3-pro-t2v')
+    new = hailuo.read_text().splitlines()[row]
+    assert new == ('  - {platform: fal, resolution: 1080p, unit: clip, price_per_clip: "0.55", clip_seconds: 6, '
+                   f'effective_from: {DAY}, endpoint: fal-ai/minimax/hailuo-2.3/pro/text-to-video, '
+                   f'source: fal-pricing-api, as_of: {DAY}, '
+                   'note: "Pro endpoint; fal says per video and takes no duration, and 1080p clips are 6 s long."}')
+    assert hailuo.read_text().replace(new + "\n", "", 1) == before
+    assert "0.15" not in omni.read_text()
+
+
+def test_write_into_a_flow_list_of_offers_is_left_to_the_editor(project, fal):
+    hailuo = project.data_dir / "models" / "hailuo-2-3.yaml"
+    lines = hailuo.read_text().splitlines()
+    first = lines.index("offers:") + 1
+    last = next((i for i in range(first, len(lines)) if not lines[i].startswith("  - {")), len(lines))
+    flow = ["offers: [", ",\n".join(f"  {line[4:]}" for line in lines[first:last]), "]"]
+    hailuo.write_text("\n".join(lines[:first - 1] + flow + lines[last:]) + "\n")
+    pipeline.check(project)  # still valid data
+    fal.prices["fal-ai/minimax/hailuo-2.3/pro/text-to-video"] = ("0.55", "video")
+    before = digest(project.data_dir)
+    needed, report = pull(project, fal, write=True)
+    assert needed
+    at = report.index("offers[2]: fal.ai says $0.55 per 6 s clip since this check")
+    assert report[at:].splitlines()[1] == ("  not written: the file has no block list 'offers'; add the new entry "
+                                           "by hand")
+    assert "0.55" not in hailuo.read_text()
+    assert report.count("  wrote a new entry after it") == 1 and digest(project.data_dir) != before  # Omni's

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from generator.cli import main
+from generator.touch_commands import UNDATED
 
 from ..conftest import ROOT
 from .fake_site import FakeSite, html
@@ -137,7 +138,7 @@ def test_touch_facts_asks_about_each_fact_and_moves_only_the_confirmed_ones(proj
     code, out, err = run(capsys, "accept", "fal-veo-3-1", "--touch-facts")
     today = dt.date.today().isoformat()
     assert (code, err) == (0, "")
-    asked = [f"{line}. Re-checked against the page: move its as_of to today? [y/N/q] " for line in expected[:3]]
+    asked = [f"{line}{UNDATED}. Re-checked against the page: move its as_of to today? [y/N/q] " for line in expected[:3]]
     assert out.startswith("".join(asked) + "fal-veo-3-1: accepted the text of ")
     assert f"moved as_of to {today} for 1 fact(s) you confirmed\nstopped: the facts not asked about are left as they are" \
         in out
@@ -150,6 +151,27 @@ def test_touch_facts_asks_about_each_fact_and_moves_only_the_confirmed_ones(proj
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal, no answers: nothing moves
     code, out, _ = run(capsys, "accept", "fal-veo-3-1", "--touch-facts")
     assert code == 0 and f"moved as_of to {today} for 0 fact(s)" in out and model.read_text().splitlines() == after
+
+
+def test_touch_facts_leaves_a_superseded_price_and_warns_only_for_an_undated_one(project, site, capsys, monkeypatch):
+    site.pages["/fal-veo-3-1"] = [(200, {}, html("<p>Veo 3.1</p><p>$0.20 per second</p>"))]
+    check(capsys, "fal-veo-3-1")
+    model = project / "data" / "models" / "veo-3-1.yaml"
+    current = '  - {platform: fal, resolution: 1080p, audio: false, price_per_second: "0.20", source: fal-veo-3-1, as_of'
+    old = ('  - {platform: fal, resolution: 1080p, audio: false, price_per_second: "0.25", effective_from: 2026-06-01, '
+           'source: fal-veo-3-1, as_of: 2026-10-01}\n')
+    model.write_text(model.read_text().replace(current, old + current.replace("source:", "effective_from: 2026-11-01, source:")))
+    monkeypatch.setattr("sys.stdin", io.StringIO("y\ny\ny\ny\n"))
+    code, out, err = run(capsys, "accept", "fal-veo-3-1", "--touch-facts")
+    today = dt.date.today().isoformat()
+    assert (code, err) == (0, "")
+    questions = out.split("[y/N/q] ")[:-1]
+    assert len(questions) == 4 and UNDATED not in questions[0] and all(UNDATED in q for q in questions[1:])
+    superseded = next(n for n, line in enumerate(model.read_text().splitlines(), 1) if '"0.25"' in line)
+    assert (f"data/models/veo-3-1.yaml:{superseded}:5: offers[3]: a superseded price entry (history); left as it is"
+            in out.splitlines())
+    assert f"moved as_of to {today} for 4 fact(s) you confirmed" in out
+    assert "as_of: 2026-10-01}" in model.read_text() and model.read_text().count(f"as_of: {today}") == 4
 
 
 def test_a_permanent_redirect_is_a_move_and_names_where_to_write_the_new_address(project, site, capsys):
@@ -214,7 +236,7 @@ def test_credentials_in_an_address_are_never_sent(project, site, capsys):
     sources.write_text(sources.read_text().replace(f"{site.url}/fal-veo-3-1", site.url.replace("://", "://ed:pw@") + "/x"))
     code, out, _ = check(capsys, "fal-veo-3-1")
     assert code == 1
-    assert "the address holds credentials; a source's URL must not" in out
+    assert "the address holds a user name or password; credentials go in headers, never in a URL" in out
     assert site.requests == []
 
 
