@@ -10,18 +10,23 @@ import re
 from pathlib import Path
 from typing import Mapping, Sequence
 
+import yaml
+from pydantic import ValidationError
+
+from .answers.prices import start
 from .facts.catalog import build_catalog
 from .facts.dataset import Dataset
 from .facts.errors import NeedsEditor, UsageError
 from .facts.offer_lines import insert_offers, successor
-from .answers.prices import start
 from .pipeline import edit_data, load
 from .settings import Settings
 from .watch.fal import API_URL, FalPrices
 from .watch.fetch import allowed_networks
-from .watch.price_compare import PriceFinding, by_endpoint, compare_prices, current_entries
+from .watch.price_compare import PriceFinding, amount_of, by_endpoint, compare_prices, current_entries
 from .watch.price_report import price_report
 
+JUMP = 10
+"""A new amount more than this many times above or below the recorded one is not written."""
 _HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
 """What a key may be made of: printable ASCII without spaces (it goes into a header)."""
 PROVIDERS = {"fal": (FalPrices, "FAL_KEY", API_URL)}
@@ -37,17 +42,43 @@ def _provider(platform: str, api_url: str | None, allow: Sequence[str], env: Map
     if not key:
         raise UsageError(f"set {variable} to a {kind.name} API key (it is sent to {default_url} only, in a header)")
     if not _HEADER_SAFE.fullmatch(key):
-        raise UsageError(f"{variable} holds a space, a line break or a character outside ASCII, which an HTTP "
-                         "header cannot carry: set it to the key alone")
+        raise UsageError(f"{variable} holds a space, a line break, another control character or a character "
+                         "outside ASCII, which an HTTP header cannot carry: set it to the key alone")
     return kind(key, api_url or default_url, allowed_networks(allow))
 
 
 def _blocker(finding: PriceFinding, today: dt.date) -> str | None:
-    """Why ``--write`` cannot add the entry after this finding's, or None."""
-    offer = finding.entries[0].offer
+    """Why ``--write`` must leave the entry after this finding's to the editor, or None."""
+    offer, amount = finding.entries[0].offer, finding.price.unit_price
     if start(offer)[0] == today.isoformat():
         return "its entry already starts today, so a new entry from today would share its start"
+    recorded = amount_of(offer)
+    if recorded and not recorded / JUMP <= amount <= recorded * JUMP:
+        return f"the new amount is more than {JUMP} times off the recorded one; check the model page"
     return None
+
+
+def _successor(dataset: Dataset, finding: PriceFinding, source: str, today: dt.date):  # noqa: ANN202 - Offer
+    """The new entry, or the reason there is none (the data refuses the amount, e.g. $0)."""
+    entry = finding.entries[0]
+    try:
+        return successor(dataset.models[entry.model][1].offers[entry.index], finding.price.unit_price, source, today,
+                         finding.endpoint), None
+    except ValidationError as exc:
+        return None, exc.errors()[0]["msg"].lower()
+
+
+def _inserted(text: str, after: dict[int, list]) -> str:
+    """``text`` with the entries inserted; ValueError when the result is not the same list
+    with them added (a layout :func:`insert_offers` cannot follow)."""
+    new = insert_offers(text, after)
+    try:
+        count = len(yaml.safe_load(new)["offers"])
+    except (yaml.YAMLError, KeyError, TypeError):
+        count = -1
+    if count != len(yaml.safe_load(text)["offers"]) + sum(map(len, after.values())):
+        raise ValueError("the file's layout is not one --write can follow")
+    return new
 
 
 def _new_texts(dataset: Dataset, changed: list[PriceFinding], source: str,
@@ -57,12 +88,12 @@ def _new_texts(dataset: Dataset, changed: list[PriceFinding], source: str,
     done: dict[str, str] = {}
     for finding in changed:
         entry = finding.entries[0]
-        why = _blocker(finding, today)
+        new, why = _successor(dataset, finding, source, today)
+        why = _blocker(finding, today) or why
         if why:
             done[entry.at] = f"not written: {why}; correct it by hand"
             continue
-        doc, model = dataset.models[entry.model]
-        new = successor(model.offers[entry.index], finding.price.unit_price, source, today, finding.endpoint)
+        doc = dataset.models[entry.model][0]
         text, after, ats = per_file.setdefault(doc.path, (doc.text, {}, []))
         after.setdefault(entry.index, []).append(new)
         ats.append(entry.at)
@@ -71,7 +102,7 @@ def _new_texts(dataset: Dataset, changed: list[PriceFinding], source: str,
     texts = {}
     for path, (text, after, ats) in per_file.items():
         try:
-            texts[path] = insert_offers(text, after)
+            texts[path] = _inserted(text, after)
         except ValueError as exc:  # e.g. offers written as a flow list: [...]
             done.update({at: f"not written: {exc}; add the new entry by hand" for at in ats})
     return texts, done

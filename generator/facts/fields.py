@@ -77,7 +77,8 @@ def matching(pattern: str, message: str):  # noqa: ANN202 - returns a validator
 
 
 Url = Annotated[str, Field(strict=True), matching(
-    r"https?://[^\s<>\"'()`]+", "'{value}' is not an http(s) URL (no spaces, quotes, brackets or backticks)")]
+    r"https?://[^\s<>\"'()`/?#@]+(?:[/?#][^\s<>\"'()`]*)?",
+    "'{value}' is not an http(s) URL (no spaces, quotes, brackets or backticks; no user name or password)")]
 Currency = Annotated[str, Field(strict=True), matching(
     r"[A-Z]{3}", "'{value}' is not an ISO 4217 currency code like \"USD\"")]
 AspectRatio = Annotated[str, Field(strict=True), matching(

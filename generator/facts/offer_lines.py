@@ -23,19 +23,27 @@ DATES = ("effective_from", "effective_until", "as_of")
 """Written unquoted, as editors write them (the loader reads them as text either way)."""
 
 
+def plain(amount: Decimal) -> Decimal:
+    """``amount`` as the data writes amounts: no trailing zeros beyond two decimals
+    (``0.150`` → ``0.15``, ``0.2`` → ``0.20``, ``1E+1`` → ``10.00``)."""
+    short = amount.normalize()
+    return short if -short.as_tuple().exponent >= 2 else short.quantize(Decimal("0.01"))
+
+
 def successor(old: Offer, amount: Decimal, source: str, today: dt.date, endpoint: str | None = None) -> Offer:
     """The entry for ``old``'s price at ``amount`` (in ``old``'s unit and currency) from
     ``today``, read from ``source`` today, for the platform's ``endpoint`` (the old entry's
     when None). The old entry's note (the price's conditions) carries over unless the old
     entry is ``approximate``: the platform states the amount, and such a note explains an
     estimate. Raises ValueError for a unit other than second or
-    clip (the amount of a credit, token or subscription price is more than one figure)."""
+    clip (the amount of a credit, token or subscription price is more than one figure),
+    and pydantic's ValidationError for an amount the data refuses (0: a price of 0 is refused)."""
     if old.unit not in AMOUNT:
         raise ValueError(f"a {old.unit} price is not one amount; write its new entry by hand")
     fields = {f: getattr(old, f) for f in (*PRICE_KEY_FIELDS, "mode", "tier", "unit", "currency")}
     if not old.approximate:
         fields["note"] = old.note
-    return Offer.model_validate({**fields, AMOUNT[old.unit]: amount, "effective_from": today.isoformat(),
+    return Offer.model_validate({**fields, AMOUNT[old.unit]: plain(amount), "effective_from": today.isoformat(),
                                  "endpoint": endpoint or old.endpoint, "source": source, "as_of": today.isoformat()})
 
 
@@ -50,7 +58,8 @@ def flow_line(offer: Offer) -> str:
         elif key in DATES:
             text = value
         else:
-            text = yaml.safe_dump([value], default_flow_style=True, width=10**6).strip()[1:-1]  # quoted for flow
+            text = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True,
+                                  width=10**6).strip()[1:-1]  # quoted as a flow mapping needs
             if text.startswith("'"):  # double quotes, as editors write them (JSON's are YAML's)
                 text = json.dumps(value, ensure_ascii=False)
         parts.append(f"{key}: {text}")

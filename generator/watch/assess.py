@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from ..facts.schema import Source
 from ..facts.source_state import MAX_ERROR, STANDINGS, SourceState, standing
@@ -53,12 +55,28 @@ def _failed(source: Source, before: SourceState | None, got: Fetched, today: dt.
     kept = before.model_dump() if before is not None and before.url == source.url else {}
     state = SourceState.model_validate({**kept, "id": source.id, "url": source.url, "checked": today,
                                         "http_status": got.status, "error": error, "final_url": _final(got),
-                                        "moved_to": got.moved_to})
+                                        "moved_to": recordable(got.moved_to)})
     return Finding(source, standing(state), state, detail=error)
 
 
+def recordable(url: str | None) -> str | None:
+    """``url`` as it may be recorded and shown: http(s), without a user name or password
+    (a redirect may carry them; they are never written); None for any other address."""
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname or not re.fullmatch(r"\S+", url):
+        return None
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return urlunsplit(parts._replace(netloc=host + (f":{port}" if port else "")))
+
+
 def _final(got: Fetched) -> str | None:
-    return got.final_url if got.final_url != got.url else None
+    return recordable(got.final_url) if got.final_url != got.url else None
 
 
 def assess(source: Source, before: SourceState | None, got: Fetched, today: dt.date) -> Finding:
@@ -73,12 +91,13 @@ def assess(source: Source, before: SourceState | None, got: Fetched, today: dt.d
     else:
         return _failed(source, before, got, today)
     last_changed = before.changed if same_address and before.content_hash == digest else today
-    state = SourceState(id=source.id, url=source.url, final_url=_final(got), moved_to=got.moved_to,
+    moved = recordable(got.moved_to)
+    state = SourceState(id=source.id, url=source.url, final_url=_final(got), moved_to=moved,
                         http_status=got.status, checked=today, content_hash=digest, etag=etag, last_modified=modified,
                         changed=last_changed, accepted=before.accepted if before else None,
                         accepted_hash=before.accepted_hash if before else None)
     changed = state.accepted_hash is not None and state.accepted_hash != digest
-    return Finding(source, standing(state), state, changed, got.moved_to, text)
+    return Finding(source, standing(state), state, changed, moved, text)
 
 
 def accepted(state: SourceState, today: dt.date) -> SourceState:
@@ -89,15 +108,20 @@ def accepted(state: SourceState, today: dt.date) -> SourceState:
     return state.model_copy(update={"accepted": today, "accepted_hash": state.content_hash})
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters (a page's terminal escapes, bells): shown as U+FFFD, never sent to a terminal."""
+
+
 def excerpt(before: str | None, after: str | None) -> list[str]:
     """Up to :data:`EXCERPT_LINES` changed lines, ``- old`` / ``+ new``, each cut to
-    :data:`EXCERPT_WIDTH` characters, then ``… N more changed lines``. Empty when either
+    :data:`EXCERPT_WIDTH` characters (control characters shown as U+FFFD), then ``… N more
+    changed lines``. Empty when either
     text is unknown."""
     if before is None or after is None:
         return []
     lines = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
              if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    shown = [f"{line[0]} {line[1:].strip()}"[:EXCERPT_WIDTH] for line in lines[:EXCERPT_LINES]]
+    shown = [_CONTROL.sub("\ufffd", f"{line[0]} {line[1:].strip()}"[:EXCERPT_WIDTH]) for line in lines[:EXCERPT_LINES]]
     if len(lines) > EXCERPT_LINES:
         shown.append(f"… {len(lines) - EXCERPT_LINES} more changed lines")
     return shown

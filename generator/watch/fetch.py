@@ -100,7 +100,7 @@ async def guard(url: str, allow: Iterable) -> None:
     to public addresses only (or to ``allow``)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise Refused(f"not an http(s) address: {url}")
+        raise Refused(f"not an http(s) address ({parts.scheme or 'no scheme'}:…)")
     if parts.username is not None or parts.password is not None:
         raise Refused("the address holds a user name or password; credentials go in headers, never in a URL")
     try:

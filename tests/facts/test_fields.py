@@ -51,5 +51,8 @@ def test_url_and_aspect_ratio_messages():
 
     with pytest.raises(ValidationError, match=r"'ftp://x' is not an http\(s\) URL"):
         TypeAdapter(Url).validate_python("ftp://x")
+    with pytest.raises(ValidationError, match=r"no user name or password"):
+        TypeAdapter(Url).validate_python("https://bob:pw@example.com/docs")
+    assert TypeAdapter(Url).validate_python("https://medium.com/@team/a?b=c@d") == "https://medium.com/@team/a?b=c@d"
     with pytest.raises(ValidationError, match=r"'16/9' is not an aspect ratio like \"16:9\" \(quote it in YAML\)"):
         TypeAdapter(AspectRatio).validate_python("16/9")

@@ -27,13 +27,19 @@ class FakeSite:
 
             def do_GET(self) -> None:  # noqa: N802
                 status, headers, body = site.respond(self.path, dict(self.headers))
-                self.send_response(status)
                 headers = {"Content-Type": "text/html; charset=utf-8", "Content-Length": str(len(body)), **headers}
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.end_headers()
-                try:
+                try:  # a client that stops reading (a size cap) may close at any point
+                    self.send_response(status)
+                    for key, value in headers.items():
+                        self.send_header(key, value)
+                    self.end_headers()
                     self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    self.close_connection = True
+
+            def finish(self) -> None:
+                try:
+                    super().finish()
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 

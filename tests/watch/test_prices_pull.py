@@ -207,8 +207,8 @@ def test_a_key_a_header_cannot_carry_is_refused_before_any_request(project, fal,
     code = main(["prices", "pull", "fal", "--api-url", fal.url, "--allow-private", LOOPBACK[0]])
     out, err = capsys.readouterr()
     assert (code, out) == (2, "") and fal.requests == []
-    assert err == ("videoguide: error: FAL_KEY holds a space, a line break or a character outside ASCII, which an "
-                   "HTTP header cannot carry: set it to the key alone\n")
+    assert err == ("videoguide: error: FAL_KEY holds a space, a line break, another control character or a character "
+                   "outside ASCII, which an HTTP header cannot carry: set it to the key alone\n")
 
 
 @pytest.mark.parametrize("price", ["1e400", "1e-30", "-0.1"])

@@ -174,6 +174,19 @@ def test_touch_facts_leaves_a_superseded_price_and_warns_only_for_an_undated_one
     assert "as_of: 2026-10-01}" in model.read_text() and model.read_text().count(f"as_of: {today}") == 4
 
 
+def test_a_redirect_elsewhere_than_http_or_with_credentials_is_refused_and_never_recorded(project, site, capsys):
+    site.pages["/fal-veo-3-1"] = [(301, {"Location": "ftp://127.0.0.1/x"}, b"")]
+    site.pages["/google-gemini-changelog"] = [(301, {"Location": site.url.replace("://", "://bob:secretpw@") + "/a"},
+                                               b"")]
+    site.pages["/a"] = [(200, {}, html("<p>Log</p>"))]
+    code, out, err = check(capsys, "fal-veo-3-1", "google-gemini-changelog")
+    assert code == 1 and "Traceback" not in err
+    assert "unreachable" in out and "not an http(s) address (ftp:…)" in out
+    recorded = (project / "data" / "source-state.yaml").read_text()
+    assert "secretpw" not in recorded + out + err and "bob" not in recorded + out
+    assert state(project, "google-gemini-changelog")["moved_to"] == f"{site.url}/a"
+
+
 def test_a_permanent_redirect_is_a_move_and_names_where_to_write_the_new_address(project, site, capsys):
     site.pages["/fal-veo-3-1"] = [(301, {"Location": "/moved-once"}, b"")]
     site.pages["/moved-once"] = [(308, {"Location": f"{site.url}/veo-now"}, b"")]
@@ -234,10 +247,9 @@ def test_robots_txt_is_honoured_and_a_server_error_there_stops_the_host(project,
 def test_credentials_in_an_address_are_never_sent(project, site, capsys):
     sources = project / "data" / "sources.yaml"
     sources.write_text(sources.read_text().replace(f"{site.url}/fal-veo-3-1", site.url.replace("://", "://ed:pw@") + "/x"))
-    code, out, _ = check(capsys, "fal-veo-3-1")
-    assert code == 1
-    assert "the address holds a user name or password; credentials go in headers, never in a URL" in out
-    assert site.requests == []
+    code, out, err = check(capsys, "fal-veo-3-1")
+    assert (code, out) == (1, "")  # refused by the data check, before any request
+    assert "no user name or password" in err and "pw@" in err and site.requests == []
 
 
 def test_an_unknown_source_is_a_usage_error(project, site, capsys):
