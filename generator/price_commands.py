@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 from typing import Mapping, Sequence
 
-import yaml
 from pydantic import ValidationError
 
 from .answers.prices import start
@@ -68,19 +67,6 @@ def _successor(dataset: Dataset, finding: PriceFinding, source: str, today: dt.d
         return None, exc.errors()[0]["msg"].lower()
 
 
-def _inserted(text: str, after: dict[int, list]) -> str:
-    """``text`` with the entries inserted; ValueError when the result is not the same list
-    with them added (a layout :func:`insert_offers` cannot follow)."""
-    new = insert_offers(text, after)
-    try:
-        count = len(yaml.safe_load(new)["offers"])
-    except (yaml.YAMLError, KeyError, TypeError):
-        count = -1
-    if count != len(yaml.safe_load(text)["offers"]) + sum(map(len, after.values())):
-        raise ValueError("the file's layout is not one --write can follow")
-    return new
-
-
 def _new_texts(dataset: Dataset, changed: list[PriceFinding], source: str,
                today: dt.date) -> tuple[dict[Path, str], dict[str, str]]:
     """The model files' new texts by path, and per entry what was written, or why not."""
@@ -88,8 +74,8 @@ def _new_texts(dataset: Dataset, changed: list[PriceFinding], source: str,
     done: dict[str, str] = {}
     for finding in changed:
         entry = finding.entries[0]
-        new, why = _successor(dataset, finding, source, today)
-        why = _blocker(finding, today) or why
+        why = _blocker(finding, today)
+        new, why = (None, why) if why else _successor(dataset, finding, source, today)
         if why:
             done[entry.at] = f"not written: {why}; correct it by hand"
             continue
@@ -102,7 +88,7 @@ def _new_texts(dataset: Dataset, changed: list[PriceFinding], source: str,
     texts = {}
     for path, (text, after, ats) in per_file.items():
         try:
-            texts[path] = _inserted(text, after)
+            texts[path] = insert_offers(text, after)
         except ValueError as exc:  # e.g. offers written as a flow list: [...]
             done.update({at: f"not written: {exc}; add the new entry by hand" for at in ats})
     return texts, done

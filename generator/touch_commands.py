@@ -16,7 +16,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .answers.prices import price_series
+from .answers.prices import entry_statuses
 from .facts.catalog import build_catalog
 from .facts.citations import Citation, citations
 from .facts.dataset import Dataset
@@ -30,13 +30,11 @@ UNDATED = "; no effective_from, so this is also the day it is known in effect by
 
 def _entry_status(dataset: Dataset, today: dt.date) -> dict[tuple[Path, int], tuple[str, bool]]:
     """(model file, offers index) → (the entry's status today, whether it has an effective_from)."""
-    catalog = build_catalog(dataset)
     out = {}
-    for model_id, model in catalog.models.items():
-        status = {id(e.offer): e.status for entries in price_series(model, today) for e in entries}
+    for model_id, model in build_catalog(dataset).models.items():
         path = dataset.models[model_id][0].path
-        for index, offer in enumerate(model.offers):
-            out[path, index] = (status[id(offer)], offer.effective_from is not None)
+        for index, (offer, status) in enumerate(zip(model.offers, entry_statuses(model, today))):
+            out[path, index] = (status, offer.effective_from is not None)
     return out
 
 
@@ -50,7 +48,8 @@ def _sorted_out(facts: list[Citation], dataset: Dataset, today: dt.date) -> tupl
     entries = _entry_status(dataset, today)
     ask, lines = [], []
     for c in facts:
-        status, dated = entries.get((c.doc.path, c.loc[1]), ("", True)) if c.loc[:1] == ("offers",) else ("", True)
+        entry = (c.doc.path, c.loc[1]) if c.loc[0] == "offers" else None
+        status, dated = entries.get(entry, ("", True))  # not a price entry: neither superseded nor undated
         if own_as_of(c) is None:
             lines.append(_left(c, "takes its file's as_of (give it one of its own, or change the file's)"))
         elif status == "superseded":

@@ -63,3 +63,9 @@ def price_series(model: ModelRecord, today: dt.date) -> list[list[PriceEntry]]:
 def current_of(series: list[list[PriceEntry]]) -> list[OfferRecord]:
     """The current entry of each price in ``series`` (see :func:`price_series`)."""
     return [e.offer for entries in series for e in entries if e.status == "current"]
+
+
+def entry_statuses(model: ModelRecord, today: dt.date) -> tuple[PriceStatus, ...]:
+    """Each of ``model.offers``' status on ``today``, in the offers' order (see :func:`price_series`)."""
+    status = {id(e.offer): e.status for entries in price_series(model, today) for e in entries}
+    return tuple(status[id(offer)] for offer in model.offers)

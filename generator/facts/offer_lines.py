@@ -86,7 +86,8 @@ def _newline(lines: list[str]) -> str:
 def insert_offers(text: str, after: dict[int, list[Offer]]) -> str:
     """``text`` (a model file) with each list of new entries inserted after ``offers[i]``, one
     line each, indented like that entry, with the file's line ending. Raises ValueError when
-    the file has no block list ``offers`` or no such index."""
+    the file has no block list ``offers`` or no such index, or when the result is not that
+    list with the new entries added (a layout this cannot follow, e.g. ``-`` alone on a line)."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     items = next((v for k, v in getattr(root, "value", []) if getattr(k, "value", None) == "offers"), None)
     if not isinstance(items, yaml.SequenceNode) or items.flow_style:
@@ -105,4 +106,15 @@ def insert_offers(text: str, after: dict[int, list[Offer]]) -> str:
             lines[-1] += nl
             new[-1] = new[-1].removesuffix(nl)
         lines[at:at] = new
-    return "".join(lines)
+    out = "".join(lines)
+    if _offer_count(out) != len(items.value) + sum(map(len, after.values())):
+        raise ValueError("the file's layout is not one --write can follow")
+    return out
+
+
+def _offer_count(text: str) -> int:
+    """How many entries ``offers`` holds in ``text``; -1 when the text does not parse."""
+    try:
+        return len(yaml.safe_load(text)["offers"])
+    except (yaml.YAMLError, KeyError, TypeError):
+        return -1

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from ..answers.prices import current_of, price_series
+from ..answers.prices import entry_statuses
 from ..facts.catalog import Catalog, OfferRecord
 from ..facts.dataset import Dataset
 from ..facts.locate import problem_at
@@ -70,9 +70,8 @@ def current_entries(dataset: Dataset, catalog: Catalog, platform: str, today: dt
     out = []
     for model_id, model in catalog.models.items():
         doc = dataset.models[model_id][0]
-        current = {id(o) for o in current_of(price_series(model, today))}
-        for index, offer in enumerate(model.offers):
-            if id(offer) in current and offer.platform and offer.platform.id == platform:
+        for index, (offer, status) in enumerate(zip(model.offers, entry_statuses(model, today))):
+            if status == "current" and offer.platform and offer.platform.id == platform:
                 where = problem_at(doc, ("offers", index), "")
                 out.append(Entry(model_id, index, offer, f"{where.path}:{where.line}:{where.col}: {where.field}"))
     return out

@@ -56,6 +56,8 @@ def test_the_last_entry_of_a_file_and_bad_places():
         insert_offers(text, {3: [new]})
     with pytest.raises(ValueError, match="no block list 'offers'"):
         insert_offers("offers: [{platform: fal}]\n", {0: [new]})
+    with pytest.raises(ValueError, match="layout is not one --write can follow"):  # a dash alone on its line
+        insert_offers('offers:\n  -\n    platform: fal\n    price_per_second: "1"\nid: x\n', {0: [new]})
 
 
 def test_text_is_quoted_as_a_flow_mapping_needs():
