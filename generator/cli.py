@@ -2,7 +2,8 @@
 
 Exit codes: 0 success, 1 data or build problems (listed on stderr, one per line), 2 usage,
 3 a platform's prices could not be read (``prices pull``: the key refused, the API unreachable
-or answering otherwise than documented), 130 interrupted, 141 the output's reader went away.
+or answering otherwise than documented), 70 an internal error (a bug: the traceback is printed),
+130 interrupted, 141 the output's reader went away.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+import traceback
 from pathlib import Path
 
 from . import arguments, cli_watch
@@ -205,8 +207,9 @@ def _quiet_output() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``videoguide`` console script; returns the exit code: 0, 1 (data
-    or build problems), 2 (usage), 3 (a platform's prices could not be read), 130 (interrupted:
-    Ctrl-C or SIGTERM), 141 (the reader of the output went away, as with ``| head``)."""
+    or build problems), 2 (usage), 3 (a platform's prices could not be read), 70 (a bug: never
+    1, which a script reads as "for an editor"), 130 (interrupted: Ctrl-C or SIGTERM), 141 (the
+    reader of the output went away, as with ``| head``)."""
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -216,6 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_output()
         return 141
+    except Exception:  # noqa: BLE001 - a bug: shown whole, with an exit code of its own (EX_SOFTWARE)
+        traceback.print_exc()
+        print("videoguide: internal error (a bug in videoguide, not in the data): please report it with the "
+              "traceback above", file=sys.stderr)
+        return 70
 
 
 def _main(argv: list[str] | None) -> int:

@@ -71,8 +71,8 @@ def sources_check_text(settings: Settings, markdown: bool = False, record: bool 
     """Fetch every watched source (or ``only`` these ids) and report. With ``record``, the
     fetched texts go to the snapshots folder and the new states to ``data/source-state.yaml``.
 
-    Raises DataError, UsageError (an unknown id, a bad network), ConfigError, WatchError
-    (httpx missing), and NeedsEditor with the report when a source needs an editor.
+    Raises DataError, UsageError (an unknown id, a bad network, httpx missing), ConfigError,
+    and NeedsEditor with the report when a source needs an editor.
     """
     today = today or dt.date.today()
     dataset = load(settings.data_dir)

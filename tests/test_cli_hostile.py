@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import cli
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,3 +87,27 @@ def test_help_into_a_closed_pipe_is_quiet(article_dir: Path) -> None:
     with proc.stderr:
         err = proc.stderr.read()
     assert (proc.wait(timeout=60), err) == (141, "")
+
+
+def test_a_bug_exits_70_with_its_traceback_never_1(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(args):  # noqa: ANN001, ANN202 - stands in for a command with a bug
+        raise KeyError("oops")
+
+    monkeypatch.setattr(cli, "_run", broken)
+    assert cli.main(["check"]) == 70
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "KeyError: 'oops'" in err
+    assert err.endswith("videoguide: internal error (a bug in videoguide, not in the data): please report it with "
+                        "the traceback above\n")
+
+
+@pytest.mark.parametrize("argv, command", [(["sources", "check"], "sources"), (["prices", "pull", "fal"], "prices")])
+def test_without_the_sources_extra_the_commands_say_what_to_install_and_exit_2(
+        argv: list[str], command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "httpx", None)  # `import httpx` raises ImportError
+    monkeypatch.setenv("FAL_KEY", "k")
+    monkeypatch.chdir(ROOT)
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"videoguide: error: `videoguide {command}` needs httpx") and "pip install -e '.[sources]'" in err

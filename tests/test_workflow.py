@@ -80,3 +80,30 @@ def test_the_steps_pass_reports_and_fail_usage_and_unreadable_prices(tmp_path):
     assert steps.index(fail) == len(steps) - 1
     assert subprocess.run(["bash", "-eo", "pipefail", "-c", fail["run"]], cwd=tmp_path / "p", capture_output=True,
                           timeout=30).returncode == 1
+
+
+def test_the_description_fits_a_pull_request_with_the_prices_first(tmp_path):
+    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["refresh"]["steps"]
+    describe = _step(steps, "Write the pull request's description")
+    env = {"PATH": "/usr/bin:/bin", "RUN_URL": "https://github.com/o/r/actions/runs/1"}
+    for size in (300, 200_000):  # the real data's markdown report is about 100 kB
+        (tmp_path / "sources-report.md").write_text("## Sources\n" + "x" * size + "\nLAST LINE\n")
+        (tmp_path / "prices-report.txt").write_text("fal.ai: 1 changed\n")
+        subprocess.run(["bash", "-eo", "pipefail", "-c", describe["run"]], cwd=tmp_path, env=env, check=True,
+                       timeout=30)
+        body = (tmp_path / "refresh-description.md").read_text()
+        assert len(body) <= 65_536 and body.index("fal.ai: 1 changed") < body.index("## Sources")
+        cut = "(cut here to fit a pull request; the full reports are the artifact refresh-reports of " \
+              "https://github.com/o/r/actions/runs/1)"
+        assert ("LAST LINE" in body, cut in body) == ((True, False) if size == 300 else (False, True))
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["name"] == "refresh-reports"
+
+
+def test_fetch_days_alone_make_no_pull_request():
+    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["refresh"]["steps"]
+    leave = _step(steps, "Leave out the fetch days")
+    assert leave["if"] == "steps.sources.outputs.code == '0' && steps.prices.outputs.code != '1'"
+    assert leave["run"].strip() == "git checkout -- data/source-state.yaml"
+    pr = next(step for step in steps if step.get("uses", "").startswith("peter-evans/create-pull-request@"))
+    assert steps.index(leave) < steps.index(pr) and pr["with"]["delete-branch"] is True

@@ -5,7 +5,7 @@ One record per source with a URL. Two parts:
 * the last fetch: the URL asked for, the final URL after redirects, the HTTP status (or the
   error when there was no answer), the day, the SHA-256 of the page reduced to text
   (64 hex digits), the ``ETag`` and ``Last-Modified`` validators for the next
-  conditional request, and the day that hash last changed;
+  conditional request, and the day that hash last changed (none while the first text seen there stands);
 * the snapshot the editors accepted (``sources accept``): the day they re-checked the facts
   that cite the source, and the hash of the text they checked them against.
 
@@ -58,7 +58,7 @@ class SourceState(Strict):
     etag: Text | None = None
     last_modified: Text | None = None
     changed: Date | None = None
-    """The day ``content_hash`` last took a new value."""
+    """The day ``content_hash`` last took a new value (None while it holds the first one seen)."""
     accepted: Date | None = None
     accepted_hash: Sha256 | None = None
 

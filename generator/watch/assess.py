@@ -90,7 +90,9 @@ def assess(source: Source, before: SourceState | None, got: Fetched, today: dt.d
         digest, etag, modified = text_hash(text), got.etag, got.last_modified
     else:
         return _failed(source, before, got, today)
-    last_changed = before.changed if same_address and before.content_hash == digest else today
+    seen = same_address and before.content_hash is not None
+    # the first text seen at an address is no change: the day stays unknown until one happens
+    last_changed = (before.changed if before.content_hash == digest else today) if seen else None
     moved = recordable(got.moved_to)
     state = SourceState(id=source.id, url=source.url, final_url=_final(got), moved_to=moved,
                         http_status=got.status, checked=today, content_hash=digest, etag=etag, last_modified=modified,

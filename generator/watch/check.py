@@ -10,16 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..facts.errors import GuideError
+from ..facts.errors import UsageError
 from ..facts.schema import Source
 from ..facts.source_state import SourceState, watched
 from ..site.write import replace_file
 from .assess import Finding, assess
 from .fetch import USER_AGENT, Fetcher, Politeness
-
-
-class WatchError(GuideError):
-    """``sources`` was asked for something it cannot do (a missing library, an unknown id)."""
 
 
 def watched_sources(sources: Iterable[Source]) -> list[Source]:
@@ -31,7 +27,7 @@ def _client(politeness: Politeness):  # noqa: ANN202 - httpx.AsyncClient
     try:
         import httpx
     except ImportError:
-        raise WatchError("`videoguide sources` needs httpx, inscriptis and protego: "
+        raise UsageError("`videoguide sources` needs httpx, inscriptis and protego: "
                          "pip install -e '.[sources]'") from None
     limits = httpx.Limits(max_connections=politeness.concurrency, max_keepalive_connections=politeness.concurrency)
     return httpx.AsyncClient(follow_redirects=False, limits=limits, headers={"User-Agent": USER_AGENT})
@@ -56,7 +52,7 @@ def check_sources(sources: list[Source], states: dict[str, SourceState], politen
                   today: dt.date, cached: "Snapshots") -> list[Finding]:
     """Fetch each of ``sources`` (each has a URL) and assess it against its state; the
     validators of a state are sent only when its text is in ``cached`` (so a 304 never
-    leaves the report without the text to compare). Raises WatchError without httpx."""
+    leaves the report without the text to compare). Raises UsageError without httpx."""
     return asyncio.run(_check_all(sources, states, politeness, today, cached))
 
 

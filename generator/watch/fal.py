@@ -4,7 +4,10 @@
 ``Authorization: Key <FAL_KEY>``) answers ``{"prices": [{"endpoint_id", "unit_price",
 "unit", "currency"}], "next_cursor", "has_more"}``; the prices may be specific to the key's
 account (https://fal.ai/docs/platform-apis/v1/models/pricing.md, read 2026-12-01; see
-coverage-2026-12.md §3). The key is sent in that header only: never in a URL, a message, a
+coverage-2026-12.md §3). That page names ``next_cursor`` but not the parameter that sends it
+back; the next page is asked for with ``cursor=``, the name the same API's ``GET /v1/models``
+documents (https://docs.fal.ai/platform-apis/v1/models), at most :data:`MAX_PAGES` pages a
+batch. The key is sent in that header only: never in a URL, a message, a
 log line or a file.
 """
 
@@ -18,6 +21,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..facts.errors import UsageError
 from .fetch import Refused, guard
 from .pricing import PlatformPrice, PricesError
 
@@ -29,6 +33,8 @@ MAX_BYTES = 5 * 2**20
 """The largest answer read, in bytes."""
 TIMEOUT = 30.0
 """Seconds a request may take."""
+MAX_PAGES = 20
+"""The most pages read for one batch of endpoint ids; more is an error, not a silent cut."""
 
 
 class _Price(BaseModel):
@@ -45,6 +51,8 @@ class _Price(BaseModel):
 class _Answer(BaseModel):
     model_config = ConfigDict(extra="ignore")
     prices: list[_Price]
+    next_cursor: str | None = Field(default=None, max_length=1000)
+    has_more: bool = False
 
 
 class FalPrices:
@@ -64,11 +72,11 @@ class FalPrices:
         """Each endpoint's prices by id (one, unless the answer lists it more than once with
         different prices), asked for 50 at a time. Raises PricesError: the API
         unreachable, refusing the key (401, 403), limiting the rate (429), answering
-        otherwise than 200 or with a body not of the documented shape, or httpx missing."""
+        otherwise than 200 or with a body not of the documented shape; UsageError without httpx."""
         try:
             import httpx
         except ImportError:
-            raise PricesError("`videoguide prices` needs httpx: pip install -e '.[sources]'") from None
+            raise UsageError("`videoguide prices` needs httpx: pip install -e '.[sources]'") from None
 
         ids = sorted(set(endpoint_ids))
         url = f"{self.api_url}/v1/models/pricing"
@@ -84,10 +92,28 @@ class FalPrices:
         return found
 
     def _batch(self, client, url: str, ids: list[str]) -> dict[str, tuple[PlatformPrice, ...]]:  # noqa: ANN001 - httpx.Client
+        found: dict[str, tuple[PlatformPrice, ...]] = {}
+        cursor: str | None = None
+        for _ in range(MAX_PAGES):
+            params = [("endpoint_id", i) for i in ids] + ([("cursor", cursor)] if cursor else [])
+            page = self._page(client, url, params)
+            for p in page.prices:
+                price = PlatformPrice(p.endpoint_id, p.unit_price, p.unit, p.currency)
+                if p.endpoint_id in ids and price not in found.get(p.endpoint_id, ()):
+                    found[p.endpoint_id] = (*found.get(p.endpoint_id, ()), price)
+            if not (page.has_more or page.next_cursor):
+                return found
+            if not page.next_cursor or page.next_cursor == cursor:
+                raise PricesError(f"{self.name} pricing API: says more prices follow but gives no new cursor "
+                                  "to read them with; not read")
+            cursor = page.next_cursor
+        raise PricesError(f"{self.name} pricing API: more than {MAX_PAGES} pages for {len(ids)} endpoint(s); not read")
+
+    def _page(self, client, url: str, params: list[tuple[str, str]]) -> _Answer:  # noqa: ANN001 - httpx.Client
         import httpx
 
         try:
-            with client.stream("GET", url, params=[("endpoint_id", i) for i in ids]) as answer:
+            with client.stream("GET", url, params=params) as answer:
                 body = self._body(answer)
         except httpx.TimeoutException:
             raise PricesError(f"{self.name} pricing API: no answer within {TIMEOUT:g} s") from None
@@ -95,16 +121,10 @@ class FalPrices:
             raise PricesError(self._clean(f"{self.name} pricing API at {urlsplit(url).netloc} could not be reached: "
                                           f"{type(exc).__name__}: {exc}")) from None
         try:
-            parsed = _Answer.model_validate(json.loads(body, parse_float=Decimal))
+            return _Answer.model_validate(json.loads(body, parse_float=Decimal))
         except (ValueError, ValidationError):
             raise PricesError(f"{self.name} pricing API: the answer is not the documented JSON "
                               "(prices[] with endpoint_id, unit_price, unit, currency)") from None
-        found: dict[str, tuple[PlatformPrice, ...]] = {}
-        for p in parsed.prices:
-            price = PlatformPrice(p.endpoint_id, p.unit_price, p.unit, p.currency)
-            if p.endpoint_id in ids and price not in found.get(p.endpoint_id, ()):
-                found[p.endpoint_id] = (*found.get(p.endpoint_id, ()), price)
-        return found
 
     def _body(self, answer) -> bytes:  # noqa: ANN001 - httpx.Response
         code = answer.status_code

@@ -12,7 +12,8 @@
   :attr:`Politeness.allow` (for tests on 127.0.0.1).
 
 The check of an address happens before its request; a name whose DNS answer changes between
-the check and the connection (DNS rebinding) is not caught.
+the check and the connection (DNS rebinding) is not caught. Time spent waiting for a turn
+(the limits and delays above) never counts against a request's timeout.
 """
 
 from __future__ import annotations
@@ -156,10 +157,7 @@ class Fetcher:
     async def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Fetched:
         """GET ``url``, following redirects; conditional when a validator is given."""
         conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
-        try:
-            return await asyncio.wait_for(self._follow(url, conditional), self.polite.timeout * 3)
-        except asyncio.TimeoutError:
-            return Fetched(url, url, error=f"no complete answer within {self.polite.timeout * 3:g} s")
+        return await self._follow(url, conditional)
 
     async def _follow(self, url: str, conditional: dict, robots: bool = True) -> Fetched:
         hops: list[tuple[int, str]] = []
@@ -183,9 +181,13 @@ class Fetcher:
                 raise Refused(rules.refusal or "robots.txt asks robots not to fetch this address")
             async with self._slots, host.slots:
                 await self._wait_turn(host)
-                return await self._request(url, headers)
+                # httpx's timeout bounds each read, not a page that trickles in: this bounds the
+                # whole request, and only the request (never the time spent waiting for a turn).
+                return await asyncio.wait_for(self._request(url, headers), self.polite.timeout * 3)
         except Refused as exc:
             return Fetched(url, url, error=str(exc))
+        except asyncio.TimeoutError:
+            return Fetched(url, url, error=f"no complete answer within {self.polite.timeout * 3:g} s")
 
     async def _request(self, url: str, headers: dict) -> Fetched:
         import httpx

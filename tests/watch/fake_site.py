@@ -16,7 +16,8 @@ class FakeSite:
     def __init__(self) -> None:
         self.pages: dict[str, list[Answer]] = {"/robots.txt": [(404, {}, b"")]}
         self.requests: list[tuple[str, str, dict]] = []
-        self.slow: dict[str, float] = {}
+        self.slow: dict[str, float] = {}  # seconds before the answer
+        self.trickle: dict[str, float] = {}  # seconds before each tenth of the body
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -33,7 +34,12 @@ class FakeSite:
                     for key, value in headers.items():
                         self.send_header(key, value)
                     self.end_headers()
-                    self.wfile.write(body)
+                    pause = site.trickle.get(self.path)
+                    step = max(1, len(body) // 10) if pause else max(1, len(body))
+                    for start in range(0, len(body), step):
+                        time.sleep(pause or 0.0)
+                        self.wfile.write(body[start:start + step])
+                        self.wfile.flush()
                 except (BrokenPipeError, ConnectionResetError):
                     self.close_connection = True
 

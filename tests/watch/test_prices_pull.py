@@ -201,6 +201,21 @@ def test_an_answer_not_of_the_documented_shape_is_refused(project, fal):
 
 
 
+def test_prices_on_several_pages_are_all_read(project, fal):
+    _, whole = pull(project, fal)
+    fal.page_size = 2
+    _, paged = pull(project, fal)
+    assert paged == whole and "fal.ai says $0.15 per second" in paged
+    assert sum("cursor=" in path for path, _ in fal.requests) == 2  # 5 prices, 2 a page: 2 more pages
+
+
+def test_a_cursor_that_never_moves_is_an_error_not_a_loop(project, fal):
+    fal.page_size, fal.stuck = 2, True
+    with pytest.raises(PricesError, match="says more prices follow but gives no new cursor to read them with"):
+        pull(project, fal)
+    assert len(fal.requests) == 2
+
+
 @pytest.mark.parametrize("key", [f"{KEY}\nX-Injected: 1", f"{KEY}-clé", f"{KEY} {KEY}"])
 def test_a_key_a_header_cannot_carry_is_refused_before_any_request(project, fal, capsys, monkeypatch, key):
     monkeypatch.setenv("FAL_KEY", key)

@@ -93,6 +93,7 @@ def test_a_source_is_new_until_accepted_then_unchanged_by_304_and_by_the_same_te
     assert "new: fal-veo-3-1 (fal.ai model page fal-ai/veo3.1)" in out
     assert "then videoguide sources accept fal-veo-3-1" in out
     assert state(project, "fal-veo-3-1")["etag"] == '"v1"' and "accepted" not in state(project, "fal-veo-3-1")
+    assert "changed" not in state(project, "fal-veo-3-1")  # a first fetch is no change
 
     code, out, _ = run(capsys, "accept", "fal-veo-3-1", "google-gemini-changelog")
     assert code == 0
@@ -116,6 +117,7 @@ def test_a_changed_page_lists_what_changed_and_every_fact_citing_it(project, sit
     code, out, err = check(capsys, "fal-veo-3-1")
     assert (code, err) == (1, "")
     assert "changed: fal-veo-3-1 (fal.ai model page fal-ai/veo3.1)" in out
+    assert state(project, "fal-veo-3-1")["changed"] == dt.date.today().isoformat()
     assert "    - $0.20 per second\n    + $0.25 per second\n" in out
     expected = offer_lines("fal-veo-3-1")
     assert len(expected) == 4
@@ -231,6 +233,27 @@ def test_a_slow_page_times_out(project, site, capsys):
     code, out, _ = check(capsys, "fal-veo-3-1")
     assert code == 1
     assert "could not be read: timed out after 1 s" in out
+
+
+def test_a_page_that_trickles_in_is_cut_off(project, site, capsys):
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text().replace("timeout_seconds = 5", "timeout_seconds = 1"))
+    site.pages["/fal-veo-3-1"] = [(200, {}, html("<p>" + "slow " * 200 + "</p>"))]
+    site.trickle["/fal-veo-3-1"] = 0.45  # each read within the timeout, the whole page not
+    code, out, _ = check(capsys, "fal-veo-3-1")
+    assert code == 1
+    assert "could not be read: no complete answer within 3 s" in out
+
+
+def test_waiting_for_a_turn_never_counts_against_the_timeout(project, site, capsys):
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text().replace("timeout_seconds = 5", "timeout_seconds = 1")
+                        .replace("delay_seconds = 0", "delay_seconds = 1.6"))
+    for sid in ("fal-veo-3-1", "google-gemini-changelog"):
+        site.pages[f"/{sid}"] = [(200, {}, html(f"<p>{sid}</p>"))]
+    code, out, _ = check(capsys, "fal-veo-3-1", "google-gemini-changelog")  # after robots.txt: at 1.6 s, 3.2 s
+    assert "new: fal-veo-3-1" in out and "new: google-gemini-changelog" in out, out
+    assert "unreachable" not in out
 
 
 def test_robots_txt_is_honoured_and_a_server_error_there_stops_the_host(project, site, capsys):
