@@ -4,6 +4,7 @@ the questions ``sources accept --touch-facts`` asks on the terminal."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from .settings import Settings
@@ -58,10 +59,13 @@ def sources(args: argparse.Namespace, settings: Settings) -> str:
 
 def ask(citation) -> bool | None:  # noqa: ANN001 - facts.citations.Citation
     """``--touch-facts``: one fact's question on stdout, its answer from stdin (y, n or q;
-    the end of the input is q)."""
+    the end of the input is q). Each question ends its line, on a terminal (by the editor's
+    Enter) and from a pipe alike."""
     try:
         answer = input(f"{citation}. Re-checked against the page: move its as_of to today? [y/N/q] ")
     except EOFError:  # Ctrl-D, or no more input: the report starts on a line of its own
         print()
         return None
+    if not sys.stdin.isatty():  # a piped answer is not echoed: end the question's line
+        print()
     return {"y": True, "yes": True, "q": None, "quit": None}.get(answer.strip().lower(), False)

@@ -48,7 +48,7 @@ def _provider(platform: str, api_url: str | None, allow: Sequence[str], env: Map
 
 def _blocker(finding: PriceFinding, today: dt.date) -> str | None:
     """Why ``--write`` must leave the entry after this finding's to the editor, or None."""
-    offer, amount = finding.entries[0].offer, finding.price.unit_price
+    offer, amount = finding.entries[0].offer, finding.price.data_amount
     if start(offer)[0] == today.isoformat():
         return "its entry already starts today, so a new entry from today would share its start"
     recorded = amount_of(offer)
@@ -61,10 +61,18 @@ def _successor(dataset: Dataset, finding: PriceFinding, source: str, today: dt.d
     """The new entry, or the reason there is none (the data refuses the amount, e.g. $0)."""
     entry = finding.entries[0]
     try:
-        return successor(dataset.models[entry.model][1].offers[entry.index], finding.price.unit_price, source, today,
+        return successor(dataset.models[entry.model][1].offers[entry.index], finding.price.data_amount, source, today,
                          finding.endpoint), None
     except ValidationError as exc:
         return None, exc.errors()[0]["msg"].lower()
+
+
+def _note_left(old, new) -> str:  # noqa: ANN001 - OfferRecord, Offer
+    """Why the old entry's note did not carry over to ``new`` (see :func:`successor`), or ''."""
+    if new.note is not None or not old.note:
+        return ""
+    return "; the old entry's note, on its estimate, stays with it" if old.approximate else \
+        "; the old entry's note, which quotes its price, stays with it"
 
 
 def _new_texts(dataset: Dataset, changed: list[PriceFinding], source: str,
@@ -83,8 +91,8 @@ def _new_texts(dataset: Dataset, changed: list[PriceFinding], source: str,
         text, after, ats = per_file.setdefault(doc.path, (doc.text, {}, []))
         after.setdefault(entry.index, []).append(new)
         ats.append(entry.at)
-        left = "; the old entry's note, on its estimate, stays with it" if new.note is None and entry.offer.note else ""
-        done[entry.at] = f"wrote a new entry after it: effective_from {today.isoformat()}, source {source}{left}"
+        done[entry.at] = f"wrote a new entry after it: effective_from {today.isoformat()}, source {source}" \
+            + _note_left(entry.offer, new)
     texts = {}
     for path, (text, after, ats) in per_file.items():
         try:

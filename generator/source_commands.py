@@ -10,7 +10,7 @@ from .facts.citations import citations
 from .facts.dataset import Dataset
 from .facts.errors import NeedsEditor, UsageError
 from .facts.locate import near, problem_at
-from .facts.source_state import STATE_FILE, SourceState, state_yaml
+from .facts.source_state import STATE_FILE, SourceState, current_states, standing, state_yaml
 from .pipeline import load
 from .settings import Settings, configured_sources
 from .site.write import replace_file
@@ -23,7 +23,7 @@ from .watch.report import Entry, markdown_report, text_report
 
 def _states(dataset: Dataset) -> dict[str, SourceState]:
     parsed = dataset.vocabularies.get(STATE_FILE)
-    return {record.id: record for record in (parsed.sources if parsed else [])}
+    return current_states(parsed.sources if parsed else [], dataset.vocabularies["sources.yaml"].sources)
 
 
 def _politeness(config: dict, allow: Sequence[str]) -> Politeness:
@@ -92,20 +92,35 @@ def sources_check_text(settings: Settings, markdown: bool = False, record: bool 
     return report
 
 
+def _acceptable(states: dict[str, SourceState], ids: Sequence[str]) -> None:
+    """Raise UsageError for the first of ``ids`` whose last fetch gives no text to accept."""
+    for sid in ids:
+        record = states.get(sid)
+        if record is None or record.content_hash is None:
+            raise UsageError(f"{sid}: no page fetched yet; run `videoguide sources check` first")
+        if standing(record) in ("gone", "unreachable"):
+            raise UsageError(f"{sid}: its last fetch ({record.checked.isoformat()}) got no page: {record.error}; "
+                             "the text on record is older than that. Fix the address in sources.yaml or wait "
+                             "until it answers, then run `videoguide sources check` and accept again")
+
+
 def sources_accept_text(settings: Settings, ids: Sequence[str], today: dt.date | None = None,
                         confirm: Confirm | None = None) -> str:
     """Record the last fetched text of each of ``ids`` as the snapshot its facts were checked
     against; with ``confirm`` (``--touch-facts``), first ask about each fact citing them and
-    move the confirmed ones' ``as_of`` to today. Raises DataError, and UsageError for an id
-    never fetched or not watched."""
+    move the confirmed ones' ``as_of`` to today. Raises DataError; UsageError for an id not
+    watched, never fetched, or whose last fetch failed (gone, unreachable: the text on record
+    is not the page as it is now); and NeedsEditor with the report when the editor stopped
+    the questions (the confirmed facts are moved; no source is accepted)."""
     today = today or dt.date.today()
     dataset = load(settings.data_dir)
     states = _states(dataset)
     _chosen(dataset, ids)
-    missing = [sid for sid in ids if sid not in states or states[sid].content_hash is None]
-    if missing:
-        raise UsageError(f"{missing[0]}: no page fetched yet; run `videoguide sources check` first")
-    touched = touch_facts(settings.data_dir, dataset, ids, confirm, today) if confirm else []
+    _acceptable(states, ids)
+    touched, finished = touch_facts(settings.data_dir, dataset, ids, confirm, today) if confirm else ([], True)
+    if not finished:
+        raise NeedsEditor("\n".join(touched + [f"{sid}: not accepted; run the same command again to go on "
+                                                "(the facts moved today are not asked about again)" for sid in ids]))
     done = [accepted(states[sid], today) for sid in ids]
     _record(settings, dataset, done)
     return "\n".join([f"{r.id}: accepted the text of {r.checked.isoformat()} as checked on {today.isoformat()}"

@@ -60,18 +60,24 @@ def _sorted_out(facts: list[Citation], dataset: Dataset, today: dt.date) -> tupl
     return ask, lines
 
 
-def touch_facts(data_dir: Path, dataset: Dataset, ids: Sequence[str], confirm: Confirm, today: dt.date) -> list[str]:
+def touch_facts(data_dir: Path, dataset: Dataset, ids: Sequence[str], confirm: Confirm,
+                today: dt.date) -> tuple[list[str], bool]:
     """Ask about each fact citing ``ids`` checked before ``today`` (see the module's
     docstring); move the confirmed ones' ``as_of`` to ``today``, checked on a copy of the data
-    first. Returns the report's lines. Raises DataError, WriteError."""
+    first. Returns the report's lines and whether every fact was asked about (False when the
+    editor stopped: the confirmed ones are still moved, as ``git add -p`` keeps what was
+    chosen before ``q``, and a second run does not ask about them again).
+    Raises DataError, WriteError."""
     cited = citations(dataset)
     facts = [c for sid in ids for c in cited.get(sid, ()) if c.checked != today]
     ask, lines = _sorted_out(facts, dataset, today)
     chosen: dict[Path, list[Citation]] = {}
+    finished = True
     for citation in ask:
         answer = confirm(citation)
         if answer is None:
             lines.append("stopped: the facts not asked about are left as they are")
+            finished = False
             break
         if answer:
             chosen.setdefault(citation.doc.path, []).append(citation)
@@ -79,4 +85,4 @@ def touch_facts(data_dir: Path, dataset: Dataset, ids: Sequence[str], confirm: C
     if texts:
         edit_data(data_dir, texts)
     moved = sum(len(found) for found in chosen.values())
-    return [f"moved as_of to {today.isoformat()} for {moved} fact(s) you confirmed", *lines]
+    return [f"moved as_of to {today.isoformat()} for {moved} fact(s) you confirmed", *lines], finished

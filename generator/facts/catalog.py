@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from . import schema as s
 from .dataset import Dataset
-from .source_state import STATE_FILE, SourceState
+from .source_state import STATE_FILE, SourceState, current_states
 
 
 @dataclass(frozen=True)
@@ -300,5 +300,5 @@ def build_catalog(dataset: Dataset) -> Catalog:
         use_cases={x.id: x for x in v["use_cases.yaml"].use_cases},
         comparisons=tuple((a, b) for a, b in v["comparisons.yaml"].pairs),
         models=models,
-        source_states={x.id: x for x in getattr(v.get(STATE_FILE), "sources", [])},
+        source_states=current_states(getattr(v.get(STATE_FILE), "sources", []), list(sources.values())),
     )

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 
 import yaml
 
 from .offer_schema import PRICE_KEY_FIELDS, Offer
 
-AMOUNT = {"second": "price_per_second", "clip": "price_per_clip"}
+AMOUNT = {"second": "price_per_second", "clip": "price_per_clip", "token": "price_per_million_tokens"}
 """The field holding the amount of an entry charged in each unit :func:`successor` writes."""
 DATES = ("effective_from", "effective_until", "as_of")
 """Written unquoted, as editors write them (the loader reads them as text either way)."""
@@ -30,18 +31,27 @@ def plain(amount: Decimal) -> Decimal:
     return short if -short.as_tuple().exponent >= 2 else short.quantize(Decimal("0.01"))
 
 
+_PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:USD|EUR|CNY|GBP|JPY)\b")
+
+
+def quotes_price(note: str | None) -> bool:
+    """Whether ``note`` states an amount of money (``$0.25``, ``0.25 USD``)."""
+    return bool(note and _PRICE.search(note))
+
+
 def successor(old: Offer, amount: Decimal, source: str, today: dt.date, endpoint: str | None = None) -> Offer:
-    """The entry for ``old``'s price at ``amount`` (in ``old``'s unit and currency) from
+    """The entry for ``old``'s price at ``amount`` (in ``old``'s unit and currency: per
+    second, per clip, or per million tokens, the tokens per second carried over) from
     ``today``, read from ``source`` today, for the platform's ``endpoint`` (the old entry's
     when None). The old entry's note (the price's conditions) carries over unless the old
-    entry is ``approximate``: the platform states the amount, and such a note explains an
-    estimate. Raises ValueError for a unit other than second or
-    clip (the amount of a credit, token or subscription price is more than one figure),
-    and pydantic's ValidationError for an amount the data refuses (0: a price of 0 is refused)."""
+    entry is ``approximate`` (the platform states the amount, and such a note explains an
+    estimate) or the note quotes a price (``$0.0112 per 1,000 tokens``: the old amount's). Raises ValueError for a credit or subscription price (its amount is more
+    than one figure), and pydantic's ValidationError for an amount the data refuses (0: a
+    price of 0 is refused)."""
     if old.unit not in AMOUNT:
         raise ValueError(f"a {old.unit} price is not one amount; write its new entry by hand")
-    fields = {f: getattr(old, f) for f in (*PRICE_KEY_FIELDS, "mode", "tier", "unit", "currency")}
-    if not old.approximate:
+    fields = {f: getattr(old, f) for f in (*PRICE_KEY_FIELDS, "mode", "tier", "unit", "currency", "tokens_per_second")}
+    if not old.approximate and not quotes_price(old.note):
         fields["note"] = old.note
     return Offer.model_validate({**fields, AMOUNT[old.unit]: plain(amount), "effective_from": today.isoformat(),
                                  "endpoint": endpoint or old.endpoint, "source": source, "as_of": today.isoformat()})
@@ -55,7 +65,7 @@ def flow_line(offer: Offer) -> str:
     for key, value in shown.items():
         if key in AMOUNT.values():
             text = f'"{value}"'
-        elif key in DATES:
+        elif key in DATES or key == "tokens_per_second":  # a count, written as editors write it
             text = value
         else:
             text = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True,

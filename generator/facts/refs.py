@@ -249,16 +249,7 @@ def _vocabulary_refs(dataset: Dataset) -> Iterator[Problem]:
                     where = ("criteria", index, "order", pos) + (() if isinstance(rank, str) else (sub,))
                     if label not in valid:
                         yield problem_at(doc, where, f"'{label}' is not a value of '{crit.field}'; valid: {', '.join(valid)}")
-    yield from _state_refs(dataset)
     yield from _pair_refs(dataset)
-
-
-def _state_refs(dataset: Dataset) -> Iterator[Problem]:
-    """Every record of ``source-state.yaml`` names a source of ``sources.yaml``."""
-    if (parsed := dataset.vocabularies.get(STATE_FILE)) is not None:
-        doc, sources = dataset.documents[STATE_FILE], _ids(dataset, "sources.yaml", "sources")
-        for index, record in enumerate(parsed.sources):
-            yield from _ref(doc, ("sources", index, "id"), "source", record.id, sources)
 
 
 def _pair_refs(dataset: Dataset) -> Iterator[Problem]:

@@ -92,6 +92,21 @@ def standing(record: SourceState | None) -> str:
     return "unchanged" if record.accepted_hash == record.content_hash else "changed"
 
 
+def current_states(records: list[SourceState], sources: list[Source]) -> dict[str, SourceState]:
+    """The records of ``sources``, by source id. A record whose source was renamed (its id is
+    no source's, its URL is that of a source without a record) counts as the renamed one's;
+    any other record of a source no longer listed is ignored (the next write drops it), so
+    renaming or removing a source never makes the data invalid."""
+    ids = {src.id for src in sources}
+    out = {r.id: r for r in records if r.id in ids}
+    by_url = {src.url: src.id for src in sources if src.url is not None and src.id not in out}
+    for record in records:
+        new_id = by_url.get(record.url) if record.id not in ids else None
+        if new_id is not None and new_id not in out:
+            out[new_id] = record.model_copy(update={"id": new_id})
+    return out
+
+
 class SourceStateFile(Strict):
     sources: list[SourceState] = Field(default_factory=list)
 

@@ -61,8 +61,9 @@ def usd(amount: Decimal) -> str:
 
 
 def amount_of(offer: OfferRecord) -> Decimal | None:
-    """The amount an entry states in its own unit: per second, or per clip."""
-    return {"second": offer.price_per_second, "clip": offer.price_per_clip}.get(offer.unit)
+    """The amount an entry states in its own unit: per second, per clip, or per million tokens."""
+    return {"second": offer.price_per_second, "clip": offer.price_per_clip,
+            "token": offer.price_per_million_tokens}.get(offer.unit)
 
 
 def current_entries(dataset: Dataset, catalog: Catalog, platform: str, today: dt.date) -> list[Entry]:
@@ -113,7 +114,7 @@ def _judge(endpoint: str, entries: list[Entry], prices: tuple[PlatformPrice, ...
         return PriceFinding("not compared", endpoint, price, group,
                             f"{name} charges {price.unit_price} {price.currency} per {price.unit}; the "
                             f"data records {recorded}")
-    matching = [e for e in same if amount_of(e.offer) == price.unit_price]
+    matching = [e for e in same if amount_of(e.offer) == price.data_amount]
     if matching:
         return PriceFinding("unchanged", endpoint, price, tuple(matching))
     if len(same) > 1:

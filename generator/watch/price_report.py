@@ -18,12 +18,14 @@ HEADINGS = {"changed": "Changed", "ambiguous": "Changed, but which price is unkn
 
 
 def _per(offer_unit: str, clip_seconds: int | None) -> str:
-    return f"per {clip_seconds} s clip" if offer_unit == "clip" else "per second"
+    return {"clip": f"per {clip_seconds} s clip", "token": "per million tokens"}.get(offer_unit, "per second")
 
 
 def _says(price: PlatformPrice, name: str, per: str | None = None) -> str:
-    per = per or {"second": "per second", "clip": "per video"}.get(price.data_unit or "", f"per {price.unit}")
-    return f"{name} says {usd(price.unit_price)} {per}"
+    """``fal.ai says $0.25 per second``, in the data's terms (a token price per million)."""
+    per = per or {"second": "per second", "clip": "per video", "token": "per million tokens"}.get(
+        price.data_unit or "", f"per {price.unit}")
+    return f"{name} says {usd(price.data_amount)} {per}"
 
 
 def _changed(f: PriceFinding, name: str, written: dict[str, str]) -> list[str]:

@@ -25,8 +25,13 @@ UNITS = {"second": "second", "seconds": "second", "video_second": "second", "vid
          "video": "clip", "videos": "clip"}
 """A platform's billing unit → the data's :data:`~generator.facts.offer_schema.PriceUnit`
 (fal.ai calls its units ``video_second``, ``video``, ``image``, ``megapixel`` …; see
-https://fal.ai/docs/documentation/model-apis/pricing.md). A unit missing here is one the data
-cannot express from a single figure, and is reported, never guessed."""
+https://fal.ai/docs/documentation/model-apis/pricing.md). A unit that names a count of tokens
+(:data:`TOKENS`) is the data's ``token``. Any other unit is one the data cannot express from a
+single figure, and is reported, never guessed."""
+TOKENS = re.compile(r"(?:(?P<count>\d+)(?P<scale>[km]?)[_ ])?tokens?", re.I)
+"""A unit priced per a stated number of tokens: ``token``, ``1k_tokens``, ``1m_tokens``,
+``1000_tokens`` (k: thousand, m: million)."""
+MILLION = Decimal(10) ** 6
 
 
 class PricesError(GuideError):
@@ -45,8 +50,23 @@ class PlatformPrice:
 
     @property
     def data_unit(self) -> str | None:
-        """The data's unit for this price (``second`` or ``clip``), None when it has none."""
-        return UNITS.get(self.unit.strip().lower())
+        """The data's unit for this price (``second``, ``clip`` or ``token``), None when it has none."""
+        return "token" if self._tokens() else UNITS.get(self.unit.strip().lower())
+
+    @property
+    def data_amount(self) -> Decimal:
+        """The amount as the data records it in :attr:`data_unit`: per second, per clip, or
+        per million tokens (``0.014`` per ``1k_tokens`` → ``14.000``)."""
+        tokens = self._tokens()
+        return self.unit_price * MILLION / tokens if tokens else self.unit_price
+
+    def _tokens(self) -> int | None:
+        """How many tokens the unit counts, None when it is no token unit."""
+        found = TOKENS.fullmatch(self.unit.strip())
+        if not found:
+            return None
+        count = int(found["count"] or 1) * {"": 1, "k": 1000, "m": 10**6}[found["scale"].lower()]
+        return count or None
 
 
 class PriceProvider(Protocol):

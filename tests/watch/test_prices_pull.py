@@ -1,8 +1,8 @@
 """``videoguide prices pull fal`` against a fake fal.ai Platform API on 127.0.0.1.
 
-The project is a copy of the real data; the fake prices three endpoints as recorded, one
-changed, one per million tokens (a unit the data cannot express), and one for several
-recorded prices, matching none."""
+The project is a copy of the real data; the fake prices three endpoints as recorded (one per
+thousand tokens), one changed, one per megapixel (a unit the data cannot express), and one
+for several recorded prices, matching none."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ PRICES = {
     "alibaba/wan-3.0/text-to-video": ("0.10", "video_second"),  # recorded: 0.05, 0.10, 0.20 by resolution
     "fal-ai/minimax/hailuo-2.3/standard/text-to-video": ("0.28", "video"),  # recorded 0.28 per 6 s clip
     "google/gemini-omni-flash": ("0.15", "video_second"),  # recorded ~0.125 per second: changed
-    "bytedance/seedance-2.0/text-to-video": ("7.0", "1m_tokens"),  # no unit the data has
+    "bytedance/seedance-2.0/text-to-video": ("0.014", "1k_tokens"),  # recorded 14.0 per million tokens
+    "bytedance/seedance-2.0/fast/text-to-video": ("0.02", "megapixel"),  # no unit the data has
     "fal-ai/veo3.1": ("0.45", "video_second"),  # recorded 0.20, 0.40, 0.40, 0.60: which one changed?
 }
 OMNI = "data/models/gemini-omni-flash.yaml"
@@ -80,10 +81,10 @@ def test_a_changed_price_is_located_and_nothing_is_written_without_write(project
     assert (f"{OMNI}:{omni}:5: offers[1]: fal.ai says $0.15 per second since this check; recorded $0.125 "
             "(checked 2026-12-02)") in report.splitlines()
     assert "  not written: run with --write to add a dated entry from today" in report
-    assert re.search(r"^Unchanged: alibaba/wan-3\.0/text-to-video, fal-ai/minimax/hailuo-2\.3/standard/text-to-video$",
-                     report, re.M)
-    assert "bytedance/seedance-2.0/text-to-video: fal.ai charges $7.00 per '1m_tokens', a unit the data cannot express" \
-        in report
+    assert re.search(r"^Unchanged: alibaba/wan-3\.0/text-to-video, bytedance/seedance-2\.0/text-to-video, "
+                     r"fal-ai/minimax/hailuo-2\.3/standard/text-to-video$", report, re.M)
+    assert "bytedance/seedance-2.0/fast/text-to-video: fal.ai charges $0.02 per 'megapixel', a unit the data cannot " \
+           "express" in report
     veo = report.split("Changed, but which price is unknown:\n")[1].splitlines()
     assert veo[0].startswith("fal-ai/veo3.1: fal.ai says $0.45 per second; one price for the 4 recorded")
     assert [line.split(": ", 2)[2] for line in veo[1:5]] == [
@@ -147,6 +148,22 @@ def test_all_recorded_prices_agree_exit_0(project, fal, capsys, monkeypatch):
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert out.splitlines()[0].endswith("is charged): 2 unchanged")
+
+
+def test_a_token_price_is_compared_per_million_tokens_and_written_with_its_tokens_per_second(project, fal):
+    fal.prices["bytedance/seedance-2.0/fast/text-to-video"] = ("12", "1m_tokens")
+    fast = project.data_dir / "models" / "seedance-2-0-fast.yaml"
+    row = line_of(fast, 'price_per_million_tokens: "11.2"')
+    _, report = pull(project, fal, write=True)
+    assert (f"data/models/seedance-2-0-fast.yaml:{row}:5: offers[0]: fal.ai says $12.00 per million tokens since this "
+            "check; recorded $11.20 (checked 2026-12-02)") in report.splitlines()
+    new = fast.read_text().splitlines()[row]
+    assert new.startswith('  - {platform: fal, resolution: 720p, unit: token, tokens_per_second: 21600, '
+                          f'price_per_million_tokens: "12.00", effective_from: {DAY}, '
+                          f'endpoint: bytedance/seedance-2.0/fast/text-to-video, source: fal-pricing-api, as_of: {DAY}}}')
+    assert "the old entry's note, which quotes its price, stays with it" in report  # its $0.0112 is the old price
+    _, again = pull(project, fal)
+    assert "bytedance/seedance-2.0/fast/text-to-video" in again.split("Unchanged: ")[1]
 
 
 @pytest.mark.parametrize("status, message", [

@@ -139,20 +139,38 @@ def test_touch_facts_asks_about_each_fact_and_moves_only_the_confirmed_ones(proj
     monkeypatch.setattr("sys.stdin", io.StringIO("y\nn\nq\n"))  # yes, no, stop: the fourth is not asked
     code, out, err = run(capsys, "accept", "fal-veo-3-1", "--touch-facts")
     today = dt.date.today().isoformat()
-    assert (code, err) == (0, "")
-    asked = [f"{line}{UNDATED}. Re-checked against the page: move its as_of to today? [y/N/q] " for line in expected[:3]]
-    assert out.startswith("".join(asked) + "fal-veo-3-1: accepted the text of ")
-    assert f"moved as_of to {today} for 1 fact(s) you confirmed\nstopped: the facts not asked about are left as they are" \
-        in out
+    assert (code, err) == (1, "")
+    asked = [f"{line}{UNDATED}. Re-checked against the page: move its as_of to today? [y/N/q] \n" for line in expected]
+    assert out == "".join(asked[:3]) + (
+        f"moved as_of to {today} for 1 fact(s) you confirmed\nstopped: the facts not asked about are left as they are\n"
+        "fal-veo-3-1: not accepted; run the same command again to go on (the facts moved today are not asked about "
+        "again)\n")
     after = model.read_text().splitlines()
     rows = [int(line.split(":")[1]) - 1 for line in expected]
     assert after[rows[0]] == before[rows[0]].replace("as_of: 2026-11-29", f"as_of: {today}")
     assert [i for i, (a, b) in enumerate(zip(before, after)) if a != b] == [rows[0]]
-    assert state(project, "fal-veo-3-1")["accepted"] == today
+    assert "accepted" not in state(project, "fal-veo-3-1")
 
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal, no answers: nothing moves
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal, no answers: nothing moves, nothing accepted
     code, out, _ = run(capsys, "accept", "fal-veo-3-1", "--touch-facts")
-    assert code == 0 and f"moved as_of to {today} for 0 fact(s)" in out and model.read_text().splitlines() == after
+    assert code == 1 and f"moved as_of to {today} for 0 fact(s)" in out and model.read_text().splitlines() == after
+    assert "accepted" not in state(project, "fal-veo-3-1")
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\nn\nn\n"))  # the rest, asked once each: now accepted
+    code, out, _ = run(capsys, "accept", "fal-veo-3-1", "--touch-facts")
+    assert code == 0 and out.startswith("".join(asked[1:]) + "fal-veo-3-1: accepted the text of ")
+    assert state(project, "fal-veo-3-1")["accepted"] == today and model.read_text().splitlines() == after
+
+
+def test_accept_refuses_a_source_whose_last_fetch_failed(project, site, capsys):
+    site.pages["/fal-veo-3-1"] = [(200, {}, html("<p>Veo 3.1</p>")), (404, {}, b"")]
+    check(capsys, "fal-veo-3-1")
+    check(capsys, "fal-veo-3-1")
+    before = (project / "data" / "source-state.yaml").read_text()
+    code, out, err = run(capsys, "accept", "fal-veo-3-1")
+    assert (code, out) == (2, "")
+    assert "fal-veo-3-1: its last fetch" in err and "HTTP 404" in err and "Traceback" not in err
+    assert (project / "data" / "source-state.yaml").read_text() == before
 
 
 def test_touch_facts_leaves_a_superseded_price_and_warns_only_for_an_undated_one(project, site, capsys, monkeypatch):
@@ -297,3 +315,20 @@ def test_on_the_real_data_without_network_every_source_is_unreachable(tmp_path, 
     assert out.count("\nunreachable: ") == len(watched)
     assert out.count("  could not be read: ") == len(watched)
     assert "Traceback" not in out
+
+
+def test_renaming_or_removing_a_source_never_blocks_the_data(project, site, capsys):
+    site.pages["/fal-veo-3-1"] = [(200, {}, html("<p>Veo 3.1</p>"))]
+    site.pages["/google-gemini-changelog"] = [(200, {}, html("<p>Log</p>"))]
+    check(capsys, "fal-veo-3-1", "google-gemini-changelog")
+    run(capsys, "accept", "fal-veo-3-1")
+    data = project / "data"
+    for path in data.rglob("*.yaml"):  # rename the source everywhere it is named
+        path.write_text(re.sub(r"(?<!/)\bfal-veo-3-1\b", "fal-veo-3-1-page", path.read_text()))
+    (data / "source-state.yaml").write_text((data / "source-state.yaml").read_text().replace(
+        "fal-veo-3-1-page", "fal-veo-3-1"))  # the tool's own file still has the old name
+    assert main(["check"]) == 0, capsys.readouterr()
+    code, out, _ = check(capsys, "fal-veo-3-1-page")
+    assert code == 0 and "1 unchanged." in out  # the accepted snapshot carried over with the URL
+    assert [r["id"] for r in yaml.safe_load((data / "source-state.yaml").read_text())["sources"]] == [
+        "fal-veo-3-1-page", "google-gemini-changelog"]
