@@ -48,6 +48,10 @@ class HealthContext:
     """(label, sources) per standing present, most urgent first."""
     waiting_facts: int
     waiting_sources: int
+    unread_sources: int
+    """Sources whose last fetch got no usable answer: whether their facts still hold is unknown."""
+    read_sources: int
+    """Sources whose last fetch got a page (gone counts: the answer was clear)."""
     last_check: str | None
     editing_href: str
 
@@ -69,12 +73,14 @@ def health_context(catalog: Catalog, cited: Cited) -> HealthContext:
                   key=lambda r: (order.index(r.standing), r.link.text.casefold()))
     waiting = [r for r in rows if r.standing in WAITING]
     checks = [r.checked for r in rows if r.checked]
+    unread = sum(r.standing == "unreachable" for r in rows)
     return HealthContext(tuple(rows), tuple((LABELS[st], n) for st in order if (n := sum(r.standing == st for r in rows))),
-                         sum(r.facts for r in waiting), len(waiting), max(checks, default=None),
-                         href(HEALTH_PAGE, "about/editing.md"))
+                         sum(r.facts for r in waiting), len(waiting), unread, len(checks) - unread,
+                         max(checks, default=None), href(HEALTH_PAGE, "about/editing.md"))
 
 
-def waiting_facts(health: HealthContext) -> int | None:
+def waiting_facts(health: HealthContext) -> tuple[int | None, int]:
     """For the home page: how many facts cite a source that changed, moved or went away since
-    they were checked; None when no source was checked yet."""
-    return None if health.last_check is None else health.waiting_facts
+    they were checked (None when no source was checked yet), and how many sources could not be
+    read in their last check."""
+    return (None if health.last_check is None else health.waiting_facts), health.unread_sources

@@ -146,10 +146,15 @@ class HomeContext:
     waiting_facts: int | None = None
     """Facts citing a source that changed, moved or went away since they were checked (None:
     no source checked yet)."""
+    unread_sources: int = 0
+    """Sources whose last check got no usable answer."""
     health_href: str = ""
 
 
-def home_context(view: AsOf, results: tuple, has_guide: bool = False, waiting: int | None = None) -> HomeContext:
+def home_context(view: AsOf, results: tuple, has_guide: bool = False,
+                 waiting: tuple[int | None, int] = (None, 0)) -> HomeContext:
+    """The home page; ``waiting`` is (facts waiting for a re-check or None: never checked,
+    sources that could not be read), from :func:`~generator.pages.health.waiting_facts`."""
     page, catalog = "index.md", view.catalog
     return HomeContext(
         models=tuple((Link(st.model.name, href(page, model_page(st.model.id))), status_text(st.lifecycle))
@@ -162,7 +167,7 @@ def home_context(view: AsOf, results: tuple, has_guide: bool = False, waiting: i
         models_href=href(page, MODELS_PAGE), sources_href=href(page, SOURCES_PAGE),
         disputed_href=href(page, DISPUTED_PAGE), guide_href=href(page, "guide/index.md") if has_guide else None,
         shutdowns=_shutdowns(view, page), today=view.today.isoformat(),
-        waiting_facts=waiting, health_href=href(page, HEALTH_PAGE),
+        waiting_facts=waiting[0], unread_sources=waiting[1], health_href=href(page, HEALTH_PAGE),
     )
 
 

@@ -22,7 +22,7 @@ def _with_states(catalog, *records: SourceState):
 def test_a_catalog_never_checked_says_so(real_catalog):
     cited = citations(real_catalog)
     context = health_context(real_catalog, cited)
-    assert context.last_check is None and waiting_facts(context) is None
+    assert context.last_check is None and waiting_facts(context) == (None, 0)
     assert {r.label for r in context.rows} == {"Never checked", "Not watched (no public address)"}
     assert next(r for r in context.rows if r.link.text.startswith("fal.ai model page fal-ai/veo3.1")).facts == 4
     text = render_pages([Page("facts/health.md", "health.md.jinja", context, "Source health")])["facts/health.md"]
@@ -48,7 +48,7 @@ def test_changed_moved_and_gone_sources_come_first_and_their_facts_wait(real_cat
         "fal.ai model page fal-ai/veo3.1", "Changed since its facts were checked", "2026-12-04", "2026-12-04", 4)
     assert first.link.href == "sources.md#src-fal-veo-3-1"
     assert (context.waiting_facts, context.waiting_sources, context.last_check) == (4, 1, "2026-12-04")
-    assert waiting_facts(context) == 4
+    assert waiting_facts(context) == (4, 1)
     assert context.counts[:3] == (("Could not be read", 1), ("Changed since its facts were checked", 1),
                                   ("Unchanged", 1))
     text = render_pages([Page("facts/health.md", "health.md.jinja", context, "Source health")])["facts/health.md"]
@@ -58,3 +58,26 @@ def test_changed_moved_and_gone_sources_come_first_and_their_facts_wait(real_cat
         in text
     assert ("| [fal\\.ai model page fal\\-ai/veo3\\.1](sources.md#src-fal-veo-3-1) | Changed since its facts were "
             "checked | 2026-12-04 | 2026-12-04 | 4 |") in text
+
+
+def _render(context) -> str:
+    return render_pages([Page("facts/health.md", "health.md.jinja", context, "Source health")])["facts/health.md"]
+
+
+def test_sources_that_could_not_be_read_never_read_as_nothing_waits(real_catalog):
+    """Offline, every source is unreachable: the page must not say that no fact waits."""
+    offline = [SourceState(id=src.id, url=src.url, checked=DAY, error="could not connect")
+               for src in real_catalog.sources.values() if watched(src)]
+    context = health_context(_with_states(real_catalog, *offline), citations(real_catalog))
+    assert (context.unread_sources, context.read_sources, waiting_facts(context)) == (len(offline), 0, (0, len(offline)))
+    text = _render(context)
+    assert "**No source could be read in the last check (2026-12-04)**" in text
+    assert "No fact waits" not in text
+
+    url = "https://cloud.google.com/vertex-ai/generative-ai/docs/models/veo/2-0-generate"
+    read = SourceState(id="google-vertex-veo-2", url=url, checked=DAY, content_hash=A, accepted_hash=A, accepted=DAY,
+                       http_status=200)
+    mixed = health_context(_with_states(real_catalog, read, *[r for r in offline if r.id != read.id][:2]), citations(real_catalog))
+    text = _render(mixed)
+    assert "**No fact waits for a re-check:** no source read in the last check (2026-12-04) changed" in text
+    assert "2 sources could not be read in the last check;\nwhether their facts still hold is unknown" in text

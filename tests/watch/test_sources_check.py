@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import pipeline
 from generator.cli import main
+from generator.settings import Settings
 from generator.touch_commands import UNDATED
 
 from ..conftest import ROOT
@@ -301,6 +303,7 @@ def test_an_unknown_source_is_a_usage_error(project, site, capsys):
 
 def test_on_the_real_data_without_network_every_source_is_unreachable(tmp_path, capsys, monkeypatch):
     shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
     (tmp_path / "pyproject.toml").write_text("[tool.videoguide.sources]\nrequests = 32\nrequests_per_host = 8\n"
                                              "delay_seconds = 0\ntimeout_seconds = 2\n")
     monkeypatch.chdir(tmp_path)
@@ -315,6 +318,9 @@ def test_on_the_real_data_without_network_every_source_is_unreachable(tmp_path, 
     assert out.count("\nunreachable: ") == len(watched)
     assert out.count("  could not be read: ") == len(watched)
     assert "Traceback" not in out
+    pages = pipeline.render_all(Settings.from_cwd())  # the site never reads this as "nothing waits"
+    assert f"{len(watched)} sources could not be read in the last check." in pages["index.md"]
+    assert "**No source could be read in the last check (" in pages["facts/health.md"]
 
 
 def test_renaming_or_removing_a_source_never_blocks_the_data(project, site, capsys):
