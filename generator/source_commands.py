@@ -58,12 +58,14 @@ def _entries(dataset: Dataset, findings: list[Finding], snapshots: Snapshots) ->
     return entries
 
 
-def _record(settings: Settings, dataset: Dataset, records: list[SourceState]) -> None:
+def _record(settings: Settings, dataset: Dataset, records: list[SourceState], snapshots: Snapshots) -> None:
     """Write the state file with ``records`` replacing their ids' old ones; records of
-    sources no longer watched are dropped."""
+    sources no longer watched are dropped, and so are the texts no record names."""
     keep = {src.id for src in watched_sources(dataset.vocabularies["sources.yaml"].sources)}
     merged = {**_states(dataset), **{r.id: r for r in records}}
-    replace_file(settings.data_dir / STATE_FILE, state_yaml([r for sid, r in merged.items() if sid in keep]))
+    kept = [r for sid, r in merged.items() if sid in keep]
+    replace_file(settings.data_dir / STATE_FILE, state_yaml(kept))
+    snapshots.prune(kept)
 
 
 def sources_check_text(settings: Settings, markdown: bool = False, record: bool = True, only: Sequence[str] = (),
@@ -84,7 +86,7 @@ def sources_check_text(settings: Settings, markdown: bool = False, record: bool 
         for f in findings:
             if f.text is not None:
                 snapshots.keep(f.state.content_hash, f.text)
-        _record(settings, dataset, [f.state for f in findings])
+        _record(settings, dataset, [f.state for f in findings], snapshots)
     entries = _entries(dataset, findings, snapshots)
     report = (markdown_report if markdown else text_report)(entries, today)
     if any(f.needs_editor for f in findings):
@@ -122,6 +124,6 @@ def sources_accept_text(settings: Settings, ids: Sequence[str], today: dt.date |
         raise NeedsEditor("\n".join(touched + [f"{sid}: not accepted; run the same command again to go on "
                                                 "(the facts moved today are not asked about again)" for sid in ids]))
     done = [accepted(states[sid], today) for sid in ids]
-    _record(settings, dataset, done)
+    _record(settings, dataset, done, Snapshots(configured_sources(settings.project_dir)["snapshots"]))
     return "\n".join([f"{r.id}: accepted the text of {r.checked.isoformat()} as checked on {today.isoformat()}"
                       for r in done] + touched)

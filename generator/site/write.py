@@ -8,9 +8,10 @@
   site can be built from it before anything real is changed.
 * :func:`site_swap` and :func:`replace_dir` swap a freshly built site into place.
 * :func:`prepare_workspace` lays out the folder an external site engine builds in.
-* :func:`replace_file`, :func:`replace_files_checked`, :func:`atomic_file` and
-  :func:`exclusive_lock` serve the commands that update data files (``diff --record``,
-  ``prices pull --write``, the clip manifest) or write a downloaded clip.
+* :func:`replace_file`, :func:`replace_files_checked`, :func:`remove_files`,
+  :func:`atomic_file` and :func:`exclusive_lock` serve the commands that update data files
+  (``diff --record``, ``prices pull --write``, the clip manifest, the sources' snapshots) or
+  write a downloaded clip.
 
 What may be replaced, and the manifest's reading, are checked in :mod:`.folders`.
 """
@@ -272,6 +273,14 @@ def replace_file(target: Path, text: str) -> None:
     raises :class:`WriteError` when the system refuses (``target`` is then unchanged)."""
     with _disk(f"write {target}"):
         _atomic_write(target, text.encode("utf-8"))
+
+
+def remove_files(paths: list[Path]) -> None:
+    """Remove each of ``paths`` that exists (e.g. snapshot texts no record names any more);
+    raises :class:`WriteError` when the system refuses."""
+    for path in paths:
+        with _disk(f"remove {path}"):
+            path.unlink(missing_ok=True)
 
 
 def replace_files_checked(folder: Path, texts: dict[str, str], check: Callable[[Path], None]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -13,9 +14,12 @@ from typing import Iterable
 from ..facts.errors import UsageError
 from ..facts.schema import Source
 from ..facts.source_state import SourceState, watched
-from ..site.write import replace_file
+from ..site.write import remove_files, replace_file
 from .assess import Finding, assess
 from .fetch import USER_AGENT, Fetcher, Politeness
+
+
+_SNAPSHOT = re.compile(r"[0-9a-f]{64}\.txt")
 
 
 def watched_sources(sources: Iterable[Source]) -> list[Source]:
@@ -27,7 +31,7 @@ def _client(politeness: Politeness):  # noqa: ANN202 - httpx.AsyncClient
     try:
         import httpx
     except ImportError:
-        raise UsageError("`videoguide sources` needs httpx, inscriptis and protego: "
+        raise UsageError("`videoguide sources` needs httpx, inscriptis, protego and beautifulsoup4: "
                          "pip install -e '.[sources]'") from None
     limits = httpx.Limits(max_connections=politeness.concurrency, max_keepalive_connections=politeness.concurrency)
     return httpx.AsyncClient(follow_redirects=False, limits=limits, headers={"User-Agent": USER_AGENT})
@@ -79,3 +83,10 @@ class Snapshots:
         """Store ``text`` under ``digest`` unless it is already there."""
         if not self.has(digest):
             replace_file(self.folder / f"{digest}.txt", text)
+
+    def prune(self, states: Iterable[SourceState]) -> None:
+        """Remove the texts (``<64 hex digits>.txt``; nothing else in the folder) that none
+        of ``states`` names as its last fetched or accepted text."""
+        named = {h for s in states for h in (s.content_hash, s.accepted_hash) if h}
+        if self.folder.is_dir():
+            remove_files([p for p in self.folder.iterdir() if _SNAPSHOT.fullmatch(p.name) and p.stem not in named])

@@ -24,7 +24,7 @@ import socket
 import time
 from dataclasses import dataclass, field
 from typing import Iterable
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from ..facts.errors import UsageError
 from .robots import Robots, robots_url
@@ -116,6 +116,18 @@ async def guard(url: str, allow: Iterable) -> None:
             raise Refused(f"{parts.hostname} resolves to {info[4][0]}, a private or reserved address; not fetched")
 
 
+def _loop(target: str, visited: list[str]) -> str | None:
+    """Why a redirect to ``target`` after ``visited`` (the first address, then each hop's)
+    goes nowhere, or None when it leads on; fragments never make two addresses differ."""
+    seen = [urldefrag(address).url for address in visited]
+    to = urldefrag(target).url
+    if to == seen[-1]:
+        return f"redirects to itself ({target})"
+    if to in seen:
+        return f"redirects in a loop: {' -> '.join(visited[seen.index(to):])} -> {target}"
+    return None
+
+
 @dataclass
 class _Host:
     slots: asyncio.Semaphore
@@ -165,7 +177,9 @@ class Fetcher:
         for _ in range(self.polite.max_redirects + 1):
             host = self._host(current)
             answer = await self._get(current, host, conditional if not hops else {}, robots)
-            if answer.status in REDIRECTS and answer.final_url != current:
+            if answer.status in REDIRECTS and answer.error is None:
+                if (loop := _loop(answer.final_url, [url, *(to for _, to in hops)])) is not None:
+                    return Fetched(url, current, None, tuple(hops), error=loop)
                 hops.append((answer.status, answer.final_url))
                 current = answer.final_url
                 continue

@@ -3,6 +3,8 @@ scripts or navigation is not a change of the page.
 
 * HTML: scripts, styles, navigation, headers, footers, asides and forms are dropped; the
   ``<main>`` (else ``<article>``, else ``<body>``) becomes layout-aware text (inscriptis).
+* Bytes become text by the byte-order mark, the header's charset, the page's own
+  declaration, UTF-8, then windows-1252, in that order (see :func:`_decode`).
 * JSON: canonical JSON (keys sorted, two-space indent), so a reordering is no change.
 * Markdown and other text (``.md.txt`` pages): as they are.
 * Anything else (a PDF, an image): one line with its type, size and SHA-256.
@@ -19,12 +21,24 @@ import re
 DROPPED = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form")
 
 
-def _decode(body: bytes, content_type: str) -> str:
-    match = re.search(r"charset=([\w.:-]+)", content_type, re.I)
-    try:
-        return body.decode(match.group(1) if match else "utf-8", errors="replace")
-    except LookupError:  # an unknown charset name
-        return body.decode("utf-8", errors="replace")
+def _decode(body: bytes, content_type: str, html: bool = False) -> str:
+    """``body`` as text: by its byte-order mark, else the header's ``charset``, else the
+    page's own declaration (``<meta charset>``, an XML declaration; found by Beautiful Soup's
+    EncodingDetector), else UTF-8, else windows-1252 (the web's legacy default). A name Python
+    does not know, or one the bytes do not fit, is passed over; when none fits, UTF-8 with
+    U+FFFD for what does not decode. Never a guess from statistics: the same bytes always
+    give the same text."""
+    from bs4.dammit import EncodingDetector
+
+    data, bom = EncodingDetector.strip_byte_order_mark(body)
+    header = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
+    declared = EncodingDetector.find_declared_encoding(data, is_html=html)
+    for name in filter(None, (bom, header and header.group(1), declared, "utf-8", "windows-1252")):
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("utf-8", errors="replace")
 
 
 def _html_text(body: bytes, content_type: str) -> str:
@@ -32,7 +46,8 @@ def _html_text(body: bytes, content_type: str) -> str:
     import lxml.html
     from inscriptis import Inscriptis
 
-    text = _decode(body, content_type)
+    # lxml refuses text that still declares an encoding (an XHTML page's <?xml …?>)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", _decode(body, content_type, html=True))
     if not text.strip():
         return ""
     try:

@@ -132,6 +132,23 @@ def test_a_changed_page_lists_what_changed_and_every_fact_citing_it(project, sit
     assert f"- ` {expected[0]} `" in out
 
 
+def test_only_the_texts_a_record_names_are_kept(project, site, capsys):
+    snapshots = project / ".cache" / "sources"
+    texts = lambda: sorted(p.name for p in snapshots.iterdir())  # noqa: E731
+    site.pages["/fal-veo-3-1"] = [(200, {}, html("<p>one</p>"))]
+    check(capsys, "fal-veo-3-1")
+    run(capsys, "accept", "fal-veo-3-1")
+    (snapshots / "notes.txt").write_text("an editor's file")
+    for text in ("two", "three"):
+        site.pages["/fal-veo-3-1"] = [(200, {}, html(f"<p>{text}</p>"))]
+        check(capsys, "fal-veo-3-1")
+    record = state(project, "fal-veo-3-1")
+    assert texts() == sorted([f"{record['accepted_hash']}.txt", f"{record['content_hash']}.txt", "notes.txt"])
+    run(capsys, "accept", "fal-veo-3-1")
+    assert texts() == [f"{record['content_hash']}.txt", "notes.txt"]
+    assert (snapshots / f"{record['content_hash']}.txt").read_text() == "three\n"
+
+
 def test_touch_facts_asks_about_each_fact_and_moves_only_the_confirmed_ones(project, site, capsys, monkeypatch):
     site.pages["/fal-veo-3-1"] = [(200, {}, html("<p>Veo 3.1</p><p>$0.20 per second</p>"))]
     check(capsys, "fal-veo-3-1")
@@ -236,9 +253,12 @@ def test_a_permanent_redirect_is_a_move_and_names_where_to_write_the_new_address
      "could not be read: 10.1.2.3 resolves to 10.1.2.3, a private or reserved address; not fetched"),
     ((302, {"Location": "http://127.0.0.2:9/veo"}, b""),
      "could not be read: 127.0.0.2 resolves to 127.0.0.2, a private or reserved address; not fetched"),
+    ((301, {"Location": "/fal-veo-3-1#top"}, b""), "could not be read: redirects to itself ("),
+    ((302, {"Location": "/loop-b"}, b""), "could not be read: redirects in a loop: "),
 ])
 def test_a_source_that_cannot_be_read_says_why(project, site, capsys, answer, said):
     site.pages["/fal-veo-3-1"] = [answer]
+    site.pages["/loop-b"] = [(307, {"Location": "/fal-veo-3-1"}, b"")]
     code, out, err = check(capsys, "fal-veo-3-1")
     assert (code, err) == (1, "")
     assert said in out
